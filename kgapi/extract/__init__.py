@@ -1,0 +1,29 @@
+"""Article text → claims.
+
+``extract(text, title=None, url=None, published=None, source=None)`` returns a
+plain dict, the *extraction contract* that the graph layer, ``POST /extract``
+and ``kgapi extract`` share (ids only; the graph layer adds IRIs)::
+
+    {"article": {"id", "title", "published": "YYYY-MM-DD"|None, "url", "source",
+                 "text": body the offsets point into},
+     "entities": [{"id", "label", "type": "Person|State|Organization|Place", "aliases": [..]}],
+     "roles": [{"person": ref, "role": str, "of": ref|None, <provenance>}],
+     "deployments": [{"sending_state": ref|None, "host_state": ref|None, "location": ref|None,
+                      "personnel": [{"count": int|None, "min": int|None,
+                                     "qualifier": str|None, "kind": str|None}],
+                      "start": iso|None, "end": iso|None, "status": str, <provenance>}],
+     "events": [{"type", "label", "date": iso|None, "participants": [ref],
+                 "location": ref|None, <provenance>}],
+     "extractor": {"name": "kgapi", "version": str}}
+
+where ``ref`` is ``{"id", "label"}`` of an entry in ``entities`` and
+``<provenance>`` is ``"sources": [{"sentence", "start", "end"}]`` (offsets into
+``article.text``), ``"according_to": [{"id"?, "label"}]`` and ``"modality"`` (one
+of asserted, attributed, believed, intended, anticipated, negated).
+"""
+
+from __future__ import annotations
+
+from .pipeline import EXTRACTOR_VERSION, extract
+
+__all__ = ["extract", "EXTRACTOR_VERSION"]
