@@ -1,0 +1,56 @@
+"""The SHACL gate: an article graph that breaks ``ontology/shapes.ttl`` is never written."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
+
+from ..errors import ValidationFailed
+from .terms import ONTOLOGY_FILE, SHAPES_FILE
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    return Graph().parse(SHAPES_FILE, format="turtle")
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+
+
+def violations(data: Graph) -> list[dict]:
+    """Every violation of the shapes in ``data`` as {focus, path, message}; [] when it conforms."""
+    import pyshacl
+
+    conforms, report, _text = pyshacl.validate(
+        data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
+        inference="none", abort_on_first=False, allow_warnings=True, meta_shacl=False,
+    )
+    if conforms:
+        return []
+    out = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        if report.value(result, SH.resultSeverity) != SH.Violation:
+            continue
+        path = report.value(result, SH.resultPath)
+        out.append({
+            "focus": str(report.value(result, SH.focusNode)),
+            "path": str(path) if path is not None else None,
+            "message": str(report.value(result, SH.resultMessage) or "shape violated"),
+        })
+    return sorted(out, key=lambda v: (v["focus"], v["path"] or "", v["message"]))
+
+
+def check(data: Graph) -> None:
+    """Raise :class:`ValidationFailed` (422) listing the violations, if any."""
+    found = violations(data)
+    if found:
+        first = found[0]
+        raise ValidationFailed(
+            f"the article graph breaks {len(found)} SHACL constraint(s); first: {first['message']} "
+            f"({first['focus']})",
+            details={"violations": found[:50]},
+        )

@@ -1,0 +1,36 @@
+"""Namespaces and the ontology terms the code uses, in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Namespace
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DCTERMS
+
+KG = Namespace("https://w3id.org/kgapi/ns#")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+
+ONTOLOGY_IRI = "https://w3id.org/kgapi/ns"
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_FILE = ONTOLOGY_DIR / "kgapi.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+
+ENTITY_TYPES = ("Person", "State", "Organization", "Place")
+EVENT_TYPES = ("Meeting", "Visit", "Agreement", "Order", "Acknowledgement", "Report", "Denial",
+               "Incursion", "Ceremony", "Statement", "Exercise", "Attack")
+STATUSES = ("reported", "confirmed", "announced", "planned", "predicted", "denied")
+MODALITIES = ("asserted", "attributed", "believed", "intended", "anticipated", "negated")
+QUALIFIERS = ("over", "about", "exact", "up_to", "at_least", "under")
+
+PREFIXES = {
+    "kg": str(KG), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL),
+    "skos": str(SKOS), "prov": str(PROV), "schema": str(SCHEMA), "org": str(ORG),
+    "dcterms": str(DCTERMS), "time": str(TIME),
+}
+
+
+def sparql_prefixes() -> str:
+    """PREFIX lines for every namespace above, for queries the API builds."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())

@@ -1,0 +1,192 @@
+"""The embedded store: Oxigraph (RocksDB on disk) in this process.
+
+Queries are passed to Oxigraph as strings (a prepared rdflib query would fall
+back to rdflib's much slower engine). ``dataset`` gives the same store as an
+rdflib ``Dataset`` through oxrdflib, for code that wants rdflib's API.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import StoreUnavailable
+from .base import RawResult, Store
+
+log = logging.getLogger(__name__)
+
+_RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+_GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                  "rdfxml": ox.RdfFormat.RDF_XML, "nquads": ox.RdfFormat.N_QUADS,
+                  "trig": ox.RdfFormat.TRIG}
+
+
+def to_rdflib(term) -> Node:
+    """pyoxigraph term → rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def to_ox(term: Node):
+    """rdflib term → pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+class EmbeddedStore(Store):
+    """Oxigraph on disk at ``path``; ``path=None`` makes a throw-away store in a temporary directory."""
+
+    kind = "embedded"
+
+    def __init__(self, path: str | Path | None):
+        self._tmpdir = None
+        if path is None:
+            # A directory rather than Oxigraph's in-memory mode, so that other
+            # processes (query workers) can open it too; removed on close().
+            self._tmpdir = tempfile.mkdtemp(prefix="kgapi-store-")
+            path = self._tmpdir
+        self.path = Path(path)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._ox = ox.Store(str(self.path))
+        except OSError as exc:
+            msg = str(exc)
+            if "lock" in msg.lower():
+                msg = (f"the store at {self.path} is open in another process (is another kgapi "
+                       f"running on it?). Stop it, or use a remote store to share one graph "
+                       f"between processes.")
+            raise StoreUnavailable(msg) from None
+        self._write_lock = threading.Lock()
+        #: bumped on every write, so readers holding snapshots know they are stale
+        self.generation = 0
+        self._dataset: Dataset | None = None
+
+    # -- reading ------------------------------------------------------------
+    def _query(self, query: str):
+        return self._ox.query(query, use_default_graph_as_union=True)
+
+    def select(self, query: str) -> list[dict[str, Node]]:
+        result = self._query(query)
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = to_rdflib(value)
+            rows.append(row)
+        return rows
+
+    def ask(self, query: str) -> bool:
+        return bool(self._query(query))
+
+    def construct(self, query: str) -> Graph:
+        g = Graph()
+        for triple in self._query(query):
+            g.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+        return g
+
+    def sparql(self, query: str, *, result_format: str = "json") -> RawResult:
+        result = self._query(query)
+        if isinstance(result, ox.QueryTriples):
+            fmt = _GRAPH_FORMATS[result_format if result_format in _GRAPH_FORMATS else "ntriples"]
+            return RawResult(result.serialize(format=fmt) or b"", fmt.media_type, "graph")
+        fmt = _RESULT_FORMATS[result_format if result_format in _RESULT_FORMATS else "json"]
+        kind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
+        return RawResult(result.serialize(format=fmt) or b"", fmt.media_type, kind)
+
+    # -- writing ------------------------------------------------------------
+    def _write(self, fn):
+        with self._write_lock:
+            out = fn()
+            self.generation += 1
+            return out
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        self.replace_graphs([(name, graph)])
+
+    def replace_graphs(self, graphs) -> None:
+        # One SPARQL update request is one Oxigraph transaction: readers see
+        # every graph old or every graph new.
+        parts = []
+        for name, graph in graphs:
+            body = graph.serialize(format="nt")
+            parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        if parts:
+            self._write(lambda: self._ox.update(" ;\n".join(parts)))
+
+    def drop_graph(self, name: URIRef) -> bool:
+        def drop():
+            node = ox.NamedNode(str(name))
+            if not self._ox.contains_named_graph(node):
+                return False
+            self._ox.update(f"DROP GRAPH <{name}>")
+            return True
+
+        return self._write(drop)
+
+    def update(self, update: str) -> None:
+        self._write(lambda: self._ox.update(update))
+
+    # -- dataset ------------------------------------------------------------
+    def named_graphs(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def has_graph(self, name: URIRef) -> bool:
+        return self._ox.contains_named_graph(ox.NamedNode(str(name)))
+
+    @property
+    def ox(self) -> ox.Store:
+        """The pyoxigraph store itself."""
+        return self._ox
+
+    @property
+    def dataset(self) -> Dataset:
+        """This store as an rdflib Dataset (through oxrdflib)."""
+        if self._dataset is None:
+            from oxrdflib import OxigraphStore
+
+            self._dataset = Dataset(store=OxigraphStore(store=self._ox))
+        return self._dataset
+
+    def flush(self) -> None:
+        self._ox.flush()
+
+    def close(self) -> None:
+        ox_store = getattr(self, "_ox", None)
+        if ox_store is not None:
+            try:
+                ox_store.flush()
+            except OSError:  # pragma: no cover - best effort on shutdown
+                log.warning("could not flush the store on close", exc_info=True)
+            self._ox = None  # type: ignore[assignment]
+            self._dataset = None
+            del ox_store
+        if self._tmpdir:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
+            self._tmpdir = None
