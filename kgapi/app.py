@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from .api import make_api
 from .api.common import AppState, error_response
-from .errors import KgapiError
+from .errors import KgapiError, StoreUnavailable
 from .ingest import Pipeline
 from .settings import Settings
 from .store import open_store
@@ -43,8 +43,14 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
     app.extensions["kgapi"] = AppState(settings=settings, store=store, pipeline=pipeline)
     atexit.register(store.close)
 
-    pipeline.ensure_ontology()
-    pipeline.seed(settings.seed)
+    try:
+        pipeline.ensure_ontology()
+        pipeline.seed(settings.seed)
+    except StoreUnavailable as exc:
+        if not settings.is_remote:
+            raise
+        # A remote store may come up after the API: serve 503s until it answers.
+        log.warning("%s; the ontology and seed were not loaded", exc.message)
 
     for exc_type in (KgapiError, HTTPException, Exception):
         app.register_error_handler(exc_type, error_response)

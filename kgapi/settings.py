@@ -53,9 +53,14 @@ SETTINGS: tuple[Setting, ...] = (
             "Where the graph lives: a directory for the embedded Oxigraph store, 'memory' for a "
             "throw-away store (tests), or the http(s) URL of a SPARQL 1.1 query endpoint."),
     Setting("store_update", "",
-            "SPARQL 1.1 update endpoint of a remote store; empty: the same URL as KGAPI_STORE."),
+            "SPARQL 1.1 update endpoint of a remote store; empty: the same URL as KGAPI_STORE "
+            "(for Oxigraph server, its /update beside /query)."),
     Setting("store_user", "", "User name for HTTP basic auth to a remote store."),
     Setting("store_password", "", "Password for HTTP basic auth to a remote store."),
+    Setting("store_dialect", "auto",
+            "Engine behind a remote store: auto (from its Server header), oxigraph, fuseki, virtuoso, "
+            "graphdb or generic. It decides how kgapi asks for the union default graph and passes "
+            "time limits on."),
     Setting("host", "127.0.0.1", "Interface `kgapi serve` listens on."),
     Setting("port", 5000, "Port `kgapi serve` listens on.", int),
     Setting("workers", 1,

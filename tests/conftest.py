@@ -3,6 +3,11 @@
 ``app`` is a fresh app on a throw-away store with nothing seeded; override
 settings per test with ``@pytest.mark.settings(name=value, ...)``.
 ``seeded_app``/``seeded_client`` have the seed article ingested.
+
+Backends: ``any_store``, ``any_store_app``/``any_store_client`` and
+``any_store_seeded_app``/``any_store_seeded_client`` run a test twice, on the
+embedded store and on a real ``oxigraph serve`` (one per test session, emptied
+before each test). Use them wherever the backend should not matter.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from click.testing import CliRunner
 from kgapi import create_app
 from kgapi.settings import Settings
 from kgapi.store import EmbeddedStore
-from tests.helpers import SEED_DIR
+from kgapi.store.remote import RemoteStore
+from tests.helpers import SEED_DIR, OxigraphServer
 
 TOKEN = "test-token-0123456789"
 BASE_SETTINGS = {"store": "memory", "seed": "", "token": TOKEN, "base_iri": "http://kg.test/"}
@@ -42,6 +48,12 @@ def app(request):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+def _app_on(request, **extra):
+    app = create_app(_settings_for(request, **extra))
+    app.config["TESTING"] = True
+    return app
 
 
 @pytest.fixture
@@ -78,3 +90,74 @@ def store(tmp_path):
 @pytest.fixture
 def settings():
     return Settings.load(BASE_SETTINGS, environ={})
+
+
+# -- backends: the same tests on the embedded store and on a remote oxigraph server ------------
+
+BACKENDS = ["embedded", "remote"]
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """One real ``oxigraph serve`` for the test session (per xdist worker); killed at the end."""
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def remote(oxigraph_server):
+    """The session's oxigraph server, emptied for this test."""
+    oxigraph_server.clear()
+    return oxigraph_server
+
+
+def _backend_settings(request, backend: str) -> dict:
+    if backend == "remote":
+        server = request.getfixturevalue("remote")
+        return {"store": server.query_url, "store_update": server.update_url}
+    return {}
+
+
+@pytest.fixture
+def remote_store(remote):
+    s = RemoteStore(remote.query_url, update_url=remote.update_url, timeout=5)
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def any_store(request, tmp_path):
+    """A Store: embedded on disk, then remote."""
+    if request.param == "remote":
+        s = request.getfixturevalue("remote_store")
+        yield s
+        return
+    s = EmbeddedStore(tmp_path / "store")
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def any_store_app(request):
+    app = _app_on(request, **_backend_settings(request, request.param))
+    yield app
+    app.extensions["kgapi"].store.close()
+
+
+@pytest.fixture
+def any_store_client(any_store_app):
+    return any_store_app.test_client()
+
+
+@pytest.fixture(params=BACKENDS)
+def any_store_seeded_app(request):
+    app = _app_on(request, seed=str(SEED_DIR), **_backend_settings(request, request.param))
+    yield app
+    app.extensions["kgapi"].store.close()
+
+
+@pytest.fixture
+def any_store_seeded_client(any_store_seeded_app):
+    return any_store_seeded_app.test_client()

@@ -51,7 +51,7 @@ class ServerProcess:
                 if requests.get(self.url + "/health", timeout=1).status_code == 200:
                     self.started_in = time.monotonic() - t0
                     return self
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or workers still booting
                 pass
             time.sleep(0.1)
         self.stop()
@@ -72,6 +72,74 @@ class ServerProcess:
                          headers={"Accept": "application/sparql-results+json"}, timeout=30)
         r.raise_for_status()
         return count_from_json(r.json())
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def oxigraph_binary() -> str | None:
+    """The ``oxigraph`` command of the ``oxigraph`` package: next to this Python, else on PATH."""
+    import shutil
+
+    here = Path(sys.executable).parent / "oxigraph"
+    if here.exists():
+        return str(here)
+    return shutil.which("oxigraph")
+
+
+class OxigraphServer:
+    """``oxigraph serve`` on a free loopback port over a data directory: the remote store of tests.
+
+    ``stop()`` kills it; ``start()`` again brings it back on the same port and data.
+    """
+
+    def __init__(self, location: Path, port: int | None = None, extra: tuple[str, ...] = ()):
+        binary = oxigraph_binary()
+        if binary is None:
+            raise RuntimeError("the oxigraph command is missing: pip install oxigraph (in the test extra)")
+        self.binary = binary
+        self.location = Path(location)
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.query_url = self.url + "/query"
+        self.update_url = self.url + "/update"
+        self.extra = extra
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 30) -> "OxigraphServer":
+        self.location.mkdir(parents=True, exist_ok=True)
+        self.proc = subprocess.Popen([self.binary, "serve", "--location", str(self.location),
+                                      "--bind", f"127.0.0.1:{self.port}", *self.extra],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < timeout:
+            if self.proc.poll() is not None:
+                err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
+                raise RuntimeError(f"oxigraph serve exited with {self.proc.returncode}: {err}")
+            try:
+                r = requests.get(self.query_url, params={"query": "ASK {}"}, timeout=1)
+                if r.status_code == 200:
+                    return self
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("oxigraph serve did not answer in time")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+        if self.proc and self.proc.stderr:
+            self.proc.stderr.close()
+
+    def clear(self) -> None:
+        """Empty every graph (cheaper than a new server per test)."""
+        requests.post(self.update_url, data="DROP SILENT ALL",
+                      headers={"Content-Type": "application/sparql-update"}, timeout=30).raise_for_status()
 
     def __enter__(self):
         return self.start()

@@ -12,6 +12,12 @@ from tests.helpers import SEED_DIR, SEED_FILE
 
 
 @pytest.fixture
+def store(any_store):
+    """Every pipeline test runs on the embedded store and on a remote oxigraph server."""
+    return any_store
+
+
+@pytest.fixture
 def pipeline(store):
     p = Pipeline.from_settings(store, Settings.load({"store": "memory", "base_iri": "http://kg.test/"}, environ={}))
     p.ensure_ontology()

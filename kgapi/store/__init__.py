@@ -12,9 +12,10 @@ def open_store(settings) -> Store:
     if settings.is_remote:
         from .remote import RemoteStore
 
-        return RemoteStore(target, update_url=settings.store_update or target,
+        return RemoteStore(target, update_url=settings.store_update or None,
                            user=settings.store_user or None, password=settings.store_password or None,
-                           timeout=settings.query_timeout)
+                           timeout=settings.query_timeout, dialect=settings.store_dialect,
+                           union_default_graph=settings.union_default_graph)
     if target == "memory":
         return EmbeddedStore(None)
     return EmbeddedStore(target)

@@ -29,6 +29,9 @@ _GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIP
                   "trig": ox.RdfFormat.TRIG}
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 def to_rdflib(term) -> Node:
     """pyoxigraph term → rdflib term."""
     if isinstance(term, ox.NamedNode):
@@ -38,7 +41,10 @@ def to_rdflib(term) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:  # RDF 1.1: "x" and "x"^^xsd:string are one term; rdflib says "x"
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
     raise TypeError(f"unsupported term {term!r}")
 
 

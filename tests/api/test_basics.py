@@ -3,15 +3,16 @@
 from tests.helpers import COUNT_ALL, count_from_json
 
 
-def test_health(seeded_client):
-    r = seeded_client.get("/health")
+def test_health(any_store_seeded_app, any_store_seeded_client):
+    r = any_store_seeded_client.get("/health")
     assert r.status_code == 200
     body = r.get_json()
-    assert body["status"] == "ok" and body["store"] == "embedded"
+    assert body["status"] == "ok" and body["store"] == any_store_seeded_app.extensions["kgapi"].store.kind
     assert body["articles"] == 1 and body["triples"] > 0
 
 
-def test_sparql_get_and_post_count_the_seed(seeded_client):
+def test_sparql_get_and_post_count_the_seed(any_store_seeded_client):
+    seeded_client = any_store_seeded_client
     r = seeded_client.get("/sparql", query_string={"query": COUNT_ALL})
     assert r.status_code == 200
     n = count_from_json(r.get_json())
@@ -22,7 +23,8 @@ def test_sparql_get_and_post_count_the_seed(seeded_client):
     assert count_from_json(r.get_json()) == n
 
 
-def test_errors_share_one_json_shape(client):
+def test_errors_share_one_json_shape(any_store_client):
+    client = any_store_client
     for r in (client.get("/no/such/path"),
               client.get("/sparql", query_string={"query": "SELEKT * WHERE {}"}),
               client.get("/sparql"),
@@ -64,7 +66,8 @@ def test_root_redirects_to_docs(client):
     assert r.status_code == 302 and r.headers["Location"].endswith("/docs")
 
 
-def test_entity_lookup(client, app):
+def test_entity_lookup(any_store_client, any_store_app):
+    client, app = any_store_client, any_store_app
     st = app.extensions["kgapi"]
     from tests.graph.test_build import extraction
 

@@ -1,0 +1,390 @@
+"""A remote store: any SPARQL 1.1 server (Oxigraph server, Fuseki, Virtuoso, GraphDB) over HTTP.
+
+With it the API process holds no state, so several API processes can serve
+from one (clustered) triplestore. Everything goes through the SPARQL 1.1
+Protocol: queries to the query endpoint, writes to the update endpoint.
+
+What the servers differ on is kept in one :class:`Dialect` per engine, picked
+from the ``Server`` header of the first answer (or named by the
+``KGAPI_STORE_DIALECT`` setting): how to ask for the union of all named graphs
+as the default graph, and how to pass a query time limit on. The time limit is
+always also enforced here: a query that has not fully answered by limit + 1 s
+is abandoned (its connection closed) and answered with a :class:`QueryTimeout`.
+
+Atomicity: :meth:`RemoteStore.replace_graphs` sends one update request
+(``DROP SILENT GRAPH <g> ; INSERT DATA {…}`` for each graph). Oxigraph and
+Fuseki (TDB2) run one update request as one transaction, so readers see every
+graph old or every graph new. Virtuoso runs each operation of a request in its
+own transaction by default (a reader may briefly see a dropped, not yet
+refilled graph); GraphDB (RDF4J) runs one request in one transaction.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import Iterable
+from urllib.parse import urlsplit, urlunsplit
+
+import pyoxigraph as ox
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+from urllib3.util.retry import Retry
+
+from ..errors import BadRequest, KgapiError, QuerySyntaxError, QueryTimeout, StoreUnavailable
+from .base import RawResult, Store
+from .embedded import to_rdflib
+from .formats import GRAPH_MEDIA, RESULT_MEDIA, graph_format_of
+
+log = logging.getLogger(__name__)
+
+#: How long trusted (API-built) queries and writes may take before the store counts as hung.
+TRUSTED_TIMEOUT = 300.0
+CONNECT_TIMEOUT = 3.05
+_CHUNK = 1 << 16
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What one engine needs beyond the standard protocol."""
+
+    name: str
+    #: query-string parameters that make the default graph the union of all named graphs
+    union_params: tuple[tuple[str, str], ...] = ()
+    #: name of a per-request time-limit parameter, and how many of them make one second
+    timeout_param: str | None = None
+    timeout_scale: float = 1.0
+    #: True when the engine's default graph already is the union of all graphs
+    native_union: bool = False
+
+
+DIALECTS = {
+    "oxigraph": Dialect("oxigraph", union_params=(("union-default-graph", ""),)),
+    "fuseki": Dialect("fuseki", union_params=(("default-graph-uri", "urn:x-arq:UnionGraph"),),
+                      timeout_param="timeout"),
+    "virtuoso": Dialect("virtuoso", timeout_param="timeout", timeout_scale=1000.0, native_union=True),
+    "graphdb": Dialect("graphdb", timeout_param="timeout", native_union=True),
+    "generic": Dialect("generic"),
+}
+
+
+def detect_dialect(server_header: str) -> Dialect:
+    s = (server_header or "").lower()
+    for key, name in (("oxigraph", "oxigraph"), ("fuseki", "fuseki"), ("jena", "fuseki"),
+                      ("virtuoso", "virtuoso"), ("graphdb", "graphdb"), ("rdf4j", "graphdb")):
+        if key in s:
+            return DIALECTS[name]
+    return DIALECTS["generic"]
+
+
+def _session(user: str | None, password: str | None, pool: int) -> requests.Session:
+    """A pooled session. urllib3 retries only failed *connects* (the request never left),
+    which is safe for every method; anything else is retried by the caller where idempotent."""
+    s = requests.Session()
+    retry = Retry(total=2, connect=2, read=0, status=0, other=0, backoff_factor=0.1,
+                  allowed_methods=None, raise_on_status=False)
+    adapter = HTTPAdapter(pool_connections=2, pool_maxsize=pool, max_retries=retry)
+    s.mount("http://", adapter)
+    s.mount("https://", adapter)
+    if user:
+        s.auth = (user, password or "")
+    s.headers["User-Agent"] = "kgapi"
+    return s
+
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 server at ``url`` (query endpoint) and ``update_url`` (update endpoint)."""
+
+    kind = "remote"
+
+    def __init__(self, url: str, update_url: str | None = None, *, user: str | None = None,
+                 password: str | None = None, timeout: float = 10.0, dialect: str | None = None,
+                 union_default_graph: bool = True, pool: int = 32):
+        self.url = url
+        self._update_url = update_url or None
+        self.timeout = float(timeout)
+        self.union_default_graph = union_default_graph
+        self._session = _session(user, password, pool)
+        self._dialect: Dialect | None = None
+        if dialect and dialect != "auto":
+            if dialect not in DIALECTS:
+                raise KgapiError(f"unknown store dialect {dialect!r}; one of auto, {', '.join(DIALECTS)}")
+            self._dialect = DIALECTS[dialect]
+        self._dialect_lock = threading.Lock()
+        self.generation = 0
+
+    # -- plumbing -------------------------------------------------------------
+    @property
+    def dialect(self) -> Dialect:
+        if self._dialect is None:
+            with self._dialect_lock:
+                if self._dialect is None:
+                    resp = self._send("GET", self.url, params={"query": "ASK {}"},
+                                      headers={"Accept": RESULT_MEDIA["json"]}, timeout=30.0, idempotent=True)
+                    self._dialect = detect_dialect(resp.headers.get("Server", ""))
+                    if self._dialect.name == "generic" and self.union_default_graph:
+                        log.warning("remote store %s: unknown engine (Server: %r); kgapi assumes its "
+                                    "default graph is the union of all named graphs (set "
+                                    "KGAPI_STORE_DIALECT if it is not)", self.url, resp.headers.get("Server"))
+                    log.info("remote store %s speaks the %s dialect", self.url, self._dialect.name)
+        return self._dialect
+
+    @property
+    def update_url(self) -> str:
+        """The update endpoint: as configured, else Oxigraph's ``/update`` beside ``/query``, else the query URL."""
+        if self._update_url:
+            return self._update_url
+        parts = urlsplit(self.url)
+        if self.dialect.name == "oxigraph" and parts.path.endswith("/query"):
+            path = parts.path[: -len("query")] + "update"
+            return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+        return self.url
+
+    def _where(self, url: str | None = None) -> str:
+        parts = urlsplit(url or self.url)
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+    def _send(self, method: str, url: str, *, timeout: float, idempotent: bool, stream: bool = False,
+              **kw) -> requests.Response:
+        """One HTTP exchange; network failures become StoreUnavailable or QueryTimeout.
+
+        A dropped connection (e.g. a pooled one the server closed while idle) is
+        retried once when the request is idempotent.
+        """
+        attempts = 2 if idempotent else 1
+        for attempt in range(attempts):
+            try:
+                return self._session.request(method, url, timeout=(CONNECT_TIMEOUT, timeout),
+                                             stream=stream, **kw)
+            except requests.Timeout as exc:
+                if isinstance(exc, requests.ConnectTimeout):
+                    raise self._down(url, "connection timed out") from None
+                raise QueryTimeout(f"the store did not answer within {timeout:g} s") from None
+            except requests.ConnectionError as exc:
+                if attempt + 1 < attempts and not _is_refused(exc):
+                    continue
+                raise self._down(url, _reason(exc)) from None
+            except requests.RequestException as exc:
+                raise self._down(url, str(exc)) from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _down(self, url: str, reason: str) -> StoreUnavailable:
+        return StoreUnavailable(f"the remote store at {self._where(url)} does not answer ({reason}); "
+                                f"kgapi will use it again as soon as it is back",
+                                details={"store": self._where(url)})
+
+    def _check(self, resp: requests.Response, url: str, *, client_query: bool) -> None:
+        if resp.status_code < 300:
+            return
+        text = _error_text(resp)
+        if resp.status_code in (401, 403):
+            raise StoreUnavailable(f"the remote store at {self._where(url)} refused kgapi's credentials "
+                                   f"(HTTP {resp.status_code}); check KGAPI_STORE_USER and KGAPI_STORE_PASSWORD")
+        if resp.status_code == 400 and client_query:
+            raise QuerySyntaxError(f"the store refused the query: {text}")
+        if resp.status_code in (502, 503, 504):
+            raise self._down(url, f"HTTP {resp.status_code}")
+        if resp.status_code == 413:
+            raise BadRequest(f"the store refused a request this large: {text}")
+        raise KgapiError(f"the remote store answered HTTP {resp.status_code}: {text}",
+                         details={"store": self._where(url)}, status=502)
+
+    def _query_params(self, query: str, *, default_graph_uris=None, named_graph_uris=None,
+                      timeout: float | None = None, union: bool | None = None) -> list[tuple[str, str]]:
+        d = self.dialect
+        params: list[tuple[str, str]] = [("query", query)]
+        if default_graph_uris:
+            params += [("default-graph-uri", str(u)) for u in default_graph_uris]
+        elif (self.union_default_graph if union is None else union) and not named_graph_uris:
+            params += list(d.union_params)
+        params += [("named-graph-uri", str(u)) for u in named_graph_uris or ()]
+        if timeout is not None and d.timeout_param:
+            params.append((d.timeout_param, f"{timeout * d.timeout_scale:g}"))
+        return params
+
+    def _post_query(self, query: str, accept: str, *, timeout: float, client_query: bool,
+                    **protocol) -> tuple[bytes, str, dict]:
+        """POST the query (form-encoded: no URL-length limit) and read the whole answer by a deadline."""
+        deadline = time.monotonic() + timeout
+        params = self._query_params(query, timeout=timeout if client_query else None, **protocol)
+        resp = self._send("POST", self.url, data=params, headers={"Accept": accept},
+                          timeout=timeout, idempotent=True, stream=True)
+        try:
+            self._check(resp, self.url, client_query=client_query)
+            return _read_by(resp, deadline, timeout, lambda exc: self._down(self.url, _reason(exc))), \
+                resp.headers.get("Content-Type", ""), dict(resp.headers)
+        finally:
+            resp.close()
+
+    # -- reading ----------------------------------------------------------------
+    def select(self, query: str) -> list[dict[str, Node]]:
+        body, _ctype, _h = self._post_query(query, RESULT_MEDIA["json"], timeout=TRUSTED_TIMEOUT,
+                                            client_query=False)
+        result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = to_rdflib(value)
+            rows.append(row)
+        return rows
+
+    def ask(self, query: str) -> bool:
+        body, _ctype, _h = self._post_query(query, RESULT_MEDIA["json"], timeout=TRUSTED_TIMEOUT,
+                                            client_query=False)
+        return bool(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+
+    def construct(self, query: str) -> Graph:
+        body, _ctype, _h = self._post_query(query, GRAPH_MEDIA["ntriples"], timeout=TRUSTED_TIMEOUT,
+                                            client_query=False)
+        g = Graph()
+        for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES):
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        return g
+
+    def sparql(self, query: str, *, result_format: str = "json", default_graph_uris=None,
+               named_graph_uris=None, timeout: float | None = None, **_ignored) -> RawResult:
+        """Pass a client's query on; the answer comes back in ``result_format`` as the server wrote it."""
+        limit = self.timeout if timeout is None else float(timeout)
+        solutions = RESULT_MEDIA.get(result_format, RESULT_MEDIA["json"])
+        graph = GRAPH_MEDIA.get(result_format, GRAPH_MEDIA["ntriples"])
+        accept = f"{solutions}, {graph};q=0.9" if result_format in RESULT_MEDIA \
+            else f"{graph}, {solutions};q=0.9"
+        body, ctype, _h = self._post_query(query, accept, timeout=limit + 1.0, client_query=True,
+                                           default_graph_uris=default_graph_uris,
+                                           named_graph_uris=named_graph_uris)
+        media = ctype.split(";")[0].strip().lower()
+        if graph_format_of(media):
+            return RawResult(body, media, "graph")
+        head = body[:200].lstrip()
+        boolean = b'"boolean"' in head or b"<boolean>" in body[:1000] or head in (b"true", b"false")
+        return RawResult(body, media or solutions, "boolean" if boolean else "solutions")
+
+    # -- writing ----------------------------------------------------------------
+    def _post_update(self, update: str | bytes, *, idempotent: bool) -> None:
+        data = update.encode("utf-8") if isinstance(update, str) else update
+        resp = self._send("POST", self.update_url, data=data, timeout=TRUSTED_TIMEOUT, idempotent=idempotent,
+                          headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+        try:
+            self._check(resp, self.update_url, client_query=False)
+        finally:
+            resp.close()
+        self.generation += 1
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        self.replace_graphs([(name, graph)])
+
+    def replace_graphs(self, graphs: Iterable[tuple[URIRef, Graph]]) -> None:
+        """All the graphs in ONE update request: one transaction where the engine allows (see module doc)."""
+        parts = [_replace_text(name, graph.serialize(format="nt")) for name, graph in graphs]
+        if parts:
+            # DROP + INSERT DATA of fixed content: running it twice gives the same state.
+            self._post_update(" ;\n".join(parts), idempotent=True)
+
+    def replace_ntriples(self, graphs: Iterable[tuple[str, str]]) -> None:
+        """Like :meth:`replace_graphs`, for graphs already written as N-Triples text."""
+        parts = [_replace_text(name, body) for name, body in graphs]
+        if parts:
+            self._post_update(" ;\n".join(parts), idempotent=True)
+
+    def drop_graph(self, name: URIRef) -> bool:
+        if not self.has_graph(name):
+            return False
+        self._post_update(f"DROP SILENT GRAPH <{name}>", idempotent=True)
+        return True
+
+    def update(self, update: str) -> None:
+        # A client's update may not be idempotent (INSERT … WHERE): never resent.
+        self._post_update(update, idempotent=False)
+
+    # -- dataset ----------------------------------------------------------------
+    def named_graphs(self) -> list[URIRef]:
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return sorted(URIRef(str(r["g"])) for r in rows if isinstance(r.get("g"), URIRef))
+
+    def has_graph(self, name: URIRef) -> bool:
+        return self.ask(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+
+    def health(self) -> dict:
+        self.ask("ASK { }")
+        return {"store": self.kind, "dialect": self.dialect.name}
+
+    def quads(self):
+        """Every quad of the dataset as pyoxigraph quads, for export.
+
+        The store's own default graph is included where the union default graph
+        is a per-query option (Oxigraph, Fuseki); where the engine's default graph
+        always is the union (Virtuoso, GraphDB) only the named graphs can be told apart.
+        """
+        body, _c, _h = self._post_query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                        RESULT_MEDIA["tsv"], timeout=TRUSTED_TIMEOUT, client_query=False)
+        for sol in ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV):
+            yield ox.Quad(sol["s"], sol["p"], sol["o"], sol["g"])
+        if not self.dialect.union_params:
+            return
+        body, _c, _h = self._post_query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", RESULT_MEDIA["tsv"],
+                                        timeout=TRUSTED_TIMEOUT, client_query=False, union=False)
+        for sol in ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV):
+            yield ox.Quad(sol["s"], sol["p"], sol["o"], ox.DefaultGraph())
+
+    def close(self) -> None:
+        self._session.close()
+
+
+def _read_by(resp: requests.Response, deadline: float, limit: float, down) -> bytes:
+    """The whole body, or QueryTimeout once ``deadline`` passes.
+
+    Reads whatever has arrived (``read1``) and shortens the socket's timeout to
+    the time left, so neither a slow trickle nor a stall can outlast the deadline.
+    """
+    raw = resp.raw
+    sock = getattr(getattr(raw, "connection", None), "sock", None)
+    buf = io.BytesIO()
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise QueryTimeout(f"the query did not finish within {limit:g} s")
+            if sock is not None:
+                sock.settimeout(left)
+            chunk = raw.read1(_CHUNK, decode_content=True)
+            if not chunk:
+                return buf.getvalue()
+            buf.write(chunk)
+    except (TimeoutError, urllib3.exceptions.ReadTimeoutError):
+        raise QueryTimeout(f"the query did not finish within {limit:g} s") from None
+    except (OSError, urllib3.exceptions.HTTPError) as exc:
+        raise down(exc) from None
+
+
+def _replace_text(name, ntriples: str) -> str:
+    return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples}\n}} }}"
+
+
+def _is_refused(exc: Exception) -> bool:
+    text = repr(exc)
+    return "ConnectionRefused" in text or "NewConnectionError" in text or "Failed to establish" in text
+
+
+def _reason(exc: Exception) -> str:
+    if _is_refused(exc):
+        return "connection refused"
+    text = str(exc)
+    return text if len(text) < 200 else text[:200] + "…"
+
+
+def _error_text(resp: requests.Response) -> str:
+    try:
+        text = resp.content[:2000].decode("utf-8", errors="replace").strip()
+    except requests.RequestException:
+        text = ""
+    return text or resp.reason or f"HTTP {resp.status_code}"
