@@ -76,9 +76,23 @@ def serve(**overrides):
 
 @main.command()
 @click.argument("targets", nargs=-1, required=True)
+@click.option("--batch", default=16, show_default=True, type=click.IntRange(1, 1000),
+              help="Articles validated together and written in one transaction.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes that read, extract and validate (the writes stay in one).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
 @settings_options
-def ingest(targets, **overrides):
-    """Ingest article files, folders of them, or structured-claims JSON files."""
+def ingest(targets, batch, jobs, progress, **overrides):
+    """Ingest article files, folders of them, or structured-claims JSON files.
+
+    A failing article is reported and skipped; the rest go in. Exit status 1
+    when nothing could be ingested, 0 otherwise.
+    """
+    import time
+
+    from tqdm import tqdm
+
     from .ingest import Pipeline, article_files
     from .store import open_store
 
@@ -91,15 +105,94 @@ def ingest(targets, **overrides):
         store = open_store(settings)
     except KgapiError as exc:
         _fail(exc)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=len(files), unit="article", disable=not show, file=sys.stderr, dynamic_ncols=True)
+    totals = {"triples": 0, "failed": 0}
+    t0 = time.monotonic()
+
+    def tick(result, path, exc):
+        if exc is not None:
+            totals["failed"] += 1
+            bar.write(f"  failed: {path}: {exc.message}", file=sys.stderr)
+        else:
+            totals["triples"] += result["triples"]
+        elapsed = max(time.monotonic() - t0, 1e-9)
+        bar.set_postfix(triples=totals["triples"], failed=totals["failed"],
+                        tps=f"{totals['triples'] / elapsed:,.0f}", refresh=False)
+        bar.update(1)
+
     with store:
-        pipeline = Pipeline.from_settings(store, settings)
-        pipeline.ensure_ontology()
-        done, failed = pipeline.ingest_paths(files)
-        triples = sum(r["triples"] for r in done)
-        click.echo(f"ingested {len(done)} article(s), {triples} triples; {len(failed)} failed")
+        try:
+            pipeline = Pipeline.from_settings(store, settings)
+            pipeline.ensure_ontology()
+            done, failed = pipeline.ingest_paths(files, batch=batch, jobs=jobs, progress=tick)
+        except KgapiError as exc:
+            bar.close()
+            _fail(exc)
+        bar.close()
+    elapsed = max(time.monotonic() - t0, 1e-9)
+    triples = sum(r["triples"] for r in done)
+    click.echo(f"ingested {len(done)} article(s), {triples} triples; {len(failed)} failed "
+               f"({elapsed:.1f} s, {len(done) / elapsed:.1f} articles/s, {triples / elapsed:,.0f} triples/s)")
+    if not show:
         for path, exc in failed:
             click.echo(f"  failed: {path}: {exc.message}", err=True)
     sys.exit(1 if failed and not done else 0)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", default=None, help="trig, nquads, turtle or ntriples (default: from the suffix).")
+@click.option("--graph", default=None, help="The graph a Turtle/N-Triples file goes into (default: the default graph).")
+@settings_options
+def import_cmd(file: Path, fmt, graph, **overrides):
+    """Load pre-extracted RDF (TriG, N-Quads, Turtle, N-Triples) into the store.
+
+    Each named graph in the file replaces the graph of that name, so importing
+    a file twice changes nothing. The data is trusted as it is: no SHACL gate.
+    """
+    import time
+
+    from .store import open_store
+    from .store.dump import import_file
+
+    settings = _load(overrides)
+    try:
+        with open_store(settings) as store:
+            t0 = time.monotonic()
+            stats = import_file(store, file, fmt, graph)
+    except KgapiError as exc:
+        _fail(exc)
+    click.echo(f"imported {stats['quads']} quads in {stats['graphs']} named graph(s) "
+               f"({time.monotonic() - t0:.1f} s)")
+
+
+@main.command("export")
+@click.option("--format", "fmt", default="trig", show_default=True,
+              type=click.Choice(["trig", "nquads", "turtle", "ntriples"]),
+              help="TriG and N-Quads keep every graph; Turtle and N-Triples write one graph "
+                   "(--graph) or the union of all graphs.")
+@click.option("--graph", default=None, help="Export only this named graph.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path), default=None,
+              help="File to write (default: standard output).")
+@settings_options
+def export_cmd(fmt, graph, output, **overrides):
+    """Write the whole dataset (or one graph) as TriG, N-Quads, Turtle or N-Triples."""
+    from .store import open_store
+    from .store.dump import export
+
+    settings = _load(overrides)
+    try:
+        with open_store(settings) as store:
+            if output is None:
+                n = export(store, sys.stdout.buffer, fmt, graph)
+                sys.stdout.buffer.flush()
+            else:
+                with open(output, "wb") as out:
+                    n = export(store, out, fmt, graph)
+    except KgapiError as exc:
+        _fail(exc)
+    click.echo(f"exported {n} {'quads' if fmt in ('trig', 'nquads') and not graph else 'triples'}", err=True)
 
 
 @main.command()

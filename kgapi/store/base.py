@@ -72,6 +72,15 @@ class Store(ABC):
         for name, graph in graphs:
             self.replace_graph(name, graph)
 
+    def replace_ntriples(self, graphs: Iterable[tuple[str, str]]) -> None:
+        """:meth:`replace_graphs` for graphs already serialized as N-Triples (bulk ingest's fast path)."""
+        parsed = []
+        for name, body in graphs:
+            g = Graph(identifier=URIRef(name))
+            g.parse(data=body, format="nt")
+            parsed.append((URIRef(name), g))
+        self.replace_graphs(parsed)
+
     @abstractmethod
     def drop_graph(self, name: URIRef) -> bool:
         """Remove a named graph; False when there was none."""
@@ -84,6 +93,10 @@ class Store(ABC):
     @abstractmethod
     def named_graphs(self) -> list[URIRef]:
         ...
+
+    def quads(self):
+        """Every quad of the dataset as pyoxigraph quads (for export)."""
+        raise NotImplementedError
 
     def has_graph(self, name: URIRef) -> bool:
         return self.ask(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")

@@ -137,12 +137,13 @@ class EmbeddedStore(Store):
         self.replace_graphs([(name, graph)])
 
     def replace_graphs(self, graphs) -> None:
+        self.replace_ntriples((str(name), graph.serialize(format="nt")) for name, graph in graphs)
+
+    def replace_ntriples(self, graphs) -> None:
         # One SPARQL update request is one Oxigraph transaction: readers see
         # every graph old or every graph new.
-        parts = []
-        for name, graph in graphs:
-            body = graph.serialize(format="nt")
-            parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        parts = [f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
+                 for name, body in graphs]
         if parts:
             self._write(lambda: self._ox.update(" ;\n".join(parts)))
 
@@ -165,6 +166,27 @@ class EmbeddedStore(Store):
 
     def has_graph(self, name: URIRef) -> bool:
         return self._ox.contains_named_graph(ox.NamedNode(str(name)))
+
+    def quads(self):
+        """Every quad of the dataset (pyoxigraph quads)."""
+        return iter(self._ox)
+
+    def bulk_import(self, path, rdf_format, target) -> bool:
+        """Oxigraph's bulk loader, used when the store is empty (nothing to replace, nobody to see
+        a half-loaded state: on failure the store is emptied again). False: not empty, use SPARQL."""
+        if len(self._ox) > 0:
+            return False
+
+        def load():
+            try:
+                self._ox.bulk_load(path=str(path), format=rdf_format, to_graph=target)
+            except BaseException:
+                self._ox.clear()
+                raise
+        self._write(load)
+        self.import_stats = {"quads": len(self._ox),
+                             "graphs": sum(1 for _ in self._ox.named_graphs())}
+        return True
 
     @property
     def ox(self) -> ox.Store:
