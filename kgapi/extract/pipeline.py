@@ -1,47 +1,135 @@
-"""Baseline extractor: finds the article in the page and its date.
+"""Article text → claims (the extraction contract, see ``kgapi.extract``).
 
-Placeholder for the full extractor (entities, roles, deployments, events);
-it already honours the contract so that the rest of the pipeline can run.
+Steps: find the article in the page (``page``), split sentences (``sentences``),
+find entity mentions (``entities``), resolve pronouns/descriptions, speech
+frames and dates per sentence (``context``, ``dates``), then read roles,
+deployments and events (``claims``). Everything is rules over reference data
+(``data/``); no model is loaded. Work is bounded: input is cut at 2 MB, the
+body at 200,000 characters, sentences at 3,000.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from ..errors import ExtractionError
-from ..ids import article_id
+from ..ids import article_id, slugify
+from .claims import extract_deployments, extract_events, extract_roles
+from .context import Context
+from .dates import to_date
+from .entities import EntityIndex, Mention, add_short_forms, find_mentions
+from .page import parse_page
+from .resources import gazetteer
+from .sentences import split_sentences
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "1.0.0"
 
-_DATE_LINE = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+(\d{1,2}),\s+(\d{4})\s*$"
-)
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _find_date(lines: list[str]) -> str | None:
-    for line in lines[:10]:
-        m = _DATE_LINE.match(line.strip())
-        if m:
-            return datetime.strptime(f"{m[1]} {m[2]} {m[3]}", "%B %d %Y").date().isoformat()
-    return None
+def _nested(text: str, mentions: list[Mention]) -> list[Mention]:
+    """States and organizations named inside an organization's name ('… of the Russian Federation')."""
+    g = gazetteer()
+    extra = []
+    taken = {(m.start, m.end) for m in mentions}
+    for m in mentions:
+        if m.type != "Organization" or len(m.surface.split()) < 3:
+            continue
+        sub = text[m.start:m.end]
+        for x in g.surface_re.finditer(sub, 1):
+            kind, label = g.surfaces[x.group(0)]
+            s, e = m.start + x.start(), m.start + x.end()
+            if (s, e) in taken or (s == m.start and e == m.end):
+                continue
+            if kind == "state":
+                extra.append(Mention(s, e, x.group(0), "State", label, "name"))
+            elif kind == "org" and label != m.label and not g.orgs[label].parent:
+                extra.append(Mention(s, e, x.group(0), "Organization", label, "name"))
+    return extra
+
+
+def _refs(result: dict):
+    for r in result["roles"]:
+        yield r["person"], "Person"
+        if r.get("of"):
+            yield r["of"], r.pop("_of_type", None)
+        r.pop("_of_type", None)
+    for d in result["deployments"]:
+        for k, t in (("sending_state", "State"), ("host_state", "State"), ("location", "Place")):
+            if d.get(k):
+                yield d[k], t
+    for e in result["events"]:
+        for p in e["participants"]:
+            yield p, None
+        if e.get("location"):
+            yield e["location"], "Place"
 
 
 def extract(text: str, title: str | None = None, url: str | None = None,
             published: str | None = None, source: str | None = None) -> dict:
     if not isinstance(text, str) or not text.strip():
         raise ExtractionError("the article has no text")
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    published = published or _find_date(lines)
-    if title is None:
-        candidates = [ln.strip() for ln in lines if 20 <= len(ln.strip()) <= 200 and not _DATE_LINE.match(ln.strip())]
-        title = candidates[0] if candidates else lines[0].strip()[:200]
-    body = text.strip()
-    return {
+    if published is not None and not _ISO.match(str(published)):
+        d = to_date(str(published)[:10])
+        published = d.isoformat() if d else None
+    page = parse_page(text, title=title, published=published)
+    body = page.body
+    if not body.strip():
+        raise ExtractionError("no article text found in the page")
+    published = page.published
+    title = (page.title or body[:80]).strip()[:300]
+    ref = to_date(published)
+
+    sentences = split_sentences(body, page.paragraphs)
+    mentions = find_mentions(body)
+    mentions += _nested(body, mentions)
+    mentions = add_short_forms(body, mentions)
+
+    index = EntityIndex()
+    index.mentions = mentions
+    for m in mentions:
+        index.add_entity(m)
+    # the headline: aliases of the same entities (and entities named only there)
+    tms = find_mentions(title)
+    body_persons = [Mention(10**7 + i, 10**7 + i + 1, m.surface, m.type, m.label, m.how)
+                    for i, m in enumerate(mentions) if m.type == "Person" and m.how in ("name", "pattern")]
+    tms = [m for m in add_short_forms(title, tms + body_persons) if m.start < 10**7]
+    for m in tms:
+        m.in_title = True
+        if m.how in ("adj", "pattern") and (m.type, m.label) not in index.entities:
+            continue
+        index.add_entity(m)
+
+    ctx = Context(body, sentences, index, ref, title)
+    ctx.build()
+    result = {
         "article": {"id": article_id(title, published), "title": title, "published": published,
                     "url": url, "source": source, "text": body},
-        "entities": [], "roles": [], "deployments": [], "events": [],
+        "entities": [],
+        "roles": extract_roles(ctx),
+        "deployments": extract_deployments(ctx),
+        "events": extract_events(ctx),
         "extractor": {"name": "kgapi", "version": EXTRACTOR_VERSION},
     }
+    # every ref points into entities
+    g = gazetteer()
+    by_id = {}
+    for (t, label), e in index.entities.items():
+        by_id.setdefault(slugify(label), (t, e))
+    for r, t in list(_refs(result)):
+        if r["id"] not in by_id:
+            if t is None:
+                t = ("State" if r["label"] in g.states else "Organization" if r["label"] in g.orgs
+                     else "Person" if r["label"] in g.persons else "Place" if r["label"] in g.places else "Organization")
+            m = Mention(10**8, 10**8, r["label"], t, r["label"])
+            e = index.add_entity(m, alias=False)
+            by_id[r["id"]] = (t, e)
+    ents = sorted(index.entities.values(), key=lambda e: e.first)
+    seen_ids = set()
+    for e in ents:
+        eid = slugify(e.label)
+        if not eid or eid in seen_ids:
+            continue
+        seen_ids.add(eid)
+        result["entities"].append({"id": eid, "label": e.label, "type": e.type, "aliases": list(e.aliases)})
+    return result

@@ -1,0 +1,1034 @@
+"""Roles, deployments and events read out of the analysed article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..ids import slugify
+from .context import ACTOR_TYPES, Context, SentInfo
+from .dates import to_date
+from .entities import Mention
+from .resources import fold, gazetteer, lexicon
+
+
+def ref(label: str) -> dict:
+    return {"id": slugify(label), "label": label}
+
+
+def source(info: SentInfo) -> dict:
+    s = info.sent
+    return {"sentence": s.text, "start": s.start, "end": s.end}
+
+
+# =================================================================== roles ==
+_LOWER_ROLE_MODS = r"(?:(?:senior|junior|chief|top|deputy|vice|former|first|acting|principal|lead|leading|head)\s+)"
+
+
+def _role_heads_re():
+    lex = lexicon()
+    heads = sorted(set(lex.role_heads), key=len, reverse=True)
+    return "|".join(re.escape(h) for h in heads)
+
+
+_ROLE_HEADS = None
+
+
+def _rh():
+    global _ROLE_HEADS
+    if _ROLE_HEADS is None:
+        _ROLE_HEADS = _role_heads_re()
+    return _ROLE_HEADS
+
+
+def _known_role(person: str, role: str | None, when) -> tuple[str | None, str | None]:
+    """(role, of) from reference data valid at ``when`` whose wording matches ``role`` (or the first)."""
+    g = gazetteer()
+    p = g.persons.get(person)
+    if not p:
+        return None, None
+    valid = []
+    for r in p.roles:
+        if when is not None:
+            f, t = to_date(r.get("from")), to_date(r.get("to"))
+            if f and when < f or t and when > t:
+                continue
+        valid.append(r)
+    if role:
+        fr = fold(role)
+        for r in valid:
+            if fold(r["role"]) == fr or fold(r["role"]).endswith(fr) or fr.endswith(fold(r["role"])):
+                return r["role"], r["of"]
+        head = fr.split()[-1]
+        for r in valid:
+            if fold(r["role"]).split()[-1] == head:
+                return r["role"], r["of"]
+        return None, None
+    return (valid[0]["role"], valid[0]["of"]) if valid else (None, None)
+
+
+def _org_generic(label: str) -> str:
+    g = gazetteer()
+    o = g.orgs.get(label)
+    if o and o.qualified:
+        return o.qualified[0]
+    return label
+
+
+def extract_roles(ctx: Context) -> list[dict]:
+    g = gazetteer()
+    rh = _rh()
+    out: dict[tuple, dict] = {}
+    pre_re = re.compile(r"(?:(?P<role>(?:" + _LOWER_ROLE_MODS + r")?(?:[A-Z][a-z]+\s+){0,2}(?:" + rh + r")"
+                        r"|(?:[A-Z][a-z]+\s+){0,2}(?:" + "|".join(re.escape(h.title()) for h in lexicon().role_heads)
+                        + r")))\s+$")
+    app_re = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:[a-z-]+\s+){0,2}?(?:" + rh + r"|"
+                        + "|".join(re.escape(h.title()) for h in lexicon().role_heads) + r")"
+                        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w’']*)*)?)"
+                        r"(?P<rest>[^,;.]{0,90})", re.IGNORECASE)
+    for info in ctx.infos:
+        text = info.sent.text
+        persons = [m for m in info.mentions if m.type == "Person" and m.how in ("name", "pattern")]
+        for m in persons:
+            found: list[tuple[str, str | None, bool]] = []  # role, of-label, of-is-state-explicit
+            # ---- title before the name
+            before = text[max(0, m.start - 80):m.start]
+            pm = pre_re.search(before)
+            if pm:
+                role = pm.group("role").strip()
+                role = re.sub(r"^(?:visiting|then|former|late|new|incoming|outgoing)\s+", "", role, flags=re.I)
+                role_start = m.start - (len(before) - pm.start("role"))
+                # a state adjective or an organization inside the matched words qualifies the role
+                for q in [x for x in info.mentions if role_start <= x.start < m.start and x.end <= m.start]:
+                    if q.type in ("State", "Organization"):
+                        cut = q.end - role_start
+                        role = before[pm.start("role") + cut:].strip() if cut < len(role) + 1 else role
+                        role_start = q.end
+                        role = text[role_start:m.start].strip()
+                # qualifier right before the role: state adjective / possessive / organization
+                of = None
+                for q in reversed([x for x in info.mentions if x.end <= role_start and role_start - x.end <= 4]):
+                    if q.type in ("State", "Organization"):
+                        of = q.label
+                    break
+                # role words that are organizations ("Kremlin spokesman")
+                rw = role.split()
+                if rw and rw[0] in ("Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Dr"):
+                    role = ""
+                if role and not role.lower() in lexicon().role_not:
+                    # "from/of/at X" right after the name
+                    if of is None:
+                        of = _after_of(info, m)
+                    found.append((role, of, of is not None))
+            # ---- appositive after the name
+            am = app_re.match(text[m.end:m.end + 200])
+            if am:
+                role_phrase = am.group("role").strip()
+                rest = am.group("rest") or ""
+                base = m.end + am.start("role")
+                role, of = _split_role_phrase(info, role_phrase, base, rest, m.end + am.end("role"))
+                if role and role.lower() not in lexicon().role_not and not re.match(r"(?:key\s+)?figure", role, re.I):
+                    found.append((role, of, of is not None))
+            for role, of, _explicit in found:
+                role = _clean_role(role)
+                if not role:
+                    continue
+                if of is None:
+                    _r, of = _known_role(m.label, role, ctx.ref)
+                if of is None:
+                    st = ctx.person_state.get(m.label)
+                    of = st
+                key = (m.label, fold(role), of)
+                if key in out:
+                    out[key]["sources"].append(source(info)) if source(info) not in out[key]["sources"] else None
+                    continue
+                of_type = "State" if of in g.states else ("Organization" if of else None)
+                out[key] = {"person": ref(m.label), "role": role, "of": ref(of) if of else None,
+                            "_of_type": of_type,
+                            "sources": [source(info)], "according_to": [], "modality": "asserted"}
+    return list(out.values())
+
+
+def _clean_role(role: str) -> str:
+    role = re.sub(r"\s+", " ", role).strip(" ,")
+    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+    role = re.sub(r"['’]s$", "", role)
+    return role
+
+
+def _after_of(info: SentInfo, m: Mention) -> str | None:
+    text = info.sent.text
+    after = text[m.end:m.end + 12]
+    pm = re.match(r"\s*(?:,\s*)?(?:from|of|at)\s+(?:the\s+)?", after)
+    if not pm:
+        return None
+    start = m.end + pm.end()
+    for x in info.mentions:
+        if x.start >= start and x.start - start <= 2 and x.type in ("Organization", "State"):
+            return x.label
+    return None
+
+
+def _split_role_phrase(info: SentInfo, phrase: str, base: int, rest: str, phrase_end: int) -> tuple[str, str | None]:
+    """'secretary of Russia's Security Council' → ('secretary of the Security Council', 'Russia');
+    'senior researcher' + ' at the Korea Institute…' → ('senior researcher', 'Korea Institute…')."""
+    g = gazetteer()
+    ms = [x for x in info.mentions if x.start >= base]
+    pm = re.match(r"(?P<head>.+?)\s+(?P<prep>of|for)\s+(?P<obj>.+)$", phrase)
+    if pm:
+        obj_start = base + pm.start("obj")
+        inside = [x for x in ms if x.start >= obj_start and x.end <= base + len(phrase)]
+        orgs = [x for x in inside if x.type == "Organization"]
+        states = [x for x in inside if x.type == "State"]
+        if orgs:
+            o = orgs[0]
+            org = g.orgs.get(o.label)
+            st = states[0].label if states else (org.state if org else None)
+            if org and org.kind in ("government", "military") and st:
+                return f"{pm.group('head')} of the {_org_generic(o.label)}", st
+            return pm.group("head"), o.label
+        if states:
+            return pm.group("head"), states[0].label
+        return phrase, None
+    # "senior researcher at the X", "professor at X University"
+    rm = re.match(r"\s*(?:at|of|from|with|in)\s+(?:the\s+)?", rest)
+    if rm:
+        start = phrase_end + rm.end()
+        for x in ms:
+            if x.start >= start and x.start - start <= 2 and x.type in ("Organization", "State"):
+                return phrase, x.label
+    # "Kim Jong Un, North Korea's leader"
+    return phrase, None
+
+
+# ============================================================= deployments ==
+_NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+            "fifty": 50, "hundred": 100, "a": 1, "several": None}
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand|k)\b)?"
+        r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a)"
+        r"\s+(?:thousand|hundred)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty))?)")
+_NUM_RE = re.compile(r"(?<![\w.,$€£₩])" + _NUM + r"(?![\w])(?:-strong)?", re.IGNORECASE)
+_QUAL_BEFORE = [
+    (re.compile(r"\b(?:more than|over|upwards of|in excess of|above)\s+$", re.I), "over"),
+    (re.compile(r"\b(?:about|around|roughly|approximately|some|an estimated|nearly|almost|close to|estimated|"
+                r"approx\.?|circa|c\.)\s+$", re.I), "about"),
+    (re.compile(r"\b(?:up to|as many as|as much as)\s+$", re.I), "up_to"),
+    (re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of)\s+$", re.I), "at_least"),
+    (re.compile(r"\b(?:fewer than|less than|under|below|no more than)\s+$", re.I), "under"),
+    (re.compile(r"\b(?:exactly|precisely)\s+$", re.I), "exact"),
+]
+_ELLIPTIC_BEFORE = re.compile(r"\b(?:an\s+additional|additional|another|a\s+further|further|an\s+extra|extra)\s+$", re.I)
+_DEPLOY_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|deployments?|dispatch(?:ed|es|ing)?|"
+                          r"mov(?:ed|e|es|ing)|transferr?(?:ed|ing)?|put|station(?:ed|ing)?|contribut(?:ed|e|ing)|"
+                          r"supply|supplied|provid(?:ed|e|ing)|rotat(?:ed|e|ing)|arriv(?:ed|e|ing)|"
+                          r"follow(?:ed|ing)?|join(?:ed|ing)?|fight(?:ing)?|fought|serv(?:ed|e|ing)|"
+                          r"reinforce(?:d|ments)?|package|force|contingent|comprising|consists?|"
+                          r"assign(?:ed)?|work(?:ing)?|based|committed)\b", re.I)
+_STATUS_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b", re.I)
+_STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?\s+(?:that|to|more|further)|could|may|might|"
+                               r"predict(?:s|ed)?|forecast|anticipat(?:e|es|ed)|possibly|probably|"
+                               r"is poised to|are poised to|potential)\b", re.I)
+_STATUS_PLANNED = re.compile(r"\b(?:will|shall|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
+                             r"planned|pledged|promised|is set to|are set to|intends? to|to be (?:sent|deployed|"
+                             r"dispatched)|package|decided to|would send|would deploy|offered to)\b", re.I)
+_STATUS_CONFIRMED = re.compile(r"\b(?:acknowledged|confirmed|admitted)\b", re.I)
+_BELIEF = re.compile(r"\b(?:believe[sd]?|assess(?:es|ed)?|estimates?|estimated|think|thinks|suspect(?:s|ed)?|"
+                     r"judge[sd]?)\b", re.I)
+_FIGURELESS = re.compile(r"\b(?:further|more|additional|new|another\s+batch\s+of|fresh)\s+(?:(?P<adj>[A-Z][\w.]*(?:\s+[A-Z][\w]*)?)\s+)?"
+                         r"(?P<noun>troop\s+deployments?|deployments?|troops|soldiers|forces|personnel|reinforcements)\b")
+_CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
+                            r"lost|losing|killing)\b[^.;]{0,30}$", re.I)
+
+
+@dataclass
+class Figure:
+    info: SentInfo
+    start: int          # sentence-relative
+    end: int
+    count: int | None
+    min: int | None
+    qualifier: str | None
+    kind: str | None
+    elliptic: bool = False
+    sending: str | None = None
+    host: str | None = None
+    location: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    status: str = "reported"
+    according_to: list = field(default_factory=list)
+    modality: str = "asserted"
+    adj_state: str | None = None
+
+
+def _parse_num(s: str) -> int | None:
+    s = s.lower().replace("-strong", "").strip()
+    mult = 1
+    if s.endswith("million"):
+        mult, s = 1_000_000, s[:-7].strip()
+    elif s.endswith("thousand") and re.match(r"^[\d.]+\s*thousand$", s):
+        mult, s = 1000, s[:-8].strip()
+    elif s.endswith("k") and re.match(r"^[\d.]+\s*k$", s):
+        mult, s = 1000, s[:-1].strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
+        return int(s.replace(",", "")) * mult
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        try:
+            return int(float(s) * mult)
+        except (ValueError, OverflowError):
+            return None
+    words = s.split()
+    total, cur = 0, 0
+    for w in words:
+        if w == "and":
+            continue
+        if w in ("thousand",):
+            cur = (cur or 1) * 1000
+            total += cur
+            cur = 0
+        elif w == "hundred":
+            cur = (cur or 1) * 100
+        elif w in _NUMWORD and _NUMWORD[w] is not None:
+            cur += _NUMWORD[w]
+        else:
+            return None
+    return (total + cur) or None
+
+
+def _heads():
+    lex = lexicon()
+    return sorted(lex.personnel_heads, key=lambda h: -len(h.split()))
+
+
+def _personnel_np(text: str, pos: int, state_adj: dict) -> tuple[str | None, int, str | None, bool]:
+    """Read the personnel noun phrase after a number: (kind, end, state adjective label, blocked)."""
+    lex = lexicon()
+    mods = {m.lower() for m in lex.personnel_modifiers}
+    heads = _heads()
+    rest = text[pos:pos + 120]
+    toks = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z][A-Za-z'’-]*)*\.?|[,;:()]", rest))
+    kind_words: list[str] = []
+    state = None
+    i = 0
+    while i < len(toks) and i < 8:
+        w = toks[i].group(0)
+        lw = w.lower().rstrip(".")
+        # multi-word heads first
+        for h in heads:
+            hw = h.split()
+            seg = [t.group(0).lower().rstrip(".") for t in toks[i:i + len(hw)]]
+            if seg == hw:
+                kind_words.extend(t.group(0).rstrip(".") for t in toks[i:i + len(hw)])
+                end = pos + toks[i + len(hw) - 1].end()
+                nxt = toks[i + len(hw)].group(0).lower() if i + len(hw) < len(toks) else ""
+                blocked = nxt in ("killed", "wounded", "died", "dead", "injured", "captured", "casualties", "lost",
+                                  "missing")
+                return " ".join(kind_words), end, state, blocked
+        # state adjective (possibly two words: "North Korean")
+        two = " ".join(t.group(0) for t in toks[i:i + 2])
+        if two in state_adj:
+            state = state_adj[two]
+            i += 2
+            continue
+        if w in state_adj:
+            state = state_adj[w]
+            i += 1
+            continue
+        if lw in mods:
+            kind_words.append(w.rstrip("."))
+            i += 1
+            continue
+        if lw in lex.kind_drop or lw in ("of", "its", "their", "the"):
+            i += 1
+            continue
+        if lw in lex.not_after or lw in ("killed", "wounded", "casualties", "deaths", "died", "dead"):
+            return None, pos, state, True
+        break
+    return None, pos, state, False
+
+
+def extract_deployments(ctx: Context) -> list[dict]:
+    g = gazetteer()
+    lex = lexicon()
+    state_adj: dict[str, str] = {}
+    for st in g.states.values():
+        for a in st.adjectives:
+            state_adj[a] = st.label
+    figures: list[Figure] = []
+    last_kind: str | None = None
+    for si, info in enumerate(ctx.infos):
+        text = info.sent.text
+        skip_until = -1
+        for m in _NUM_RE.finditer(text):
+            s, e = m.span()
+            if s < skip_until:
+                continue
+            raw = m.group(0)
+            val = _parse_num(raw)
+            if val is None or val <= 0:
+                continue
+            left = text[max(0, s - 40):s]
+            if re.search(r"[$€£₩]\s*$|\b(?:US|USD|KRW|No\.|number|page|aged?|top|Article|Resolution|resolution|"
+                         r"Brigade|Division|Regiment|Corps|Unit|unit)\s*$", left):
+                continue
+            if _CASUALTY_LEFT.search(left):
+                continue
+            # ranges: "between 10,000 and 12,000", "10,000 to 12,000", "10,000-12,000"
+            mn = None
+            qual = None
+            rng = re.match(r"\s*(?:-|–|to|and)\s*(" + _NUM + r")(?![\w])", text[e:e + 30], re.I)
+            if rng and (re.search(r"\bbetween\s+$", left, re.I) or not re.match(r"\s*and", text[e:e + 5])):
+                v2 = _parse_num(rng.group(1))
+                if v2 and v2 > val:
+                    mn, val = val, v2
+                    qual = "up_to"
+                    e = e + rng.end()
+                    skip_until = e
+            if qual is None:
+                for rx, q in _QUAL_BEFORE:
+                    if rx.search(left):
+                        qual = q
+                        break
+            strong = raw.lower().endswith("-strong")
+            kind, np_end, adj, blocked = _personnel_np(text, e, state_adj)
+            if blocked:
+                continue
+            if strong and kind is None:
+                fm = re.match(r"\s+(?:[A-Za-z-]+\s+){0,2}?(force|contingent|unit|corps|army|detachment)\b", text[e:e + 40])
+                if fm:
+                    kind = None
+                    np_end = e + fm.end()
+                else:
+                    continue
+            elliptic = False
+            if kind is None and not strong:
+                after = text[e:e + 25]
+                if re.match(r"\s+more\b", after) or _ELLIPTIC_BEFORE.search(left):
+                    elliptic = True
+                    if re.match(r"\s+more\b", after):
+                        np_end = e + re.match(r"\s+more\b", after).end()
+                        kind = last_kind_head(last_kind)
+                    # "an additional 3,000 sent": kind not given
+                else:
+                    continue
+            if 1900 <= val <= 2100 and "," not in raw and kind is None:
+                continue
+            if elliptic and not (_DEPLOY_VERB.search(text) or figures):
+                continue
+            if kind and kind.lower() in ("men", "members", "staff", "guards", "drivers", "operators", "crew", "crews") \
+                    and not _DEPLOY_VERB.search(text):
+                continue
+            if not _DEPLOY_VERB.search(text) and not re.search(r"\b(?:troops|soldiers|forces)\b", text, re.I):
+                continue
+            f = Figure(info, s, np_end, val, mn, qual, kind, elliptic)
+            f.adj_state = adj
+            figures.append(f)
+            if kind:
+                last_kind = kind
+            skip_until = max(skip_until, np_end)
+    # figure-less deployments ("further North Korean troop deployments are likely")
+    for info in ctx.infos:
+        text = info.sent.text
+        for m in _FIGURELESS.finditer(text):
+            seg_status = _status(text)
+            if seg_status not in ("predicted", "announced"):
+                continue
+            if any(f.info is info for f in figures):
+                continue
+            adj = m.group("adj")
+            st = state_adj.get(adj) if adj else None
+            f = Figure(info, m.start(), m.end(), None, None, None, "troops", False)
+            f.adj_state = st
+            figures.append(f)
+    if not figures:
+        return []
+    _fill_states(ctx, figures, state_adj)
+    out = []
+    for f in figures:
+        _fill_dates_status_source(ctx, f)
+    figures = _drop_sums(figures)
+    for f in figures:
+        if not f.sending and not f.host:
+            continue
+        out.append({
+            "sending_state": ref(f.sending) if f.sending else None,
+            "host_state": ref(f.host) if f.host else None,
+            "location": ref(f.location) if f.location else None,
+            "personnel": [{"count": f.count, "min": f.min, "qualifier": f.qualifier, "kind": f.kind}],
+            "start": f.start_date, "end": f.end_date, "status": f.status,
+            "sources": [source(f.info)], "according_to": f.according_to, "modality": f.modality,
+        })
+    return _dedupe_deployments(out)
+
+
+def last_kind_head(kind: str | None) -> str | None:
+    if not kind:
+        return None
+    return kind.split()[-1]
+
+
+def _state_of_place(label: str) -> str | None:
+    g = gazetteer()
+    if label in g.place_state:
+        return g.place_state[label]
+    return g.capital_of.get(label)
+
+
+def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
+    """Sending state, host state and location from the clause, else from the discourse."""
+    g = gazetteer()
+    for f in figures:
+        info = f.info
+        text = info.sent.text
+        a, b = _clause_bounds(info, f.start)
+        ms = [m for m in info.mentions if a <= m.start < b]
+        # sending: adjective in the NP, else the subject state of the clause
+        sending = f.adj_state
+        host = None
+        location = None
+        for m in ms:
+            before = text[max(a, m.start - 30):m.start]
+            if m.type == "Place" and m.start > a:
+                if re.search(r"\b(?:to|in|into|at|near|inside|toward|towards|for)\s+(?:the\s+|Russia['’]s\s+|"
+                             r"[A-Z]\w+['’]s\s+)?(?:war-\w+\s+|border\s+)?$", before) and _state_of_place(m.label):
+                    if location is None and m.how == "place" and m.label not in g.capital_of:
+                        location = m.label
+                    if host is None:
+                        host = _state_of_place(m.label)
+            if m.type == "State" and m.how in ("name", "metonym", "adj", "qualified"):
+                if re.search(r"\b(?:to|into|in|inside|for|on)\s+(?:the\s+)?$", before) or \
+                        (re.match(r"['’]s\s+(?:side|war|territory|front|forces|army|military|border|\w+\s+region)", text[m.end:m.end + 25])
+                         and re.search(r"\b(?:to|into|in|on|for|with)\s+$", before)):
+                    if host is None and m.label != sending:
+                        host = m.label
+                elif m.how in ("name", "metonym") and sending is None and m.start < f.start and \
+                        not re.search(r"\b(?:by|from|with|of|and)\s+$", before) and \
+                        not re.match(r"['’]s\b", text[m.end:m.end + 2]):
+                    sending = m.label
+        if sending is None:
+            pm = re.search(r"\b(?:its|their)\s+(?:own\s+)?(?:troops|soldiers|forces|military|personnel|workers)",
+                           text[a:b])
+            if pm:
+                subj = [m for m in ms if m.type == "State" and m.how in ("name", "metonym") and m.start < pm.start() + a]
+                if subj:
+                    sending = subj[0].label
+        if host == sending:
+            host = None
+        f.sending, f.host, f.location = sending, host, location
+    # discourse: inherit from the previous figure / the article's main pair
+    pairs: dict[tuple[str, str], int] = {}
+    for f in figures:
+        if f.sending and f.host:
+            pairs[(f.sending, f.host)] = pairs.get((f.sending, f.host), 0) + 1
+    main = max(pairs, key=pairs.get) if pairs else _pair_from_text(ctx)
+    prev: Figure | None = None
+    for i, f in enumerate(figures):
+        if f.sending is None:
+            if prev and prev.sending and (f.host is None or f.host == prev.host):
+                f.sending = prev.sending
+            elif main and (f.host is None or f.host == main[1]):
+                f.sending = main[0]
+        if f.host is None:
+            if prev and prev.host and prev.sending == f.sending:
+                f.host = prev.host
+            elif main and main[0] == f.sending:
+                f.host = main[1]
+        # location from the previous sentence when this one continues it ("the package consists of …")
+        if f.location is None and f.count is not None and not f.adj_state and not _has_deploy_verb_own(f) \
+                and not _explicit_sending(f):
+            pi = ctx.infos.index(f.info) - 1
+            if pi >= 0:
+                pinfo = ctx.infos[pi]
+                places = [m for m in pinfo.mentions if m.type == "Place" and m.how == "place"
+                          and m.label not in gazetteer().capital_of and _state_of_place(m.label) == f.host]
+                if places and _DEPLOY_VERB.search(pinfo.sent.text):
+                    f.location = places[0].label
+                    f._inherit_status = _status(pinfo.sent.text)  # type: ignore[attr-defined]
+        if f.sending == f.host:
+            f.host = None
+        prev = f
+    # an article that says its troops were "deployed to <place>" without a figure: the first figure
+    # of the original deployment went there
+    dep_place = _figureless_place(ctx)
+    if dep_place:
+        firsts = [f for f in figures if f.location is None and f.count and f.host == _state_of_place(dep_place)
+                  and f.info is not None]
+        if firsts:
+            firsts[0].location = dep_place
+
+
+def _explicit_sending(f: Figure) -> bool:
+    a, b = _clause_bounds(f.info, f.start)
+    return any(m.type == "State" and m.how in ("name", "metonym") and m.start < f.start
+               and re.search(r"\b(?:sen[dt]|deploy\w*|dispatch\w*|mov\w+|agreed|will)\b", f.info.sent.text[m.end:f.start])
+               for m in f.info.mentions if a <= m.start < b)
+
+
+def _figureless_place(ctx: Context) -> str | None:
+    for info in ctx.infos:
+        for m in re.finditer(r"\b(?:troops|soldiers|forces)\s+(?:deployed|sent|dispatched)\s+(?:to|in)\s+(?P<p>[A-Z]\w+)",
+                             info.sent.text):
+            label = None
+            for x in info.mentions:
+                if x.start == m.start("p") and x.type == "Place" and x.label not in gazetteer().capital_of:
+                    label = x.label
+            if label:
+                return label
+    return None
+
+
+def _has_deploy_verb_own(f: Figure) -> bool:
+    text = f.info.sent.text
+    return bool(re.search(r"\b(?:sen[dt]|deploy\w*|dispatch\w*|mov(?:ed|e)|transferr?\w*|station\w*)\b"
+                          r"[^.;]{0,60}\b(?:to|into|in)\s+[A-Z]", text))
+
+
+def _pair_from_text(ctx: Context) -> tuple[str, str] | None:
+    """The (sending, host) pair the title or the first paragraph states."""
+    from .entities import find_mentions
+    for text in [ctx.title] + [i.sent.text for i in ctx.infos[:3]]:
+        ms = [m for m in find_mentions(text) if m.type in ("State", "Place")]
+        send, host = None, None
+        for m in ms:
+            before = text[max(0, m.start - 12):m.start]
+            st = m.label if m.type == "State" else _state_of_place(m.label)
+            if not st:
+                continue
+            if re.search(r"\b(?:to|into|in|for)\s+$", before):
+                host = host or st
+            elif send is None:
+                send = st
+        if send and host and send != host:
+            return send, host
+    return None
+
+
+def _clause_bounds(info: SentInfo, pos: int) -> tuple[int, int]:
+    from .sentences import clauses
+    for a, b in clauses(info.sent.text):
+        if a <= pos < b:
+            return a, b
+    return 0, len(info.sent.text)
+
+
+def _status(text: str) -> str:
+    if _STATUS_DENIED.search(text):
+        return "denied"
+    if _STATUS_PREDICTED.search(text):
+        return "predicted"
+    if _STATUS_PLANNED.search(text):
+        return "announced"
+    return "reported"
+
+
+_SPEECH_DATE = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|stated|added|revealed|confirmed|"
+                          r"acknowledged|admitted)\s+(?:on\s+)?$", re.I)
+
+
+def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
+    info = f.info
+    text = info.sent.text
+    a, b = _clause_bounds(info, f.start)
+    # dates in the clause not tied to a speech verb; nearest to the figure, after it preferred
+    best = None
+    for d in info.dates:
+        if not d.value or d.start < a or d.start >= b:
+            continue
+        if _SPEECH_DATE.search(text[max(0, d.start - 25):d.start]):
+            continue
+        if d.anaphoric:
+            pass
+        if d.start >= f.end:
+            dist = d.start - f.end
+        else:
+            dist = (f.start - d.end) * 1.5 + 5
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    if best:
+        d = best[1]
+        f.start_date, f.end_date = d.value, d.end_value
+        if re.search(r"\buntil\s+$|\bby\s+$", text[max(0, d.start - 8):d.start]):
+            f.start_date, f.end_date = None, d.value
+    # status
+    clause_text = text[a:b]
+    st = _status(clause_text)
+    if st == "reported":
+        whole = _status(text)
+        if whole in ("predicted",) and re.search(r"\b(?:assess|expect|predict|forecast|likely)", text, re.I):
+            st = whole
+        elif whole == "announced" and f.elliptic is False and re.search(r"\bwill\b", text[f.start:]):
+            st = whole
+    inh = getattr(f, "_inherit_status", None)
+    if st == "reported" and inh in ("announced", "predicted"):
+        st = inh
+    if st == "reported" and _STATUS_CONFIRMED.search(text) and f.sending and any(
+            m.label in (f.sending, f.host) and m.how in ("name", "metonym") for m in info.mentions
+            if m.start < f.start):
+        st = "confirmed"
+    f.status = st
+    # who asserts it
+    fr = ctx.frame_for(info, f.start)
+    if fr and not _frame_is_actor_of_deployment(fr, f):
+        f.according_to = [fr.source]
+    # modality
+    if st == "denied":
+        f.modality = "negated"
+    elif st == "predicted":
+        f.modality = "anticipated"
+    elif st in ("announced", "planned"):
+        f.modality = "intended"
+    elif fr and _BELIEF.search(fr.verb or "") or (fr and _BELIEF.search(text[max(0, fr.verb_start - 2):fr.verb_end + 2])):
+        f.modality = "believed"
+    elif f.according_to:
+        f.modality = "attributed"
+
+
+def _frame_is_actor_of_deployment(fr, f: Figure) -> bool:
+    return False
+
+
+def _drop_sums(figures: list[Figure]) -> list[Figure]:
+    """A total that only sums other figures of the same deployment is not a figure of its own."""
+    counts = [f.count for f in figures if f.count]
+    out = []
+    for f in figures:
+        if f.count and len(figures) >= 3:
+            others = [x for x in figures if x is not f and x.count and x.sending == f.sending]
+            sums = {x.count + y.count for i, x in enumerate(others) for y in others[i + 1:]
+                    if x.info is y.info}
+            if f.count in sums and f.count not in [x.count for x in others]:
+                continue
+        out.append(f)
+    del counts
+    return out
+
+
+def _dedupe_deployments(deps: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    seen: dict[tuple, dict] = {}
+    for d in deps:
+        p = d["personnel"][0]
+        key = ((d["sending_state"] or {}).get("id"), (d["host_state"] or {}).get("id"), p["count"], p["qualifier"],
+               p["kind"], d["start"])
+        if p["count"] is None:
+            key = key + (d["sources"][0]["start"],)
+        if key in seen:
+            seen[key]["sources"].extend(s for s in d["sources"] if s not in seen[key]["sources"])
+            continue
+        seen[key] = d
+        out.append(d)
+    return out
+
+
+# ================================================================== events ==
+_TRIGGERS: list[tuple[str, re.Pattern]] = [
+    ("Meeting", re.compile(r"\b(?:met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
+                           r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
+                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
+    ("Visit", re.compile(r"\b(?:visited|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
+                         r"(?:\w+\s+)?(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
+                         r"Friday|Saturday|Sunday)['’]s\s+(?:trip|visit)|arrived\s+in|traveled\s+to|travelled\s+to)\b")),
+    ("Agreement", re.compile(r"\b(?:signed|(?:an|the|new)\s+agreement|concluded\s+an?\s+(?:agreement|treaty|pact))\b")),
+    ("Order", re.compile(r"\b(?:ordered|ordering|issued\s+(?:\w+\s+){0,2}orders?|gave\s+(?:\w+\s+){0,2}orders?)\b")),
+    ("Acknowledgement", re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|confirmed|confirms)\b")),
+    ("Denial", re.compile(r"\b(?:denied|denies|dismissed|rejected)\b")),
+    ("Incursion", re.compile(r"\b(?:incursion|incursions|crossed\s+into|cross-border\s+(?:raid|offensive|attack))\b")),
+]
+_REPORT = re.compile(r"\b(?:reported|said|says|told|stated|announced|revealed|disclosed)\b")
+_NEG = re.compile(r"\b(?:not|never|no|neither|nor|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$", re.I)
+_ACK_SPEECH = re.compile(r"\b(?:said|says|stated)\b[^.;]{0,30}?\bthat\s+(?:the\s+)?(?P<adj>[A-Z][\w]+(?:\s+[A-Z]\w+)?)\s+"
+                         r"(?:soldiers|troops|units|forces|servicemen)\s+(?:had\s+|have\s+)?(?:fought|been\s+fighting|"
+                         r"were\s+fighting|took\s+part|participated|helped|been\s+deployed|were\s+deployed)")
+_THANK = re.compile(r"\b(?:thank(?:ed|ing|s)?|prais(?:ed|ing|es))\b[^.;]{0,60}\b(?:troops|soldiers|servicemen|units)\b")
+
+
+def _actor_groups(ctx: Context, info: SentInfo, lo: int, hi: int, text_masked: str) -> list[list[Mention]]:
+    """Actor mentions in [lo, hi), grouped by coordination ('Putin and Kim')."""
+    ms = [m for m in info.mentions if lo <= m.start < hi and m.type in ACTOR_TYPES and m.how != "adj"
+          and text_masked[m.start:m.end].strip()]
+    groups: list[list[Mention]] = []
+    for m in ms:
+        if groups:
+            last = groups[-1][-1]
+            gap = info.sent.text[last.end:m.start]
+            if re.fullmatch(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:(?:[A-Z][\w.]*|[a-z]+)\s+){0,3}", gap) and \
+                    (" and " in gap or "," in gap) and not re.search(r"\b(?:with|by|of|to|from|in|on)\b", gap):
+                groups[-1].append(m)
+                continue
+            if m.start < last.end:
+                continue
+        groups.append([m])
+    return groups
+
+
+def _subject(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int) -> list[Mention]:
+    text = info.sent.text
+    masked = ctx.masked_appositives(text)
+    groups = _actor_groups(ctx, info, seg[0], trig_start, masked)
+    for grp in reversed(groups):
+        first = grp[0]
+        before = masked[max(0, first.start - 12):first.start]
+        if re.search(r"\b(?:with|by|to|from|for|of|in|at|on|into|about|against|between)\s+(?:the\s+)?$", before):
+            # an object, not the subject; persons inside "according to" too
+            continue
+        if re.match(r"['’]s\s+(?!side)", text[grp[-1].end:grp[-1].end + 3]) and grp[-1].type == "State":
+            # "Russia's General Staff": the possessor is not the actor
+            continue
+        return grp
+    return []
+
+
+def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with",)) -> list[Mention]:
+    text = info.sent.text
+    masked = ctx.masked_appositives(text)
+    groups = _actor_groups(ctx, info, pos, hi, masked)
+    for grp in groups:
+        before = text[max(0, grp[0].start - 40):grp[0].start]
+        if re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,5}$", before):
+            return grp
+        break
+    return []
+
+
+def _dates_for(ctx: Context, info: SentInfo, seg: tuple[int, int], trig: re.Match, allow_lead: bool = True):
+    text = info.sent.text
+    ds = [d for d in info.dates if d.value and seg[0] <= d.start < seg[1]]
+    # a date possessive right before the trigger ("Tuesday's talks")
+    for d in ds:
+        if d.end <= trig.end() and re.match(r"['’]s\b", text[d.end - 2:d.end] if d.text.endswith(("'s", "’s")) else "") :
+            return [d]
+    poss = [d for d in ds if d.start >= trig.start() and d.end <= trig.end()]
+    if poss:
+        return poss
+    after = [d for d in ds if d.start >= trig.end()]
+    before = [d for d in ds if d.end <= trig.start()]
+    if after:
+        first = after[0]
+        # a list of dates after the trigger: one event per date
+        lst = [first]
+        for d in after[1:]:
+            gap = text[lst[-1].end:d.start]
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", gap):
+                lst.append(d)
+            else:
+                break
+        if before and (first.start - trig.end()) > 60 and (trig.start() - before[-1].end) < 40:
+            return [before[-1]]
+        return lst
+    if before:
+        return [before[-1]]
+    if allow_lead:
+        lead = re.match(r"(?:When|After|As|Once|Following|Before|Since|Shortly after)\b[^,]{0,120},", text)
+        if lead:
+            ds2 = [d for d in info.dates if d.value and d.start < lead.end()]
+            if ds2:
+                return [ds2[-1]]
+        lead2 = re.match(r"(?:Later|Earlier|Around|At)\b[^,]{0,40},", text)
+        if lead2:
+            ds2 = [d for d in info.dates if d.value and d.start < lead2.end()]
+            if ds2:
+                return [ds2[-1]]
+    return []
+
+
+def extract_events(ctx: Context) -> list[dict]:
+    g = gazetteer()
+    events: list[dict] = []
+    for info in ctx.infos:
+        text = info.sent.text
+        found: list[tuple[str, re.Match]] = []
+        for etype, rx in _TRIGGERS:
+            for m in rx.finditer(text):
+                found.append((etype, m))
+        for m in _ACK_SPEECH.finditer(text):
+            found.append(("Acknowledgement*", m))
+        for m in _THANK.finditer(text):
+            found.append(("Acknowledgement+", m))
+        for m in _REPORT.finditer(text):
+            found.append(("Report", m))
+        for etype, m in sorted(found, key=lambda x: x[1].start()):
+            if _NEG.search(text[max(0, m.start() - 25):m.start()]):
+                continue
+            seg = ctx.segment_of(info, m.start())
+            participants: list[Mention] = []
+            etype_out = etype.rstrip("*+")
+            if etype == "Meeting":
+                subj = _subject(ctx, info, seg, m.start())
+                obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
+                if not obj and "with" in m.group(0):
+                    obj = _object_after(ctx, info, m.end(), seg[1], ("with",)) or \
+                        [x for x in info.mentions if m.end() <= x.start < m.end() + 60 and x.type == "Person"][:1]
+                if not subj and not obj and m.group(0).startswith("their"):
+                    ps = [x for x in info.mentions if x.type == "Person" and x.start < m.start()]
+                    participants = ps
+                else:
+                    participants = subj + obj
+                participants = [p for p in participants if p.type in ("Person", "State")]
+                if len({p.label for p in participants}) < 2:
+                    continue
+            elif etype == "Visit":
+                if re.match(r"visit(?:ing)?\b", m.group(0)) and False:
+                    continue
+                by = re.match(r"\s*(?:by|of)\s+", text[m.end():m.end() + 8])
+                if by:
+                    participants = _object_after(ctx, info, m.end(), seg[1], ("by", "of"))
+                if not participants:
+                    own = [x for x in info.mentions if x.type == "Person" and x.how == "pron"
+                           and m.start() - 25 <= x.start <= m.end() + 25]
+                    participants = own or _subject(ctx, info, seg, m.start())
+                if not participants:
+                    # "counting a visit in March": the visitor of the sentence's other visit
+                    participants = [x for x in info.mentions if x.type == "Person" and x.how == "pron"
+                                    and seg[0] <= x.start < seg[1]]
+                participants = [p for p in participants if p.type == "Person"][:2]
+                if not participants:
+                    continue
+            elif etype == "Agreement":
+                if re.search(r"anniversary", text[max(0, m.start() - 60):m.start()]):
+                    continue
+                window_lo = max(seg[0], m.start() - 70)
+                ps = [x for x in info.mentions if window_lo <= x.start < m.start() and x.type == "Person"]
+                if len({p.label for p in ps}) >= 2:
+                    participants = ps
+                else:
+                    sts = [x for x in info.mentions if seg[0] <= x.start < seg[1] and x.type == "State"
+                           and x.how in ("name", "metonym")]
+                    participants = sts
+                if len({p.label for p in participants}) < 2:
+                    continue
+            elif etype in ("Order",):
+                if re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()]):
+                    continue
+                subj = _subject(ctx, info, seg, m.start())
+                participants = [p for p in subj if p.type in ("Person", "State", "Organization")]
+                if not participants:
+                    ps = [x for x in info.mentions if x.type == "Person" and x.start < m.start()]
+                    participants = ps[-1:]
+                participants = [p for p in participants if p.type == "Person"] or participants
+                if not participants:
+                    continue
+            elif etype == "Acknowledgement":
+                subj = _subject(ctx, info, seg, m.start())
+                participants = [p for p in subj if p.type in ("State", "Person", "Organization")]
+                if not participants:
+                    continue
+                # the sending or host state (or their officials) acknowledge a deployment
+                if not re.search(r"\b(?:deploy\w*|troops|soldiers|units|sent|dispatch\w*|forces|presence|it|them)\b",
+                                 text[m.start():m.end() + 120], re.I):
+                    continue
+            elif etype == "Acknowledgement*":
+                subj = _subject(ctx, info, seg, m.start())
+                participants = [p for p in subj if p.type == "Person"]
+                if not participants:
+                    continue
+                ds = _dates_for(ctx, info, seg, m)
+                if not ds:
+                    continue
+            elif etype == "Acknowledgement+":
+                subj = _subject(ctx, info, seg, m.start())
+                participants = [p for p in subj if p.type in ("Person", "State")]
+                if not participants:
+                    continue
+            elif etype == "Denial":
+                subj = _subject(ctx, info, seg, m.start())
+                participants = [p for p in subj if p.type in ("State", "Person", "Organization")]
+                wm = re.search(r",\s+with\s+", text[m.end():])
+                if wm:
+                    lo = m.end() + wm.end()
+                    extra = [x for x in info.mentions if lo <= x.start < lo + 60 and x.type == "Person"]
+                    participants += extra[:1]
+                if not participants:
+                    continue
+            elif etype == "Incursion":
+                subj = [x for x in info.mentions if x.type == "State" and x.how in ("name", "metonym", "adj")
+                        and x.start < m.start()]
+                participants = subj[:1]
+                if not participants:
+                    continue
+            elif etype == "Report":
+                subj = _subject(ctx, info, seg, m.start())
+                participants = [p for p in subj if p.type == "Organization"]
+                if not participants:
+                    continue
+                ds = _dates_for(ctx, info, seg, m)
+                ds = [d for d in ds if d.end <= m.end() + 25 and not (d.start > m.end() and
+                      re.search(r"\bthat\b", text[m.end():d.start]))]
+                if not ds:
+                    continue
+            # dates
+            dates = _dates_for(ctx, info, seg, m)
+            if etype_out in ("Report",):
+                dates = [d for d in dates if not (d.start > m.end() and re.search(r"\bthat\b", text[m.end():d.start]))]
+            labels = []
+            for p in participants:
+                if p.label not in labels:
+                    labels.append((p.label, p.type))
+            labels = list(dict.fromkeys(labels))
+            loc = None
+            for x in info.mentions:
+                if seg[0] <= x.start < seg[1] and x.type == "Place" and \
+                        re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, x.start - 8):x.start]):
+                    loc = x.label
+                    break
+            for d in (dates or [None]):
+                ev = {"type": etype_out, "label": _event_label(etype_out, labels, m.group(0)),
+                      "date": d.value if d else None,
+                      "participants": [ref(lbl) for lbl, _t in labels],
+                      "location": ref(loc) if loc else None,
+                      "sources": [source(info)], "according_to": [], "modality": "asserted"}
+                fr = ctx.frame_for(info, m.start())
+                if fr and etype_out not in ("Report",) and fr.verb_end <= m.start() and \
+                        not any(fr.source.get("label") == lbl for lbl, _ in labels):
+                    ev["according_to"] = [fr.source]
+                    ev["modality"] = "attributed"
+                events.append(ev)
+                # a meeting in a place is a visit for the participants from elsewhere
+                if etype_out == "Meeting" and loc:
+                    pst = _state_of_place(loc)
+                    for lbl, t in labels:
+                        if t == "Person" and pst and ctx.person_state.get(lbl) and ctx.person_state[lbl] != pst:
+                            events.append({"type": "Visit", "label": f"Visit by {lbl}", "date": d.value if d else None,
+                                           "participants": [ref(lbl)], "location": ref(loc),
+                                           "sources": [source(info)], "according_to": [], "modality": "asserted"})
+    return _merge_events(events)
+
+
+def _event_label(etype: str, labels: list[tuple[str, str]], trigger: str) -> str:
+    names = " and ".join(lbl for lbl, _ in labels[:3])
+    return f"{etype}: {names}" if names else etype
+
+
+def _merge_events(events: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    for e in events:
+        pids = {p["id"] for p in e["participants"]}
+        merged = False
+        for o in out:
+            if o["type"] != e["type"]:
+                continue
+            oids = {p["id"] for p in o["participants"]}
+            same_date = o["date"] == e["date"]
+            if same_date and (pids <= oids or oids <= pids):
+                if len(pids) > len(oids):
+                    o["participants"] = e["participants"]
+                    o["label"] = e["label"]
+                o["sources"].extend(s for s in e["sources"] if s not in o["sources"])
+                if not o.get("location") and e.get("location"):
+                    o["location"] = e["location"]
+                merged = True
+                break
+        if not merged:
+            out.append(e)
+    # an undated event that repeats a dated one (same type and participants) is that event
+    final = []
+    for e in out:
+        if e["date"] is None:
+            pids = {p["id"] for p in e["participants"]}
+            twin = [o for o in out if o is not e and o["type"] == e["type"] and o["date"] is not None
+                    and ({p["id"] for p in o["participants"]} == pids)]
+            if twin:
+                twin[0]["sources"].extend(s for s in e["sources"] if s not in twin[0]["sources"])
+                continue
+        final.append(e)
+    return final

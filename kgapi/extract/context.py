@@ -1,0 +1,300 @@
+"""Per-article analysis state shared by the claim extractors.
+
+Holds the body, its sentences, entity mentions (with pronoun and description
+mentions resolved), the article date, and helpers to find subjects, speech
+frames (who asserts a sentence) and dates attached to a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import DateMention, find_dates
+from .entities import EntityIndex, Mention
+from .resources import fold, gazetteer
+from .sentences import Sentence, clauses
+
+ACTOR_TYPES = ("Person", "State", "Organization")
+
+_FUTURE = re.compile(r"\b(?:will|would|shall|to be (?:sent|deployed|dispatched)|plans? to|planning to|"
+                     r"is set to|are set to|(?:is|are) expected to|expects? to|is to|are to|agreed to|pledged to|"
+                     r"promised to|intends? to|likely|could|may|might|next)\b", re.IGNORECASE)
+
+# a speech verb with its subject before it; the complement follows
+SPEECH_VERBS = (r"said|says|say|told|tells|added|noted|stated|reported|reports|report|indicated|indicate|indicates|"
+                r"believe|believes|believed|assess|assesses|assessed|estimate|estimates|estimated|claimed|claims|"
+                r"claim|warned|announced|announces|revealed|predicts|predicted|predict|confirmed|confirms|"
+                r"acknowledged|admitted|suggest|suggests|suggested|show|shows|showed|say|alleged|asserted|"
+                r"concluded|judged|judge|think|thinks|expect|expects")
+_SPEECH_FWD = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:" + SPEECH_VERBS + r")\b")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;.]+?)(?=,|;|\.\s|$)", re.IGNORECASE)
+_SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told reporters)\s+(?P<src1>[^,;.]+?)|"
+                          r"(?P<src2>[^,;.]{2,80}?)\s+(?:said|says|added|told [\w\s]+?))\s*\.?$")
+_APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w'’-]*)[^,;]{0,90},")
+_PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+_DESC = re.compile(r"\b(?:(?P<poss>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+|(?P<det>the|The)\s+(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z][\w]+)?)\s+)?)"
+                   r"(?:top\s+|senior\s+|chief\s+|visiting\s+)?(?:security\s+|defense\s+|defence\s+|foreign\s+)?"
+                   r"(?P<noun>official|envoy|diplomat|minister|spokesman|spokeswoman|leader|president)\b")
+
+
+@dataclass
+class Frame:
+    """Who a stretch of a sentence is attributed to."""
+    verb_start: int      # sentence-relative
+    verb_end: int
+    source: dict         # {"id"?, "label"}
+    forward: bool        # complement after the verb (True) or before it ("…, X said.")
+    verb: str = ""
+
+
+@dataclass
+class SentInfo:
+    sent: Sentence
+    mentions: list[Mention]            # sentence-relative offsets
+    dates: list[DateMention]
+    frames: list[Frame] = field(default_factory=list)
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+
+class Context:
+    def __init__(self, body: str, sentences: list[Sentence], index: EntityIndex, ref: date | None,
+                 title: str = "") -> None:
+        self.body = body
+        self.sentences = sentences
+        self.index = index
+        self.ref = ref
+        self.title = title
+        self.person_state: dict[str, str] = {}
+        self.infos: list[SentInfo] = []
+
+    # ------------------------------------------------------------ building
+    def build(self) -> None:
+        g = gazetteer()
+        ms = sorted(self.index.mentions, key=lambda m: m.start)
+        j = 0
+        prev_date: str | None = None
+        for s in self.sentences:
+            local: list[Mention] = []
+            while j < len(ms) and ms[j].start < s.start:
+                j += 1
+            k = j
+            while k < len(ms) and ms[k].start < s.end:
+                m = ms[k]
+                local.append(Mention(m.start - s.start, m.end - s.start, m.surface, m.type, m.label, m.how))
+                k += 1
+            tense = "future" if _FUTURE.search(s.text) and not re.search(
+                r"\b(?:said|reported|announced|acknowledged|admitted)\b[^.]{0,30}\b(?:last|in|on)\b", s.text) else "past"
+            tense = "past"  # month names without a year: the article's year unless later (see dates.py)
+            dates = find_dates(s.text, self.ref, tense=tense, prev=prev_date)
+            for d in dates:
+                if d.value:
+                    prev_date = d.value if not d.end_value else d.value
+            info = SentInfo(s, local, dates)
+            self.infos.append(info)
+        # person → state from reference data
+        for (t, label), e in self.index.entities.items():
+            if t == "Person" and g.person_state.get(label):
+                self.person_state[label] = g.person_state[label]
+        # adjectives right before a name ("Russian Culture Minister Olga Lyubimova")
+        for info in self.infos:
+            for i, m in enumerate(info.mentions):
+                if m.type != "Person" or m.label in self.person_state:
+                    continue
+                for p in reversed(info.mentions[:i]):
+                    if m.start - p.end > 40:
+                        break
+                    if p.type == "State" and p.how in ("adj", "name", "metonym") and \
+                            re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){0,3}", info.sent.text[p.end:m.start]):
+                        self.person_state[m.label] = p.label
+                        break
+        self._resolve_pronouns_and_descriptions()
+        for info in self.infos:
+            info.frames = self._frames(info)
+            info.segments = self._segments(info.sent.text)
+
+    def _resolve_pronouns_and_descriptions(self) -> None:
+        last_person: str | None = None
+        last_subject_person: str | None = None
+        counts: dict[str, int] = {}
+        for (t, label), e in self.index.entities.items():
+            if t == "Person":
+                counts[label] = e.mentions
+        for info in self.infos:
+            text = info.sent.text
+            new: list[Mention] = []
+            occupied = [(m.start, m.end) for m in info.mentions]
+            events: list[tuple[int, str, object]] = [(m.start, "m", m) for m in info.mentions]
+            for pm in _PRONOUN.finditer(text):
+                events.append((pm.start(), "p", pm))
+            for dm in _DESC.finditer(text):
+                if any(dm.start() < b and dm.end() > a for a, b in occupied
+                       if not (dm.start() <= a and b <= dm.end())):
+                    continue
+                # "Russian President Vladimir Putin": a title before a name, not a description
+                after = text[dm.end():dm.end() + 3]
+                if re.match(r"\s+[A-Z]", after):
+                    continue
+                events.append((dm.start(), "d", dm))
+            events.sort(key=lambda x: x[0])
+            clause_starts = {a for a, _ in clauses(text)}
+            for pos, kind, obj in events:
+                if kind == "m":
+                    m = obj
+                    if m.type == "Person":
+                        last_person = m.label
+                        before = text[max(0, m.start - 25):m.start]
+                        if m.start in clause_starts or m.start < 40 or re.search(r"(?:^|[,;]\s*|\band\s+)(?:[A-Z][\w.]*\s+){0,4}$", before):
+                            last_subject_person = m.label
+                elif kind == "p":
+                    pm = obj
+                    target = last_subject_person or last_person
+                    if target:
+                        new.append(Mention(pm.start(), pm.end(), pm.group(0), "Person", target, "pron"))
+                else:
+                    dm = obj
+                    target = self._resolve_description(dm, last_person, counts)
+                    if target:
+                        new.append(Mention(dm.start(), dm.end(), dm.group(0), "Person", target, "desc"))
+                        last_person = target
+            if new:
+                info.mentions = sorted(info.mentions + new, key=lambda m: (m.start, -m.end))
+
+    def _resolve_description(self, dm: re.Match, last_person: str | None, counts: dict[str, int]) -> str | None:
+        g = gazetteer()
+        qual = dm.group("poss") or dm.group("adj")
+        noun = dm.group("noun").lower()
+        state = None
+        if qual:
+            hit = g.folded_index.get(fold(qual))
+            if hit and hit[0] in ("state", "state_adj", "capital"):
+                state = hit[1]
+            elif hit is None and dm.group("poss"):
+                return None
+        if state:
+            cands = [p for p, st in self.person_state.items() if st == state]
+            if noun in ("official", "envoy", "diplomat"):
+                cands = [p for p in cands if not self._is_head_of_state(p)]
+            if not cands:
+                return None
+            return max(cands, key=lambda p: counts.get(p, 0))
+        if dm.group("det") and noun in ("envoy", "official", "diplomat", "minister", "spokesman", "spokeswoman"):
+            return last_person
+        return None
+
+    def _is_head_of_state(self, person: str) -> bool:
+        g = gazetteer()
+        p = g.persons.get(person)
+        if not p:
+            return False
+        return any(r["role"].lower() in ("president", "supreme leader", "leader") for r in p.roles)
+
+    # ------------------------------------------------------------ frames
+    def entity_ref(self, phrase: str, mentions: list[Mention], start: int, end: int) -> dict:
+        """A source phrase → {"id","label"} when it is one actor, else {"label": phrase}."""
+        phrase = phrase.strip().strip(",").strip()
+        inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ACTOR_TYPES]
+        core = re.sub(r"\s*\([^)]*\)", "", phrase)
+        core = re.sub(r"^(?:the|The)\s+", "", core)
+        if inside:
+            persons_orgs = [m for m in inside if m.type in ("Person", "Organization")]
+            cand = persons_orgs[0] if persons_orgs else inside[0]
+            others = [m for m in inside if m.label != cand.label and m.how != "adj"
+                      and not (m.type == "State" and cand.type == "Organization")]
+            # the phrase is just this actor (with a possessive qualifier / acronym / appositive)
+            residue = core
+            for m in sorted(inside, key=lambda x: -len(x.surface)):
+                residue = residue.replace(m.surface, " ")
+            residue = re.sub(r"['’]s\b|\b(?:the|of|a|an|ruling|state|official)\b|[,()]", " ", residue)
+            if not others and not residue.split() and cand.how not in ("adj",):
+                from ..ids import slugify
+                return {"id": slugify(cand.label), "label": cand.label}
+        label = re.sub(r"^(?:the|The)\s+", "", phrase)
+        return {"label": label[:200]}
+
+    def _frames(self, info: SentInfo) -> list[Frame]:
+        text = info.sent.text
+        frames: list[Frame] = []
+        for m in _ACCORDING.finditer(text):
+            src = m.group("src")
+            s, e = m.span("src")
+            # "according to the report," → the report is not an actor; keep the words
+            frames.append(Frame(m.start(), m.end(), self.entity_ref(src, info.mentions, s, e), True, "according"))
+        tail = _SPEECH_TAIL.search(text)
+        if tail:
+            grp = "src1" if tail.group("src1") else "src2"
+            s, e = tail.span(grp)
+            if tail.group(grp) and len(tail.group(grp).split()) <= 12:
+                frames.append(Frame(tail.start(), tail.end(), self.entity_ref(tail.group(grp), info.mentions, s, e),
+                                    False, "said"))
+        for m in _SPEECH_FWD.finditer(text):
+            if tail and m.start() >= tail.start():
+                continue
+            # subject: from the clause start to the verb
+            cstart = 0
+            for a, b in clauses(text):
+                if a <= m.start() < b:
+                    cstart = a
+            subj = text[cstart:m.start()]
+            # drop leading adverbials and dates ("Around the same time, ")
+            subj2 = re.sub(r"^(?:[^,]{0,40},\s+)(?=[A-Z])", "", subj) if subj.count(",") >= 1 and not re.search(
+                r"(?:Washington|Seoul|Kyiv|Moscow|Beijing|Tokyo)\s*,", subj) else subj
+            off = cstart + (len(subj) - len(subj2))
+            subj2 = re.sub(r"\s+(?:has|have|had|also|publicly|officially|only|now|on \w+|last \w+)\s*$", "", subj2)
+            subj2 = subj2.strip()
+            if not subj2 or len(subj2.split()) > 14:
+                continue
+            if not re.match(r"(?:[A-Z0-9\"“]|the\s|a\s)", subj2):
+                continue
+            if re.search(r"\b(?:that|which|who|it|they|he|she|this)\s*$", subj2, re.IGNORECASE) and len(subj2.split()) <= 1:
+                continue
+            if re.match(r"(?:It|This|That|There|These|Those|He|She|They|We|I)\b", subj2):
+                if not re.match(r"(?:He|She)\b", subj2):
+                    continue
+            src = self.entity_ref(subj2, info.mentions, off, off + len(subj2))
+            if src.get("id") is None and not re.search(
+                    r"\b(?:intelligence|officials?|agenc(?:y|ies)|reports?|sources?|analysts?|experts?|services?|"
+                    r"ministry|military|government|media|newspaper|observers|diplomats|estimates?|assessments?)\b",
+                    subj2, re.IGNORECASE):
+                # pronoun subjects resolve through mentions
+                pron = [pm for pm in info.mentions if pm.how in ("pron", "desc") and off <= pm.start < off + len(subj2)]
+                if not pron:
+                    continue
+                from ..ids import slugify
+                src = {"id": slugify(pron[0].label), "label": pron[0].label}
+            frames.append(Frame(m.start(), m.end(), src, True, m.group(0)))
+        return frames
+
+    def frame_for(self, info: SentInfo, pos: int) -> Frame | None:
+        fwd = [f for f in info.frames if f.forward and f.verb_end <= pos]
+        if fwd:
+            return max(fwd, key=lambda f: f.verb_end)
+        back = [f for f in info.frames if not f.forward and f.verb_start >= pos]
+        if back:
+            return back[0]
+        return None
+
+    # ------------------------------------------------------------ segments
+    def _segments(self, text: str) -> list[tuple[int, int]]:
+        cuts = set()
+        for a, b in clauses(text):
+            cuts.add(a)
+        for m in re.finditer(r"\b(?:" + SPEECH_VERBS + r"|told \w+|that)\b[^.;]{0,40}?\bthat\b", text):
+            that = text.rfind("that", m.start(), m.end())
+            cuts.add(that)
+        for m in re.finditer(r",\s+(?:saying|with|calling|adding|while)\b", text):
+            cuts.add(m.start())
+        cuts.add(0)
+        cuts = sorted(c for c in cuts if 0 <= c < len(text))
+        return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)]) if b > a]
+
+    def segment_of(self, info: SentInfo, pos: int) -> tuple[int, int]:
+        for a, b in info.segments:
+            if a <= pos < b:
+                return a, b
+        return 0, len(info.sent.text)
+
+    def masked_appositives(self, text: str) -> str:
+        """The sentence with appositives (', a senior researcher at …,') blanked out."""
+        return _APPOSITIVE.sub(lambda m: " " * len(m.group(0)), text)

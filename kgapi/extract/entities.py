@@ -1,0 +1,350 @@
+"""Entity mentions: persons, states, organizations, places.
+
+Found in three passes over the body (and the title):
+
+1. reference data (``resources.gazetteer``): state names, short names,
+   adjectives and capitals; well-known people and their name variants;
+   organizations, aliases and acronyms; places. State-qualified generic names
+   ("South Korea's defense ministry", "Russia's General Staff") resolve to the
+   organization the data gives for that state.
+2. patterns for names the data does not know: organizations are capitalised
+   sequences around an organization noun ("Korea Institute for National
+   Unification", "Kyungnam University"); persons are capitalised names next to
+   a title ("Professor Lim Eum Chul"), an appositive role ("Hong Min, a senior
+   researcher at …"), a speech verb ("… , Hong Min said") or "according to".
+3. short forms: a bare surname ("Kim", "Shoigu", "Lim") refers to the first
+   person named in full with that surname (Korean and Chinese names put the
+   surname first), else to the reference person it is short for.
+
+A capital is the state when it stands for its government ("Pyongyang
+acknowledged", "Moscow's top security official", "officials in Washington,
+Seoul and Kyiv") and the place where something happens ("talks in
+Pyongyang"). Mentions are merged into one entity per canonical label; the
+surface forms seen become its aliases (adjectives are not aliases).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .resources import fold, gazetteer, lexicon
+
+# Korean/Chinese surnames: a name starting with one of these has its surname first.
+_EAST_ASIAN_SURNAMES = set("""Kim Lee Yi Ri Rhee Park Pak Choi Choe Jung Jong Chung Kang Cho Jo Yoon Yun Jang Chang Lim Im
+Han Oh O Seo Suh Shin Sin Kwon Hwang Ahn An Song Hong Jeon Jon Chon Ko Go Moon Mun Yang Son Bae Baek Paek Heo Hur Yoo Yu Nam
+Sim Shim Noh No Ro Roh Ha Kwak Sung Cha Joo Ju Woo U Koo Ku Min Ryu Na Jin Ji Eom Chae Won Cheon Bang Kong Hyun Ham Byun
+Yeom Yeo Chu Do Ryom Kye Thae Xi Wang Li Zhang Liu Chen Zhao Huang Zhou Wu Hu Guo Ma Lin He Gao Luo Zheng Liang Xie Tang
+Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Fu Zhong Qin Dai Xu""".split())
+
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-‑][A-Za-z][a-z]+)?|[A-Z]\.)"
+_NAME = r"(?:" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})"
+_NOT_NAME_WORDS = set("""The A An In On At For From With By Of And Or But As To Into This That These Those It Its He She
+They We I His Her Their Our Your After Before Following During Since While When Where Why How What Who Which Meanwhile
+However Although Though Also Further Furthermore Moreover Notably Photos Images Other Most Some Many More Intelligence
+January February March April May June July August September October November December Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday Analysts Officials Professor President Minister Secretary General Leader Supreme
+Chairman Kremlin North South East West Central Korean Korea Russian Russia Ukrainian Ukraine American Chinese Japanese
+Ministry Institute University Party Council Committee Commission Agency Service Office Department Army Forces Command
+News Times Post Television Center Centre State States United Nations Security Defense Defence Foreign National
+People Peoples Republic Democratic Federation Workers Screenshot Photo Read Check Related Subscribe Sign Share
+Prime Deputy Vice Senior Former Chief Lt Gen Col Dr Mr Ms Mrs Gov Sen Rep Premier Marshal Colonel Ambassador
+Spokesman Spokeswoman Oblast Region Front Treaty Comprehensive Strategic Partnership Operation Day Week Year""".split())
+
+_ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Commission|Party|Army|Navy|Forces|"
+              "Command|Center|Centre|Foundation|Office|Department|Bureau|Corporation|Association|Union|Academy|"
+              "Assembly|Parliament|Court|Group|Administration|Directorate|Staff|Guard|Corps|Brigade|Division|"
+              "Regiment|Battalion|Fleet|News|Times|Post|Herald|Journal|Daily|Television|TV|Radio|Broadcasting|"
+              "Network|School|College|Embassy|Consulate|Organization|Organisation|Alliance|Society|Forum|Fund|"
+              "Bank|Studies|Sinmun|Ilbo|Gazette|Tribune|Telegraph|Monitor|Review|Observatory|Project|Programme|Program")
+_CAPW = r"(?:[A-Z][A-Za-z’'&.-]*|\d+)"
+_ORG_RE = re.compile(
+    r"(?<![\w’'])(?:" + _CAPW + r"\s+(?:(?:of|for|on|and|the|de|du)\s+)*){0,5}(?:" + _ORG_HEADS + r")\b"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:" + _CAPW + r")(?:\s+(?:and\s+)?" + _CAPW + r"){0,4})?")
+
+_PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+_SPEECH = (r"(?:said|says|told|added|noted|stated|explained|argued|predicts|predicted|commented|wrote|warned|"
+           r"believes|estimated|assessed|claimed|asserted|insisted|stressed|emphasized|emphasised|remarked|"
+           r"observed|suggested|speculated|cautioned|pointed out)")
+_SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?" + _SPEECH + r"\b")
+_SPEECH_BEFORE = re.compile(r"(?:\b" + _SPEECH + r"|according to)\s*$", re.IGNORECASE)
+_APPOS_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*(?:[a-z-]+\s+){0,3}(?:" + "|".join(
+    sorted((h for h in lexicon().role_heads if h != "member"), key=len, reverse=True)) + r")\b")
+
+_PLACE_PREP = re.compile(r"(?:\b(?:in|to|at|from|near|into|toward|towards|visit|visited|visiting|visits|outside|"
+                         r"around|across|via|arrived in|trip to|flew to|travelled to|traveled to|inside|of|over)\s+)$",
+                         re.IGNORECASE)
+_METONYM_PLACE_OK = re.compile(r"\b(?:officials?|sources?|diplomats?|authorities|intelligence|analysts|observers|"
+                               r"experts|governments?|leaders|policymakers|lawmakers)\s+(?:in|from)\s+"
+                               r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:,|and)\s*)*$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    type: str          # Person | State | Organization | Place
+    label: str
+    how: str = "name"  # name | adj | metonym | place | short | qualified | pattern | pron | desc
+    in_title: bool = False
+
+
+@dataclass
+class Entity:
+    label: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+    first: int = 10**9
+    state: str | None = None   # the state a person/org/place belongs to, when known
+
+    @property
+    def id(self) -> str:
+        from ..ids import slugify
+        return slugify(self.label)
+
+
+class EntityIndex:
+    """Mentions in the body (sorted) and the merged entities."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.entities: dict[tuple[str, str], Entity] = {}
+
+    def add_entity(self, m: Mention, alias: bool = True) -> Entity:
+        key = (m.type, m.label)
+        e = self.entities.get(key)
+        if e is None:
+            e = Entity(m.label, m.type)
+            self.entities[key] = e
+        e.mentions += 1
+        e.first = min(e.first, m.start if not m.in_title else 10**8)
+        if alias and m.how not in ("adj", "pron", "desc") and m.surface != m.label:
+            s = m.surface.strip()
+            if s and s not in e.aliases and fold(s) != fold(m.label):
+                e.aliases.append(s)
+        return e
+
+    def get(self, type_: str, label: str) -> Entity | None:
+        return self.entities.get((type_, label))
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and e > a for a, b in spans)
+
+
+def _capital_is_place(text: str, s: int, e: int, prev_mentions: list[Mention]) -> bool:
+    before = text[max(0, s - 80):s]
+    if _METONYM_PLACE_OK.search(before):
+        return False
+    if re.match(r"['’]s\b", text[e:e + 2]):
+        return False
+    if _PLACE_PREP.search(before[-25:]):
+        return True
+    # a list item takes the reading of the item before it
+    if re.search(r"(?:,|\band)\s*$", before[-6:]) and prev_mentions:
+        p = prev_mentions[-1]
+        if s - p.end < 8 and p.how in ("place", "metonym"):
+            return p.how == "place"
+    return False
+
+
+def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
+    """All entity mentions in ``text`` (without short forms or pronouns)."""
+    g = gazetteer()
+    lex = lexicon()
+    out: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+
+    # state-qualified generic organization names
+    if g.qualified_re is not None:
+        for m in g.qualified_re.finditer(text):
+            q = m.group("q")
+            qual = re.sub(r"['’]s$", "", q)
+            st = g.folded_index.get(fold(qual))
+            if not st:
+                continue
+            state_label = st[1]
+            org = g.qualified.get((state_label, fold(m.group("g"))))
+            if not org:
+                continue
+            gs, ge = m.span("g")
+            out.append(Mention(gs, ge, m.group(0).strip(), "Organization", org, "qualified"))
+            qs, qe = m.span("q")
+            qe2 = qs + len(qual)
+            out.append(Mention(qs, qe2, text[qs:qe2], "State", state_label,
+                               "adj" if st[0] == "state_adj" else ("metonym" if st[0] == "capital" else "name")))
+            spans.append((qs, ge))
+
+    # reference data
+    for m in g.surface_re.finditer(text):
+        s, e = m.span()
+        if _overlaps(spans, s, e):
+            continue
+        surface = m.group(0)
+        kind, label = g.surfaces[surface]
+        if kind == "person":
+            out.append(Mention(s, e, surface, "Person", label))
+        elif kind == "org":
+            o = g.orgs[label]
+            if o.parent:
+                out.append(Mention(s, e, surface, "Organization", o.parent))
+            else:
+                out.append(Mention(s, e, surface, "Organization", label))
+        elif kind == "state":
+            if surface in ("the North", "the South") and (
+                    not re.search(r"Korea", text) or re.match(r"\s*-?\s*Korea", text[e:e + 10])):
+                continue
+            out.append(Mention(s, e, surface, "State", label))
+        elif kind == "state_adj":
+            out.append(Mention(s, e, surface, "State", label, "adj"))
+        elif kind == "capital":
+            prev = [x for x in out if x.end <= s]
+            prev.sort(key=lambda x: x.end)
+            if _capital_is_place(text, s, e, prev):
+                out.append(Mention(s, e, surface, "Place", surface, "place"))
+            else:
+                out.append(Mention(s, e, surface, "State", label, "metonym"))
+        elif kind == "place":
+            out.append(Mention(s, e, surface, "Place", label, "place"))
+        spans.append((s, e))
+
+    # organizations the data does not know
+    for m in _ORG_RE.finditer(text):
+        s, e = m.span()
+        surface = m.group(0)
+        # trim a leading "The"/sentence-initial word that is not part of the name
+        lead = re.match(r"(?:The|A|An|In|On|At|For|From|With|By|And|But|Photos|According)\s+", surface)
+        if lead:
+            s += lead.end()
+            surface = surface[lead.end():]
+        words = surface.split()
+        if len(words) < 2:
+            continue
+        covered = [x for x in out if x.start < e and x.end > s]
+        if any(x.type in ("Person", "Organization") and x.how != "adj" for x in covered):
+            # a known organization inside: keep the data's reading
+            if any(x.type == "Organization" for x in covered):
+                continue
+            continue
+        if covered and all(x.how == "adj" or x.type == "State" for x in covered):
+            # "Russian Academy of Sciences": the organization wins over the adjective
+            if any(x.start == s and x.end == e for x in covered):
+                continue
+            out = [x for x in out if not (x.start < e and x.end > s)]
+            spans = [(a, b) for a, b in spans if not (a < e and b > s)]
+        if words[0] in ("Korean", "Russian") and len(words) == 2:
+            continue
+        out.append(Mention(s, e, surface, "Organization", surface, "pattern"))
+        spans.append((s, e))
+
+    # persons the data does not know
+    _find_unknown_persons(text, out, spans, lex)
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+_TITLE_RE = None
+
+
+def _title_re():
+    global _TITLE_RE
+    if _TITLE_RE is None:
+        lex = lexicon()
+        titles = sorted(set(lex.title_words + [h for h in lex.role_heads if " " in h or h[0].isupper()]),
+                        key=len, reverse=True)
+        _TITLE_RE = re.compile(r"(?:" + "|".join(re.escape(t) for t in titles) + r")\s+(?P<name>" + _NAME + r")")
+    return _TITLE_RE
+
+
+_ACCORDING = re.compile(r"\b(?:according to|said|says|told|added)\s+(?P<name>" + _NAME + r")\b")
+_NAME_RE = re.compile(r"(?<![\w’'])" + _NAME + r"(?![\w])")
+
+
+def _clean_name(name: str) -> str | None:
+    toks = name.split()
+    while toks and toks[0] in _NOT_NAME_WORDS:
+        toks = toks[1:]
+    while toks and toks[-1] in _NOT_NAME_WORDS:
+        toks = toks[:-1]
+    if len(toks) < 2 or len(toks) > 4:
+        return None
+    if any(t in _NOT_NAME_WORDS for t in toks):
+        return None
+    return " ".join(toks)
+
+
+def _find_unknown_persons(text: str, out: list[Mention], spans: list[tuple[int, int]], lex) -> None:
+    g = gazetteer()
+    cands: list[tuple[int, int]] = []
+    for m in _title_re().finditer(text):
+        cands.append(m.span("name"))
+    for m in _ACCORDING.finditer(text):
+        cands.append(m.span("name"))
+    for m in _NAME_RE.finditer(text):
+        s, e = m.span()
+        after = text[e:e + 80]
+        if _SPEECH_AFTER.match(after) or _APPOS_AFTER.match(after):
+            cands.append((s, e))
+    seen: set[tuple[int, int]] = set()
+    for s, e in cands:
+        raw = text[s:e]
+        name = _clean_name(raw)
+        if not name:
+            continue
+        off = raw.find(name)
+        s2, e2 = s + off, s + off + len(name)
+        if (s2, e2) in seen or _overlaps(spans, s2, e2):
+            continue
+        if fold(name) in g.folded_index:
+            continue
+        # a capitalised word at the start of a sentence is not a name on its own
+        seen.add((s2, e2))
+        out.append(Mention(s2, e2, name, "Person", name, "pattern"))
+        spans.append((s2, e2))
+
+
+def surname_forms(label: str) -> list[str]:
+    toks = label.replace("‑", "-").split()
+    if len(toks) < 2:
+        return []
+    if toks[0] in _EAST_ASIAN_SURNAMES:
+        return [toks[0]]
+    return [toks[-1]]
+
+
+def add_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Bare surnames that refer to a person named in full (or known from the data)."""
+    g = gazetteer()
+    first_by_surname: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.type == "Person" and m.how != "short":
+            forms = surname_forms(m.label)
+            if m.label in g.persons:
+                forms = forms + g.persons[m.label].short
+            for sn in forms:
+                first_by_surname.setdefault(sn, m.label)
+    names = set(first_by_surname) | set(g.person_short)
+    if not names:
+        return mentions
+    spans = [(m.start, m.end) for m in mentions]
+    rx = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                    + r")(?![\w-])")
+    extra = []
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if _overlaps(spans, s, e):
+            continue
+        sn = m.group(0)
+        # "Kim Jong Un"-style names continue with capitalised tokens: those are other names
+        if re.match(r"\s+[A-Z][a-z]", text[e:e + 3]) and sn not in g.person_short:
+            continue
+        label = first_by_surname.get(sn) or g.person_short.get(sn)
+        if not label:
+            continue
+        extra.append(Mention(s, e, sn, "Person", label, "short"))
+    return sorted(mentions + extra, key=lambda x: (x.start, -x.end))
