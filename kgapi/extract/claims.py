@@ -487,9 +487,12 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
         sending = f.adj_state
         host = None
         location = None
+        vm = _DEPLOY_VERB.search(text, a, b)
+        verb_pos = vm.start() if vm and vm.start() < f.start + 80 else a
         for m in ms:
             before = text[max(a, m.start - 30):m.start]
-            if m.type == "Place" and m.start > a:
+            after_verb = m.start >= min(verb_pos, f.start)
+            if m.type == "Place" and m.start > a and after_verb:
                 if re.search(r"\b(?:to|in|into|at|near|inside|toward|towards|for)\s+(?:the\s+|Russia['’]s\s+|"
                              r"[A-Z]\w+['’]s\s+)?(?:war-\w+\s+|border\s+)?$", before) and _state_of_place(m.label):
                     if location is None and m.how == "place" and m.label not in g.capital_of:
@@ -497,13 +500,13 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
                     if host is None:
                         host = _state_of_place(m.label)
             if m.type == "State" and m.how in ("name", "metonym", "adj", "qualified"):
-                if re.search(r"\b(?:to|into|in|inside|for|on)\s+(?:the\s+)?$", before) or \
+                if after_verb and (re.search(r"\b(?:to|into|in|inside|for|on)\s+(?:the\s+)?$", before) or
                         (re.match(r"['’]s\s+(?:side|war|territory|front|forces|army|military|border|\w+\s+region)", text[m.end:m.end + 25])
-                         and re.search(r"\b(?:to|into|in|on|for|with)\s+$", before)):
+                         and re.search(r"\b(?:to|into|in|on|for|with)\s+$", before))):
                     if host is None and m.label != sending:
                         host = m.label
-                elif m.how in ("name", "metonym") and sending is None and m.start < f.start and \
-                        not re.search(r"\b(?:by|from|with|of|and)\s+$", before) and \
+                elif m.how in ("name", "metonym") and f.adj_state is None and m.start < f.start and \
+                        not re.search(r"\b(?:by|from|with|of|and|in|to|into)\s+$", before) and \
                         not re.match(r"['’]s\b", text[m.end:m.end + 2]):
                     sending = m.label
         if sending is None:
@@ -542,7 +545,7 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
                 pinfo = ctx.infos[pi]
                 places = [m for m in pinfo.mentions if m.type == "Place" and m.how == "place"
                           and m.label not in gazetteer().capital_of and _state_of_place(m.label) == f.host]
-                if places and _DEPLOY_VERB.search(pinfo.sent.text):
+                if places and _DEPLOY_VERB.search(pinfo.sent.text) and not any(x.info is pinfo for x in figures):
                     f.location = places[0].label
                     f._inherit_status = _status(pinfo.sent.text)  # type: ignore[attr-defined]
         if f.sending == f.host:
@@ -791,12 +794,17 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
     return []
 
 
-def _dates_for(ctx: Context, info: SentInfo, seg: tuple[int, int], trig: re.Match, allow_lead: bool = True):
+def _dates_for(ctx: Context, info: SentInfo, seg: tuple[int, int], trig: re.Match, allow_lead: bool = True,
+               others: list[int] | None = None):
     text = info.sent.text
     ds = [d for d in info.dates if d.value and seg[0] <= d.start < seg[1]]
+    if others:
+        # a date past another event word belongs to that event
+        ds = [d for d in ds if not any(trig.end() <= o < d.start for o in others)
+              and not any(d.end <= o < trig.start() for o in others)]
     # a date possessive right before the trigger ("Tuesday's talks")
     for d in ds:
-        if d.end <= trig.end() and re.match(r"['’]s\b", text[d.end - 2:d.end] if d.text.endswith(("'s", "’s")) else "") :
+        if d.text.endswith(("'s", "’s")) and (trig.start() <= d.start < trig.end() or 0 <= trig.start() - d.end <= 1):
             return [d]
     poss = [d for d in ds if d.start >= trig.start() and d.end <= trig.end()]
     if poss:
@@ -847,7 +855,9 @@ def extract_events(ctx: Context) -> list[dict]:
             found.append(("Acknowledgement+", m))
         for m in _REPORT.finditer(text):
             found.append(("Report", m))
+        trig_pos = sorted({m.start() for et, m in found if et != "Report"})
         for etype, m in sorted(found, key=lambda x: x[1].start()):
+            others = [p for p in trig_pos if p != m.start()]
             if _NEG.search(text[max(0, m.start() - 25):m.start()]):
                 continue
             seg = ctx.segment_of(info, m.start())
@@ -957,7 +967,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 if not ds:
                     continue
             # dates
-            dates = _dates_for(ctx, info, seg, m)
+            dates = _dates_for(ctx, info, seg, m, others=others)
             if etype_out in ("Report",):
                 dates = [d for d in dates if not (d.start > m.end() and re.search(r"\bthat\b", text[m.end():d.start]))]
             labels = []

@@ -32,7 +32,9 @@ _SPEECH_FWD = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:" + SPEECH_VERBS + r")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;.]+?)(?=,|;|\.\s|$)", re.IGNORECASE)
 _SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told reporters)\s+(?P<src1>[^,;.]+?)|"
                           r"(?P<src2>[^,;.]{2,80}?)\s+(?:said|says|added|told [\w\s]+?))\s*\.?$")
-_APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w'’-]*)[^,;]{0,90},")
+_APPOSITIVE = re.compile(r",\s+(?!(?:and|but|or|nor|while|which|who|whose|where|when|including|with|without|as|after|"
+                         r"before|since|though|although|because|if|that|then|in|on|at|for|from|to|by|of|it|he|she|"
+                         r"they|we|not|also|only|even|\w+ing)\b)(?:the\s+|a\s+|an\s+)?(?:[a-z][\w'’-]*)[^,;]{0,90},")
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _DESC = re.compile(r"\b(?:(?P<poss>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+|(?P<det>the|The)\s+(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z][\w]+)?)\s+)?)"
                    r"(?:top\s+|senior\s+|chief\s+|visiting\s+)?(?:security\s+|defense\s+|defence\s+|foreign\s+)?"
@@ -144,8 +146,11 @@ class Context:
                     m = obj
                     if m.type == "Person":
                         last_person = m.label
-                        before = text[max(0, m.start - 25):m.start]
-                        if m.start in clause_starts or m.start < 40 or re.search(r"(?:^|[,;]\s*|\band\s+)(?:[A-Z][\w.]*\s+){0,4}$", before):
+                        cs = max([c for c in clause_starts if c <= m.start] or [0])
+                        lead = text[cs:m.start]
+                        lead = re.sub(r"^(?:and|but|while|as|when|after|before)\s+", "", lead.lstrip(", "))
+                        lead = re.sub(r"^[^,]{0,40},\s+", "", lead) if re.match(r"(?:Later|Earlier|On|In|Around|At|Meanwhile|However)\b", lead) else lead
+                        if re.fullmatch(r"(?:(?:[A-Z][\w.'’-]*|the|a|an|of|and|[a-z]+['’]s)\s+)*", lead):
                             last_subject_person = m.label
                 elif kind == "p":
                     pm = obj
@@ -158,6 +163,9 @@ class Context:
                     if target:
                         new.append(Mention(dm.start(), dm.end(), dm.group(0), "Person", target, "desc"))
                         last_person = target
+                        cs = max([c for c in clause_starts if c <= dm.start()] or [0])
+                        if re.fullmatch(r"[\s,]*(?:(?:and|but)\s+)?", text[cs:dm.start()]):
+                            last_subject_person = target
             if new:
                 info.mentions = sorted(info.mentions + new, key=lambda m: (m.start, -m.end))
 
@@ -237,6 +245,10 @@ class Context:
                 if a <= m.start() < b:
                     cstart = a
             subj = text[cstart:m.start()]
+            conj = re.match(r"\s*(?:and|but|while|whereas)\s+", subj)
+            if conj:
+                cstart += conj.end()
+                subj = subj[conj.end():]
             # drop leading adverbials and dates ("Around the same time, ")
             subj2 = re.sub(r"^(?:[^,]{0,40},\s+)(?=[A-Z])", "", subj) if subj.count(",") >= 1 and not re.search(
                 r"(?:Washington|Seoul|Kyiv|Moscow|Beijing|Tokyo)\s*,", subj) else subj
