@@ -26,4 +26,12 @@ from __future__ import annotations
 
 from .pipeline import EXTRACTOR_VERSION, extract
 
-__all__ = ["extract", "EXTRACTOR_VERSION"]
+
+def extract_document(*args, **kwargs):
+    """Plain text or HTML (by content type) → claims; see :mod:`kgapi.extract.document`."""
+    from .document import extract_document as _impl
+
+    return _impl(*args, **kwargs)
+
+
+__all__ = ["extract", "extract_document", "EXTRACTOR_VERSION"]

@@ -226,7 +226,7 @@ _DEPLOY_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|deployments
                           r"reinforce(?:d|ments)?|package|force|contingent|comprising|consists?|"
                           r"assign(?:ed)?|work(?:ing)?|based|committed)\b", re.I)
 _STATUS_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b", re.I)
-_STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?\s+(?:that|to|more|further)|could|may|might|"
+_STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|may|might|"
                                r"predict(?:s|ed)?|forecast|anticipat(?:e|es|ed)|possibly|probably|"
                                r"is poised to|are poised to|potential)\b", re.I)
 _STATUS_PLANNED = re.compile(r"\b(?:will|shall|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
@@ -237,6 +237,8 @@ _BELIEF = re.compile(r"\b(?:believe[sd]?|assess(?:es|ed)?|estimates?|estimated|t
                      r"judge[sd]?)\b", re.I)
 _FIGURELESS = re.compile(r"\b(?:further|more|additional|new|another\s+batch\s+of|fresh)\s+(?:(?P<adj>[A-Z][\w.]*(?:\s+[A-Z][\w]*)?)\s+)?"
                          r"(?P<noun>troop\s+deployments?|deployments?|troops|soldiers|forces|personnel|reinforcements)\b")
+_NOT_SENT = re.compile(r"\b(?:massed|amass(?:ed|ing)|concentrat(?:ed|ing)|on\s+(?:heightened\s+|high\s+)?alert|"
+                       r"on\s+standby|prepare\s+to\s+deploy|ready\s+to\s+deploy)\b", re.I)
 _CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
                             r"lost|losing|killing)\b[^.;]{0,30}$", re.I)
 
@@ -321,9 +323,13 @@ def _personnel_np(text: str, pos: int, state_adj: dict) -> tuple[str | None, int
             if seg == hw:
                 kind_words.extend(t.group(0).rstrip(".") for t in toks[i:i + len(hw)])
                 end = pos + toks[i + len(hw) - 1].end()
-                nxt = toks[i + len(hw)].group(0).lower() if i + len(hw) < len(toks) else ""
+                nxt_words = [t.group(0).lower() for t in toks[i + len(hw):i + len(hw) + 4]]
+                while nxt_words and nxt_words[0] in ("had", "have", "has", "were", "was", "been", "being", "are",
+                                                     "reportedly", "already", "now", "also"):
+                    nxt_words = nxt_words[1:]
+                nxt = nxt_words[0] if nxt_words else ""
                 blocked = nxt in ("killed", "wounded", "died", "dead", "injured", "captured", "casualties", "lost",
-                                  "missing")
+                                  "missing", "taken")
                 return " ".join(kind_words), end, state, blocked
         # state adjective (possibly two words: "North Korean")
         two = " ".join(t.group(0) for t in toks[i:i + 2])
@@ -421,6 +427,9 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 continue
             if not _DEPLOY_VERB.search(text) and not re.search(r"\b(?:troops|soldiers|forces)\b", text, re.I):
                 continue
+            ca, cb = _clause_bounds(info, s)
+            if _NOT_SENT.search(text[ca:cb]):
+                continue
             f = Figure(info, s, np_end, val, mn, qual, kind, elliptic)
             f.adj_state = adj
             figures.append(f)
@@ -449,7 +458,7 @@ def extract_deployments(ctx: Context) -> list[dict]:
         _fill_dates_status_source(ctx, f)
     figures = _drop_sums(figures)
     for f in figures:
-        if not f.sending and not f.host:
+        if not f.sending or not f.host:
             continue
         out.append({
             "sending_state": ref(f.sending) if f.sending else None,
@@ -866,6 +875,9 @@ def extract_events(ctx: Context) -> list[dict]:
             if etype == "Meeting":
                 subj = _subject(ctx, info, seg, m.start())
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
+                if not obj and re.fullmatch(r"met|meets?", m.group(0)):
+                    obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 40 and x.type == "Person"
+                           and re.fullmatch(r"\s*(?:(?:[A-Z][\w.]*|[a-z]+)\s+){0,3}", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):
                     obj = _object_after(ctx, info, m.end(), seg[1], ("with",)) or \
                         [x for x in info.mentions if m.end() <= x.start < m.end() + 60 and x.type == "Person"][:1]
@@ -895,7 +907,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 if not participants:
                     continue
             elif etype == "Agreement":
-                if re.search(r"anniversary", text[max(0, m.start() - 60):m.start()]):
+                if re.search(r"anniversary", text[max(seg[0], m.start() - 60):m.start()]):
                     continue
                 window_lo = max(seg[0], m.start() - 70)
                 ps = [x for x in info.mentions if window_lo <= x.start < m.start() and x.type == "Person"]

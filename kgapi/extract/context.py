@@ -19,8 +19,8 @@ from .sentences import Sentence, clauses
 ACTOR_TYPES = ("Person", "State", "Organization")
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|to be (?:sent|deployed|dispatched)|plans? to|planning to|"
-                     r"is set to|are set to|(?:is|are) expected to|expects? to|is to|are to|agreed to|pledged to|"
-                     r"promised to|intends? to|likely|could|may|might|next)\b", re.IGNORECASE)
+                     r"is set to|are set to|(?:is|are) expected|expects?|is to|are to|pledged to|"
+                     r"promised to|intends? to|likely|could|may|might|next|upcoming|coming)\b")
 
 # a speech verb with its subject before it; the complement follows
 SPEECH_VERBS = (r"said|says|say|told|tells|added|noted|stated|reported|reports|report|indicated|indicate|indicates|"
@@ -86,13 +86,21 @@ class Context:
                 m = ms[k]
                 local.append(Mention(m.start - s.start, m.end - s.start, m.surface, m.type, m.label, m.how))
                 k += 1
-            tense = "future" if _FUTURE.search(s.text) and not re.search(
-                r"\b(?:said|reported|announced|acknowledged|admitted)\b[^.]{0,30}\b(?:last|in|on)\b", s.text) else "past"
-            tense = "past"  # month names without a year: the article's year unless later (see dates.py)
-            dates = find_dates(s.text, self.ref, tense=tense, prev=prev_date)
+            past = find_dates(s.text, self.ref, tense="past", prev=prev_date)
+            dates = past
+            if _FUTURE.search(s.text):
+                fut = find_dates(s.text, self.ref, tense="future", prev=prev_date)
+                if len(fut) == len(past):
+                    dates = []
+                    for dp, dfut in zip(past, fut):
+                        # the stretch between the commas around the date decides its tense
+                        lo = max(s.text.rfind(",", 0, dp.start), s.text.rfind(";", 0, dp.start), 0)
+                        hi_c = [i for i in (s.text.find(",", dp.end), s.text.find(";", dp.end)) if i >= 0]
+                        hi = min(hi_c) if hi_c else len(s.text)
+                        dates.append(dfut if _FUTURE.search(s.text[lo:hi]) else dp)
             for d in dates:
                 if d.value:
-                    prev_date = d.value if not d.end_value else d.value
+                    prev_date = d.value
             info = SentInfo(s, local, dates)
             self.infos.append(info)
         # person → state from reference data

@@ -74,7 +74,7 @@ _APPOS_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*(?:[a-z-]+\s+){0,3}(?:" + "|
 _PLACE_PREP = re.compile(r"(?:\b(?:in|to|at|from|near|into|toward|towards|visit|visited|visiting|visits|outside|"
                          r"around|across|via|arrived in|trip to|flew to|travelled to|traveled to|inside|of|over)\s+)$",
                          re.IGNORECASE)
-_METONYM_PLACE_OK = re.compile(r"\b(?:officials?|sources?|diplomats?|authorities|intelligence|analysts|observers|"
+_METONYM_PLACE_OK = re.compile(r"\b(?i:officials?|sources?|diplomats?|authorities|intelligence|analysts|observers|"
                                r"experts|governments?|leaders|policymakers|lawmakers)\s+(?:in|from)\s+"
                                r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:,|and)\s*)*$")
 
@@ -122,7 +122,7 @@ class EntityIndex:
         e.first = min(e.first, m.start if not m.in_title else 10**8)
         if alias and m.how not in ("adj", "pron", "desc") and m.surface != m.label:
             s = m.surface.strip()
-            if s and s not in e.aliases and fold(s) != fold(m.label):
+            if s and s not in e.aliases and s.replace("’", "'") != m.label:
                 e.aliases.append(s)
         return e
 

@@ -176,7 +176,8 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         k = _norm_key(ln)
         if not k or k in seen:
             continue
-        if tkey and len(tkey) >= 12 and tkey in k and len(k) - len(tkey) < 30:
+        if title_idx is not None and tkey and len(tkey) >= 12 and tkey in k and len(k) - len(tkey) < 30 \
+                and not prose[i]:
             continue  # the headline again
         if i < first and (_TEASER_END.search(ln) or len(_WORD.findall(ln)) < 2):
             continue

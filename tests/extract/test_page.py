@@ -1,0 +1,57 @@
+"""Finding the article in scraped page text: title, date, body, chrome removed."""
+
+from kgapi.extract import extract
+from kgapi.extract.page import parse_page
+
+from .conftest import article
+
+
+def test_seed_title_date_and_chrome(seed_text):
+    p = parse_page(seed_text)
+    assert p.title == "North Korea Shows Troops in Russia for First Time, Honors War Dead"
+    assert p.published == "2025-12-06"
+    assert p.body.startswith("Screenshot from Korean Central Television\n\nNorth Korea has publicly revealed")
+    for chrome in ("Check Out Our Content", "Most Popular Articles", "From Blackhawk to Valor",
+                   "Global Diplomacy Index", "Check Out Other Tags"):
+        assert chrome not in p.body
+    # the repeated caption is kept once
+    assert p.body.count("Screenshot from Korean Central Television") == 1
+    assert p.body.rstrip().endswith("between July and August.")
+
+
+def test_dateline_gives_date_and_year_from_weekday():
+    p = parse_page(article("dev-01.txt"))
+    assert p.published == "2025-06-17"   # "SEOUL, June 17 (Yonhap)" + "said Tuesday" + years named
+    assert p.title.startswith("(LEAD) N. Korea to send 6,000 sappers")
+    assert "SEOUL, June 17 (Yonhap)" not in p.body and "Yonhap" not in p.body
+    assert "Related articles" not in p.body and "Pentagon weighs" not in p.body
+    assert "(END)" not in p.body
+
+
+def test_byline_and_listen_chrome():
+    p = parse_page(article("dev-02.txt"))
+    assert p.published == "2025-04-28"
+    assert p.title == "North Korea confirms for the first time that its troops fought for Russia"
+    assert "Hana Sorensen" not in p.body and "Listen to this article" not in p.body
+    assert "Most read" not in p.body and "Subscribe" not in p.body
+
+
+def test_overrides_win(seed_text):
+    r = extract(seed_text, title="My title", published="2025-01-02", url="http://x.test/a", source="s")
+    a = r["article"]
+    assert (a["title"], a["published"], a["url"], a["source"]) == ("My title", "2025-01-02", "http://x.test/a", "s")
+    assert a["id"] == "2025-01-02-my-title"
+
+
+def test_plain_paragraph_without_chrome():
+    text = ("North Korea sent about 1,000 more troops to Russia in March, South Korea's Joint Chiefs of Staff "
+            "said on Thursday, adding that the soldiers were deployed to the Kursk region.")
+    r = extract(text, published="2025-04-10")
+    assert r["article"]["text"] == text
+    assert r["deployments"][0]["personnel"][0]["count"] == 1000
+
+
+def test_single_line_article_has_title_fallback():
+    r = extract("Russia denied the reports on Monday.")
+    assert r["article"]["title"]
+    assert r["article"]["text"] == "Russia denied the reports on Monday."
