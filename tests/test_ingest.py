@@ -35,6 +35,15 @@ def test_ontology_is_queryable_in_its_own_graph(pipeline, store):
     assert store.count() == before
 
 
+def test_ontology_graph_has_no_blank_nodes(store, pipeline):
+    # Blank nodes would make two loads of the ontology (two API processes) differ.
+    from rdflib import BNode, Graph
+
+    from kgapi.graph import ONTOLOGY_FILE
+
+    assert not any(isinstance(t, BNode) for triple in Graph().parse(ONTOLOGY_FILE) for t in triple)
+
+
 def test_seed_goes_in_once_and_reingest_changes_nothing(pipeline, store):
     assert pipeline.seed(SEED_DIR) == 1
     first = store.count()
