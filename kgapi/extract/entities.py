@@ -37,7 +37,9 @@ Sim Shim Noh No Ro Roh Ha Kwak Sung Cha Joo Ju Woo U Koo Ku Min Ryu Na Jin Ji Eo
 Yeom Yeo Chu Do Ryom Kye Thae Xi Wang Li Zhang Liu Chen Zhao Huang Zhou Wu Hu Guo Ma Lin He Gao Luo Zheng Liang Xie Tang
 Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Fu Zhong Qin Dai Xu""".split())
 
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-‑][A-Za-z][a-z]+)?|[A-Z]\.)"
+UP = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]"
+LOW = r"[a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]"
+_NAME_TOKEN = r"(?:" + UP + LOW + r"*(?:['’]" + UP + LOW + r"+)?(?:[-‑]" + UP + r"?" + LOW + r"+)?|[A-Z]\.)"
 _NAME = r"(?:" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})"
 _NOT_NAME_WORDS = set("""The A An In On At For From With By Of And Or But As To Into This That These Those It Its He She
 They We I His Her Their Our Your After Before Following During Since While When Where Why How What Who Which Meanwhile
@@ -51,13 +53,13 @@ People Peoples Republic Democratic Federation Workers Screenshot Photo Read Chec
 Prime Deputy Vice Senior Former Chief Lt Gen Col Dr Mr Ms Mrs Gov Sen Rep Premier Marshal Colonel Ambassador
 Spokesman Spokeswoman Oblast Region Front Treaty Comprehensive Strategic Partnership Operation Day Week Year""".split())
 
-_ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Commission|Party|Army|Navy|Forces|"
+_ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Commission|Party|Army|Navy|Forces|Force|"
               "Command|Center|Centre|Foundation|Office|Department|Bureau|Corporation|Association|Union|Academy|"
               "Assembly|Parliament|Court|Group|Administration|Directorate|Staff|Guard|Corps|Brigade|Division|"
               "Regiment|Battalion|Fleet|News|Times|Post|Herald|Journal|Daily|Television|TV|Radio|Broadcasting|"
               "Network|School|College|Embassy|Consulate|Organization|Organisation|Alliance|Society|Forum|Fund|"
               "Bank|Studies|Sinmun|Ilbo|Gazette|Tribune|Telegraph|Monitor|Review|Observatory|Project|Programme|Program")
-_CAPW = r"(?:[A-Z][A-Za-z’'&.-]*|\d+)"
+_CAPW = r"(?:" + UP + r"(?:[\w&.-]|['’](?!s\b))*|\d+(?:st|nd|rd|th)?|al-\w+)"
 _ORG_RE = re.compile(
     r"(?<![\w’'])(?:" + _CAPW + r"\s+(?:(?:of|for|on|and|the|de|du)\s+)*){0,5}(?:" + _ORG_HEADS + r")\b"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:" + _CAPW + r")(?:\s+(?:and\s+)?" + _CAPW + r"){0,4})?")
@@ -68,7 +70,7 @@ _SPEECH = (r"(?:said|says|told|added|noted|stated|explained|argued|predicts|pred
            r"observed|suggested|speculated|cautioned|pointed out)")
 _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?" + _SPEECH + r"\b")
 _SPEECH_BEFORE = re.compile(r"(?:\b" + _SPEECH + r"|according to)\s*$", re.IGNORECASE)
-_APPOS_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*(?:[a-z-]+\s+){0,3}(?:" + "|".join(
+_APPOS_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*(?:[\w'’-]+\s+){0,5}(?:" + "|".join(
     sorted((h for h in lexicon().role_heads if h != "member"), key=len, reverse=True)) + r")\b")
 
 _PLACE_PREP = re.compile(r"(?:\b(?:in|to|at|from|near|into|toward|towards|visit|visited|visiting|visits|outside|"
@@ -222,6 +224,11 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
         if lead:
             s += lead.end()
             surface = surface[lead.end():]
+        # "Paratroopers of the 82nd Airborne Division": the part before "of the" has no organization noun
+        of_m = re.search(r"\s+(?:of|from)\s+(?:the\s+)?", surface)
+        if of_m and not re.search(r"\b(?:" + _ORG_HEADS + r")\b", surface[:of_m.start()]):
+            s += of_m.end()
+            surface = surface[of_m.end():]
         words = surface.split()
         if len(words) < 2:
             continue
@@ -244,6 +251,8 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
 
     # persons the data does not know
     _find_unknown_persons(text, out, spans, lex)
+    # places the data does not know
+    _find_unknown_places(text, out, spans)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
 
@@ -262,6 +271,8 @@ def _title_re():
 
 
 _ACCORDING = re.compile(r"\b(?:according to|said|says|told|added)\s+(?P<name>" + _NAME + r")\b")
+_ROLE_COMMA_NAME = re.compile(r"\b(?:" + "|".join(sorted((re.escape(h) for h in lexicon().role_heads), key=len, reverse=True))
+                              + r"),\s+(?P<name>" + _NAME + r"),")
 _NAME_RE = re.compile(r"(?<![\w’'])" + _NAME + r"(?![\w])")
 
 
@@ -285,6 +296,8 @@ def _find_unknown_persons(text: str, out: list[Mention], spans: list[tuple[int, 
         cands.append(m.span("name"))
     for m in _ACCORDING.finditer(text):
         cands.append(m.span("name"))
+    for m in _ROLE_COMMA_NAME.finditer(text):
+        cands.append(m.span("name"))
     for m in _NAME_RE.finditer(text):
         s, e = m.span()
         after = text[e:e + 80]
@@ -306,6 +319,62 @@ def _find_unknown_persons(text: str, out: list[Mention], spans: list[tuple[int, 
         seen.add((s2, e2))
         out.append(Mention(s2, e2, name, "Person", name, "pattern"))
         spans.append((s2, e2))
+
+
+_PLACE_WORD = r"(?:" + UP + LOW + r"+(?:[-‑]" + UP + LOW + r"+)*)"
+_PLACE_SUFFIX = (r"(?:\s+(?:River|Sea|Strait|Peninsula|Island|Islands|Mountains|Air\s+Base|Naval\s+Base|Base|Airport|"
+                 r"Port|Bay|Valley|Oblast|Krai|Province|Region|District|corridor|air\s+base|naval\s+base|base|"
+                 r"airport|port|region|province|oblast|district|front|area|county))?")
+_PLACE_CAND = re.compile(
+    r"\b(?P<prep>in|to|at|near|from|into|toward|towards|outside|around|across|over|via|through|of|and)\s+(?:the\s+)?"
+    r"(?P<name>" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r")?" + _PLACE_SUFFIX + r")(?![\w’'-])")
+_NOT_PLACE = set("""Europe Asia Africa America Americas Latin Middle East West North South Western Eastern Congress Parliament
+Senate English Russian Korean Chinese Christmas Easter Ramadan Internet Twitter Telegram Facebook YouTube Google
+Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Sgt Capt Maj Adm St
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
+October November December Kremlin Pentagon God Allah Moscow Islam Christianity Communism History Defense Defence
+Foreign Security Intelligence Operations Affairs Command Staff War World Cold Peace Agreement Treaty Order Union
+President Minister Prime Secretary Commander General Colonel Chairman Leader Supreme National State Federal Interior
+Special Military Operation Air Force Navy Army Marines Corps Guard Home Office Media Press News Times Post""".split())
+_PLACE_SUFFIX_STRIP = re.compile(r"\s+(?:region|province|oblast|Oblast|Province|Region|front|area)$")
+
+
+def _find_unknown_places(text: str, out: list[Mention], spans: list[tuple[int, int]]) -> None:
+    """Capitalised names after a locative preposition ('in Kidal', 'near Chongjin and Hamhung',
+    'to Vilseck') or with a place noun ('the Lachin corridor') that no other pass claimed."""
+    last_place_end = -10
+    for m in _PLACE_CAND.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        prep = m.group("prep")
+        toks = name.split()
+        if toks[0] in _NOT_PLACE or any(t in _NOT_PLACE for t in toks[:2]):
+            continue
+        if prep == "and" and m.start() - last_place_end > 3:
+            continue
+        if prep == "of" and not re.search(r"\b(?:residents?|region|regions|city|town|village|port|province|"
+                                         r"outskirts|people|capital|governor|mayor|republic)\s+$",
+                                         text[max(0, m.start() - 20):m.start() + 1]):
+            continue
+        if _overlaps(spans, s, e):
+            continue
+        after = text[e:e + 30]
+        if after.startswith("."):
+            if re.match(r"\.\s+[a-z]", after):
+                continue
+        # "in Kim Jong Un's …", "to Fort Bragg, N.C.": a following capitalised word makes it part of something else
+        if re.match(r"\s+" + UP, after) and not re.match(r"\s+(?:and|in|on|at|to|of)\b", after):
+            continue
+        if re.match(r"['’]s\s", after) and not _PLACE_SUFFIX_STRIP.search(name):
+            continue
+        if len(toks) == 1 and s == 0:
+            continue
+        if re.match(r"\s*(?:" + _ORG_HEADS + r")\b", after):
+            continue
+        label = _PLACE_SUFFIX_STRIP.sub("", name)
+        out.append(Mention(s, e, name, "Place", label, "place"))
+        spans.append((s, e))
+        last_place_end = e
 
 
 def surname_forms(label: str) -> list[str]:
