@@ -75,78 +75,179 @@ def _org_generic(label: str) -> str:
     return label
 
 
+_ROLE_ADJ = (r"(?:(?:transitional|interim|acting|deputy|vice|senior|junior|chief|top|first|principal|"
+             r"outgoing|incoming|defen[cs]e|foreign|press|national|security|former|"
+             r"chief\s+military|first\s+deputy)\s+)")
+_GOV_ROLE = re.compile(r"\b(?:president|prime minister|premier|minister|ambassador|envoy|spokes(?:man|woman|person)|"
+                       r"secretary|chancellor|king|leader|chairman|foreign minister|defen[cs]e minister)\b", re.I)
+
+
 def extract_roles(ctx: Context) -> list[dict]:
     g = gazetteer()
     rh = _rh()
+    lex = lexicon()
+    titled = "|".join(re.escape(h.title()) for h in lex.role_heads)
     out: dict[tuple, dict] = {}
-    pre_re = re.compile(r"(?:(?P<role>(?:" + _LOWER_ROLE_MODS + r")?(?:[A-Z][a-z]+\s+){0,2}(?:" + rh + r")"
-                        r"|(?:[A-Z][a-z]+\s+){0,2}(?:" + "|".join(re.escape(h.title()) for h in lexicon().role_heads)
-                        + r")))\s+$")
-    app_re = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:[a-z-]+\s+){0,2}?(?:" + rh + r"|"
-                        + "|".join(re.escape(h.title()) for h in lexicon().role_heads) + r")"
-                        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w’']*)*)?)"
-                        r"(?P<rest>[^,;.]{0,90})", re.IGNORECASE)
-    for info in ctx.infos:
+    pre_re = re.compile(r"(?:(?P<role>" + _ROLE_ADJ + r"{0,2}(?:[A-Z][a-z]+\s+){0,2}(?:" + rh + r")"
+                        r"|(?:[A-Z][a-z]+\s+){0,2}(?:" + titled + r")))(?P<sep>\s*,\s+|\s+)"
+                        r"(?:(?:[A-Z][a-z]{0,3}\.)\s+){0,3}$")
+    head_re = re.compile(r"\b(?:" + rh + r"|" + titled + r")\b")
+    for si, info in enumerate(ctx.infos):
         text = info.sent.text
         persons = [m for m in info.mentions if m.type == "Person" and m.how in ("name", "pattern")]
         for m in persons:
-            found: list[tuple[str, str | None, bool]] = []  # role, of-label, of-is-state-explicit
-            # ---- title before the name
-            before = text[max(0, m.start - 80):m.start]
+            found: list[tuple[str, str | None]] = []
+            # ---- title before the name ("Russian Culture Minister Olga Lyubimova", "Wagner's founder, Y. P.")
+            before = text[max(0, m.start - 90):m.start]
             pm = pre_re.search(before)
-            if pm:
-                role = pm.group("role").strip()
-                role = re.sub(r"^(?:visiting|then|former|late|new|incoming|outgoing)\s+", "", role, flags=re.I)
+            if pm and not (pm.group("sep").strip() == "," and not re.search(r"['’]s\s+\S*\s*$|\bthe\s+\S+\s*$|[A-Z]\w+\s+$",
+                                                                             before[:pm.start("role")])):
                 role_start = m.start - (len(before) - pm.start("role"))
+                role_end = m.start - (len(before) - pm.end("role"))
                 # a state adjective or an organization inside the matched words qualifies the role
-                for q in [x for x in info.mentions if role_start <= x.start < m.start and x.end <= m.start]:
+                for q in [x for x in info.mentions if role_start <= x.start < role_end and x.end <= role_end]:
                     if q.type in ("State", "Organization"):
-                        cut = q.end - role_start
-                        role = before[pm.start("role") + cut:].strip() if cut < len(role) + 1 else role
                         role_start = q.end
-                        role = text[role_start:m.start].strip()
-                # qualifier right before the role: state adjective / possessive / organization
+                role = text[role_start:role_end].strip()
+                role = re.sub(r"^(?:['’]s\s+)", "", role)
+                role = re.sub(r"^(?:visiting|then|former|late|new|incoming|outgoing)\s+", "", role, flags=re.I)
                 of = None
                 for q in reversed([x for x in info.mentions if x.end <= role_start and role_start - x.end <= 4]):
                     if q.type in ("State", "Organization"):
                         of = q.label
                     break
-                # role words that are organizations ("Kremlin spokesman")
                 rw = role.split()
-                if rw and rw[0] in ("Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Dr"):
+                if rw and rw[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss"):
                     role = ""
-                if role and not role.lower() in lexicon().role_not:
-                    # "from/of/at X" right after the name
+                if role and head_re.search(role) and role.lower() not in lex.role_not:
                     if of is None:
                         of = _after_of(info, m)
-                    found.append((role, of, of is not None))
-            # ---- appositive after the name
-            am = app_re.match(text[m.end:m.end + 200])
-            if am:
-                role_phrase = am.group("role").strip()
-                rest = am.group("rest") or ""
-                base = m.end + am.start("role")
-                role, of = _split_role_phrase(info, role_phrase, base, rest, m.end + am.end("role"))
-                if role and role.lower() not in lexicon().role_not and not re.match(r"(?:key\s+)?figure", role, re.I):
-                    found.append((role, of, of is not None))
-            for role, of, _explicit in found:
+                    found.append((role, of))
+            # ---- appositive after the name ("Hong Min, a senior researcher at the …")
+            app = _appositive_role(info, m, head_re)
+            if app:
+                found.append(app)
+            for role, of in found:
                 role = _clean_role(role)
-                if not role:
+                if role.lower().endswith("counterpart"):
+                    # "his Russian counterpart, Sergei Shoigu": the role of the person he is set against
+                    prev_roles = [v for k, v in out.items() if k[0] != m.label and source(info) in v["sources"]]
+                    if not prev_roles:
+                        continue
+                    role = prev_roles[-1]["role"]
+                if not role or role.lower() in lex.role_not or re.match(r"(?:key\s+)?figure", role, re.I):
                     continue
                 if of is None:
                     _r, of = _known_role(m.label, role, ctx.ref)
                 if of is None:
-                    st = ctx.person_state.get(m.label)
-                    of = st
+                    of = ctx.person_state.get(m.label) if m.label in g.persons else None
+                if of is None and _GOV_ROLE.search(role):
+                    of = _context_state(ctx, si, m.start)
                 key = (m.label, fold(role), of)
                 if key in out:
-                    out[key]["sources"].append(source(info)) if source(info) not in out[key]["sources"] else None
+                    if source(info) not in out[key]["sources"]:
+                        out[key]["sources"].append(source(info))
                     continue
                 of_type = "State" if of in g.states else ("Organization" if of else None)
                 out[key] = {"person": ref(m.label), "role": role, "of": ref(of) if of else None,
                             "_of_type": of_type,
                             "sources": [source(info)], "according_to": [], "modality": "asserted"}
     return list(out.values())
+
+
+def _context_state(ctx: Context, si: int, pos: int) -> str | None:
+    """The state a government title without one belongs to: the first state named as an actor
+    before it in the sentence, else the first in the sentence before."""
+    info = ctx.infos[si]
+    for m in info.mentions:
+        if m.start >= pos:
+            break
+        if m.type == "State" and m.how in ("name", "metonym"):
+            return m.label
+    if si > 0:
+        for m in ctx.infos[si - 1].mentions:
+            if m.type == "State" and m.how in ("name", "metonym"):
+                return m.label
+    return None
+
+
+_APP_BODY = re.compile(r"\s*,\s+(?P<body>[^,;()]{2,160}?)(?=\s*(?:,|;|\.\s|\.$|$|\s+who\b|\s+whom\b|\s+which\b|"
+                       r"\s+whose\b|\s+said\b|\s+told\b))")
+
+
+def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | None] | None:
+    text = info.sent.text
+    am = _APP_BODY.match(text, m.end)
+    if not am:
+        return None
+    body = am.group("body")
+    bstart = am.start("body")
+    after = text[am.end():am.end() + 20]
+    if re.match(r"\s*(?:said|says|told|added)\b", after) and not re.match(r"(?:the|a|an)\s", body):
+        return None  # ", officials said"
+    lead = re.match(r"(?:the|a|an|his|her|its|their)\s+", body)
+    off = lead.end() if lead else 0
+    ms = [x for x in info.mentions if bstart <= x.start < bstart + len(body)]
+    # a list of names or a place, not an appositive
+    if ms and ms[0].start - bstart <= off + 1 and ms[0].type in ("Person", "Place"):
+        return None
+    if any(x.type == "Person" for x in ms):
+        # "Putin, Azerbaijani President Ilham Aliyev": the title belongs to the next name
+        return None
+    hm = head_re.search(body, off)
+    if not hm:
+        return None
+    pre = body[off:hm.start()]
+    # words before the head: lowercase modifiers, or an organization/state naming whose role it is
+    pre_ms = [x for x in ms if x.start < bstart + hm.start()]
+    of = None
+    if pre_ms:
+        q = pre_ms[-1]
+        if q.type in ("State", "Organization"):
+            of = q.label if q.type == "Organization" or q.how != "adj" or True else None
+        pre_rest = text[q.end:bstart + hm.start()]
+        if not re.fullmatch(r"(?:['’]s)?\s*(?:[a-z-]+\s+){0,2}", pre_rest):
+            return None
+        role_start = hm.start()
+        role_words = pre_rest.strip()
+        role_words = re.sub(r"^['’]s\s*", "", role_words)
+        role = (role_words + " " if role_words else "") + body[hm.start():hm.end()]
+        rest_start = hm.end()
+    else:
+        if not re.fullmatch(r"(?:[a-z-]+\s+){0,3}", pre):
+            return None
+        role = body[off:hm.end()]
+        rest_start = hm.end()
+    rest = body[rest_start:]
+    # "chief of the main staff of Russia's ground forces", "secretary of Russia's Security Council",
+    # "a senior researcher at the Korea Institute …"
+    pm = re.match(r"(?P<chain>(?:\s+of\s+the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)*)\s+(?P<prep>of|at|for|from|with|in)\s+(?:the\s+)?", rest)
+    if pm:
+        obj_start = bstart + rest_start + pm.end()
+        objs = [x for x in ms if x.start >= obj_start and x.start - obj_start <= 2 and x.type in ("State", "Organization")]
+        if objs:
+            o = objs[0]
+            chain = pm.group("chain")
+            if o.type == "State" and o.how != "adj":
+                # "secretary of Russia's Security Council"
+                nxt = [x for x in ms if x.start >= o.end and x.type == "Organization" and x.start - o.end <= 4]
+                if nxt and pm.group("prep") == "of" and not chain:
+                    org = gazetteer().orgs.get(nxt[0].label)
+                    return f"{role} of the {_org_generic(nxt[0].label) if org else nxt[0].surface}", o.label
+                if pm.group("prep") == "of" and not nxt:
+                    return role + chain, o.label
+                if nxt:
+                    return role + chain, nxt[0].label
+            if o.type == "Organization":
+                org = gazetteer().orgs.get(o.label)
+                state_in_name = o.how == "qualified" or bool(re.search(r"\bof\s+(?:the\s+)?(?:Russian Federation|[A-Z]\w+)$", o.label)
+                                                              and org and org.state and org.kind in ("government", "military"))
+                if pm.group("prep") == "of" and not chain and org and org.kind in ("government", "military") \
+                        and org.state and state_in_name:
+                    return f"{role} of the {_org_generic(o.label)}", org.state
+                return role + chain, o.label
+            return role + chain, o.label
+    return role, of
 
 
 def _clean_role(role: str) -> str:
