@@ -585,6 +585,25 @@ def _state_of_place(label: str) -> str | None:
     return g.capital_of.get(label)
 
 
+_HOST_PREP = re.compile(r"\b(?P<p>to|into|in|inside|for|on|at|near|toward|towards|across|serving|throughout|within)\s+"
+                        r"(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:(?:[A-Z]\w+['’]s|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+_NOT_HOST_BEFORE = re.compile(r"\b(?:stationed|based|already|from|out\s+of|leaving|left|withdrawn\s+from|"
+                              r"pulled\s+out\s+of|border\s+with)\s+(?:in\s+|at\s+)?(?:the\s+)?$")
+_RECEIVE = re.compile(r"\b(?:received|receives|receiving|hosts|hosted|hosting|welcomed|welcomes|accepted|"
+                      r"invited|requested)\b")
+_WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:out|back)|withdr[ae]w\w*|withdrawal|left|leav(?:e|es|ing)|"
+                       r"exit(?:ed)?|ended|end(?:ing)?\s+(?:its|their)|redeploy\w*\s+(?:home|back))\b", re.I)
+_START_VERB = re.compile(r"\b(?:deploy\w*|sent|sen[dt]s?|arriv\w+|dispatch\w*|mov(?:ed|ing)|entered|began|"
+                         r"started|crossed|since|first)\b", re.I)
+
+
+def _sending_org(m: Mention) -> str | None:
+    o = gazetteer().orgs.get(m.label)
+    if o and o.state and o.kind == "military":
+        return o.state
+    return None
+
+
 def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
     """Sending state, host state and location from the clause, else from the discourse."""
     g = gazetteer()
@@ -593,32 +612,63 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
         text = info.sent.text
         a, b = _clause_bounds(info, f.start)
         ms = [m for m in info.mentions if a <= m.start < b]
-        # sending: adjective in the NP, else the subject state of the clause
         sending = f.adj_state
-        host = None
-        location = None
+        host_c: list[tuple[float, str]] = []
+        loc_c: list[tuple[float, str]] = []
         vm = _DEPLOY_VERB.search(text, a, b)
         verb_pos = vm.start() if vm and vm.start() < f.start + 80 else a
+        recv = _RECEIVE.search(text, a, f.start)
+        subj_cands: list[tuple[int, str]] = []
+        src_spans = [(fr.src_start, fr.src_end) for fr in info.frames if fr.src_start >= 0]
         for m in ms:
-            before = text[max(a, m.start - 30):m.start]
+            before = text[max(a, m.start - 45):m.start]
             after_verb = m.start >= min(verb_pos, f.start)
-            if m.type == "Place" and m.start > a and after_verb:
-                if re.search(r"\b(?:to|in|into|at|near|inside|toward|towards|for)\s+(?:the\s+|Russia['’]s\s+|"
-                             r"[A-Z]\w+['’]s\s+)?(?:war-\w+\s+|border\s+)?$", before) and _state_of_place(m.label):
-                    if location is None and m.how == "place" and m.label not in g.capital_of:
-                        location = m.label
-                    if host is None:
-                        host = _state_of_place(m.label)
-            if m.type == "State" and m.how in ("name", "metonym", "adj", "qualified"):
-                if after_verb and (re.search(r"\b(?:to|into|in|inside|for|on)\s+(?:the\s+)?$", before) or
-                        (re.match(r"['’]s\s+(?:side|war|territory|front|forces|army|military|border|\w+\s+region)", text[m.end:m.end + 25])
-                         and re.search(r"\b(?:to|into|in|on|for|with)\s+$", before))):
-                    if host is None and m.label != sending:
-                        host = m.label
-                elif m.how in ("name", "metonym") and f.adj_state is None and m.start < f.start and \
-                        not re.search(r"\b(?:by|from|with|of|and|in|to|into)\s+$", before) and \
-                        not re.match(r"['’]s\b", text[m.end:m.end + 2]):
-                    sending = m.label
+            poss_after = text[m.end:m.end + 30]
+            st = None
+            if m.type == "Place":
+                st = _state_of_place(m.label)
+            elif m.type == "State" and m.how in ("name", "metonym", "adj"):
+                st = m.label
+            hp = _HOST_PREP.search(before)
+            if st and after_verb and (hp or (m.type == "State" and re.match(r"['’]s\s+(?:side|war|territory|front|soil|border|\w+\s+region)", poss_after)
+                                            and re.search(r"\b(?:to|into|in|on|for|with)\s+$", before))) \
+                    and not _NOT_HOST_BEFORE.search(before):
+                prep = hp.group("p") if hp else "on"
+                if m.type == "State" and m.how == "adj" and not re.match(r"\s+(?:port|city|town|region|territory|soil|base|border|side)", poss_after):
+                    pass
+                else:
+                    score = (0 if m.start >= f.end else 50) + (0 if prep in ("to", "into") else 10) + \
+                        abs(m.start - f.end) / 100
+                    host_c.append((score, st))
+                    if m.type == "Place" and m.how == "place" and (m.label not in g.capital_of or prep in ("to", "into", "serving", "in", "at")):
+                        loc_c.append((score + (5 if prep in ("near",) else 0), m.label))
+            # sending candidates: actors before the figure that are not objects of a preposition
+            # (nor the source a statement is attributed to)
+            if any(ss <= m.start < se for ss, se in src_spans):
+                continue
+            if m.start < f.start and not re.search(r"\b(?:by|from|with|of|and|in|to|into|on|at|for|against|"
+                                                   r"near|over|than)\s+(?:the\s+)?$", before):
+                if m.type == "State" and m.how in ("name", "metonym") and not re.match(r"['’]s\s+(?!own\b)", poss_after):
+                    subj_cands.append((m.start, m.label))
+                elif m.type == "State" and m.how == "adj":
+                    subj_cands.append((m.start, m.label))
+                elif m.type == "Organization" and _sending_org(m):
+                    subj_cands.append((m.start, _sending_org(m)))
+                elif m.type == "State" and m.how in ("name", "metonym") and re.match(r"['’]s\s+(?:\w+\s+){0,2}(?:army|military|forces|troops|soldiers|junta|government|defen[cs]e\s+ministry)", poss_after):
+                    subj_cands.append((m.start, m.label))
+        host = min(host_c)[1] if host_c else None
+        location = min(loc_c)[1] if loc_c else None
+        if recv and subj_cands:
+            # "Burkina Faso received its first Africa Corps contingent": the subject is the host
+            rs = [c for c in subj_cands if c[0] < recv.start()]
+            if rs and host is None:
+                host = rs[0][1]
+            subj_cands = [c for c in subj_cands if c[0] > recv.start()]
+        if sending is None and subj_cands:
+            # the actor nearest before the figure (the subject of the deploying verb)
+            cands = [c for c in subj_cands if c[1] != host]
+            if cands:
+                sending = cands[-1][1]
         if sending is None:
             pm = re.search(r"\b(?:its|their)\s+(?:own\s+)?(?:troops|soldiers|forces|military|personnel|workers)",
                            text[a:b])
@@ -626,8 +676,16 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
                 subj = [m for m in ms if m.type == "State" and m.how in ("name", "metonym") and m.start < pm.start() + a]
                 if subj:
                     sending = subj[0].label
+        if host is None:
+            lead = re.match(r"(?:In|Inside)\s+(?:the\s+)?", text)
+            if lead:
+                lm = [m for m in info.mentions if m.start == lead.end() and m.type in ("State", "Place")]
+                if lm:
+                    host = lm[0].label if lm[0].type == "State" else _state_of_place(lm[0].label)
         if host == sending:
             host = None
+        if location and _state_of_place(location) not in (host, None):
+            location = None
         f.sending, f.host, f.location = sending, host, location
     # discourse: inherit from the previous figure / the article's main pair
     pairs: dict[tuple[str, str], int] = {}
@@ -638,9 +696,9 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
     prev: Figure | None = None
     for i, f in enumerate(figures):
         if f.sending is None:
-            if prev and prev.sending and (f.host is None or f.host == prev.host):
+            if prev and prev.sending and prev.sending != f.host:
                 f.sending = prev.sending
-            elif main and (f.host is None or f.host == main[1]):
+            elif main and main[0] != f.host:
                 f.sending = main[0]
         if f.host is None:
             if prev and prev.host and prev.sending == f.sending:

@@ -49,6 +49,8 @@ class Frame:
     source: dict         # {"id"?, "label"}
     forward: bool        # complement after the verb (True) or before it ("…, X said.")
     verb: str = ""
+    src_start: int = -1  # where the source phrase is in the sentence
+    src_end: int = -1
 
 
 @dataclass
@@ -236,14 +238,14 @@ class Context:
             src = m.group("src")
             s, e = m.span("src")
             # "according to the report," → the report is not an actor; keep the words
-            frames.append(Frame(m.start(), m.end(), self.entity_ref(src, info.mentions, s, e), True, "according"))
+            frames.append(Frame(m.start(), m.end(), self.entity_ref(src, info.mentions, s, e), True, "according", s, e))
         tail = _SPEECH_TAIL.search(text)
         if tail:
             grp = "src1" if tail.group("src1") else "src2"
             s, e = tail.span(grp)
             if tail.group(grp) and len(tail.group(grp).split()) <= 12:
                 frames.append(Frame(tail.start(), tail.end(), self.entity_ref(tail.group(grp), info.mentions, s, e),
-                                    False, "said"))
+                                    False, "said", s, e))
         for m in _SPEECH_FWD.finditer(text):
             if tail and m.start() >= tail.start():
                 continue
@@ -283,7 +285,7 @@ class Context:
                     continue
                 from ..ids import slugify
                 src = {"id": slugify(pron[0].label), "label": pron[0].label}
-            frames.append(Frame(m.start(), m.end(), src, True, m.group(0)))
+            frames.append(Frame(m.start(), m.end(), src, True, m.group(0), off, off + len(subj2)))
         return frames
 
     def frame_for(self, info: SentInfo, pos: int) -> Frame | None:

@@ -453,7 +453,7 @@ def resolve(expr: str, ref: date | str | None, tense: str = "past",
 
 # -------------------------------------------------------------- published --
 _PUB_PATTERNS = [
-    re.compile(r"\b(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
+    re.compile(r"\b(?P<y>" + _YEAR + r")[-/.](?P<m>0[1-9]|1[0-2])[-/.](?P<d>0[1-9]|[12]\d|3[01])\b"),
     re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>" + _DAY + r"),?\s+(?P<y>" + _YEAR + r")\b"),
     re.compile(r"\b(?P<d>" + _DAY + r")\s+(?P<mon>" + _MON + r")\.?,?\s+(?P<y>" + _YEAR + r")\b"),
     re.compile(r"\b(?P<d>0?[1-9]|[12]\d|3[01])[./](?P<m>0?[1-9]|1[0-2])[./](?P<y>" + _YEAR + r")\b"),
