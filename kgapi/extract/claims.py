@@ -309,7 +309,7 @@ _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand|k)\b)?"
         r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a)"
         r"\s+(?:thousand|hundred)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty))?)")
-_NUM_RE = re.compile(r"(?<![\w.,$€£₩])" + _NUM + r"(?![\w])(?:-strong)?", re.IGNORECASE)
+_NUM_RE = re.compile(r"(?<![\w.,$€£₩-])" + _NUM + r"(?![\w])(?:-(?:strong|member|man|person))?(?![\w-])", re.IGNORECASE)
 _QUAL_BEFORE = [
     (re.compile(r"\b(?:more than|over|upwards of|in excess of|above)\s+$", re.I), "over"),
     (re.compile(r"\b(?:about|around|roughly|approximately|some|an estimated|nearly|almost|close to|estimated|"
@@ -337,7 +337,9 @@ _STATUS_CONFIRMED = re.compile(r"\b(?:acknowledged|confirmed|admitted)\b", re.I)
 _BELIEF = re.compile(r"\b(?:believe[sd]?|assess(?:es|ed)?|estimates?|estimated|think|thinks|suspect(?:s|ed)?|"
                      r"judge[sd]?)\b", re.I)
 _FIGURELESS = re.compile(r"\b(?:further|more|additional|new|another\s+batch\s+of|fresh)\s+(?:(?P<adj>[A-Z][\w.]*(?:\s+[A-Z][\w]*)?)\s+)?"
-                         r"(?P<noun>troop\s+deployments?|deployments?|troops|soldiers|forces|personnel|reinforcements)\b")
+                         r"(?P<noun>troop\s+deployments?|deployments?|troops|soldiers|forces|personnel|reinforcements|"
+                         r"technicians|engineers|workers|instructors|advisers|specialists|fighters|mercenaries|"
+                         r"peacekeepers|sappers|deminers|builders|units)\b")
 _NOT_SENT = re.compile(r"\b(?:massed|amass(?:ed|ing)|concentrat(?:ed|ing)|on\s+(?:heightened\s+|high\s+)?alert|"
                        r"on\s+standby|prepare\s+to\s+deploy|ready\s+to\s+deploy)\b", re.I)
 _CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
@@ -366,7 +368,7 @@ class Figure:
 
 
 def _parse_num(s: str) -> int | None:
-    s = s.lower().replace("-strong", "").strip()
+    s = re.sub(r"-(?:strong|member|man|person)$", "", s.lower()).strip()
     mult = 1
     if s.endswith("million"):
         mult, s = 1_000_000, s[:-7].strip()
@@ -399,40 +401,81 @@ def _parse_num(s: str) -> int | None:
     return (total + cur) or None
 
 
-def _heads():
-    lex = lexicon()
-    return sorted(lex.personnel_heads, key=lambda h: -len(h.split()))
+_HEAD_INDEX: dict[str, list[tuple[str, ...]]] | None = None
+_MODS: set[str] | None = None
 
 
-def _personnel_np(text: str, pos: int, state_adj: dict) -> tuple[str | None, int, str | None, bool]:
-    """Read the personnel noun phrase after a number: (kind, end, state adjective label, blocked)."""
+def _head_index() -> dict[str, list[tuple[str, ...]]]:
+    """First word of each personnel head → the heads starting with it, longest first."""
+    global _HEAD_INDEX, _MODS
+    if _HEAD_INDEX is None:
+        idx: dict[str, list[tuple[str, ...]]] = {}
+        for h in lexicon().personnel_heads:
+            hw = tuple(h.lower().split())
+            idx.setdefault(hw[0], []).append(hw)
+        for v in idx.values():
+            v.sort(key=len, reverse=True)
+        _MODS = {m.lower() for m in lexicon().personnel_modifiers}
+        _HEAD_INDEX = idx
+    return _HEAD_INDEX
+
+
+def _match_head(toks, i: int) -> tuple[str, ...] | None:
+    if i >= len(toks):
+        return None
+    first = toks[i].group(0).lower().rstrip(".")
+    for hw in _head_index().get(first, ()):
+        if len(hw) == 1 or tuple(t.group(0).lower().rstrip(".") for t in toks[i:i + len(hw)]) == hw:
+            return hw
+    return None
+
+
+_UNIT_NOUNS = ("contingent", "force", "unit", "units", "corps", "detachment", "battalion", "brigade", "team",
+               "mission", "group", "squadron", "company", "regiment", "division")
+_ADJ_TO_NOUN = {"engineering": "engineers", "peacekeeping": "peacekeepers", "medical": "medics",
+                "construction": "construction workers", "military": "troops", "combat": "combat troops",
+                "reconstruction": "reconstruction workers", "demining": "deminers", "security": "security forces"}
+
+
+def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
+                  ) -> tuple[str | None, int, str | None, bool]:
+    """Read the personnel noun phrase after a number: (kind, end, state adjective label, blocked).
+
+    Heads may be coordinated ("engineers and technicians", "security and intelligence personnel");
+    with ``unit_ok`` ("a 315-member … contingent") a unit noun closes the phrase and the kind comes
+    from its modifiers ("peacekeeping engineering contingent" → "peacekeeping engineers")."""
     lex = lexicon()
-    mods = {m.lower() for m in lex.personnel_modifiers}
-    heads = _heads()
-    rest = text[pos:pos + 120]
-    toks = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z][A-Za-z'’-]*)*\.?|[,;:()]", rest))
+    _head_index()
+    mods = _MODS
+    rest = text[pos:pos + 160]
+    toks = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z][A-Za-z'’-]*)*\.?|[,;:()]|\d[\d,]*", rest))
     kind_words: list[str] = []
     state = None
     i = 0
-    while i < len(toks) and i < 8:
+    end = pos
+    found_head = False
+    while i < len(toks) and i < 12:
         w = toks[i].group(0)
         lw = w.lower().rstrip(".")
-        # multi-word heads first
-        for h in heads:
-            hw = h.split()
-            seg = [t.group(0).lower().rstrip(".") for t in toks[i:i + len(hw)]]
-            if seg == hw:
-                kind_words.extend(t.group(0).rstrip(".") for t in toks[i:i + len(hw)])
-                end = pos + toks[i + len(hw) - 1].end()
-                nxt_words = [t.group(0).lower() for t in toks[i + len(hw):i + len(hw) + 4]]
-                while nxt_words and nxt_words[0] in ("had", "have", "has", "were", "was", "been", "being", "are",
-                                                     "reportedly", "already", "now", "also"):
-                    nxt_words = nxt_words[1:]
-                nxt = nxt_words[0] if nxt_words else ""
-                blocked = nxt in ("killed", "wounded", "died", "dead", "injured", "captured", "casualties", "lost",
-                                  "missing", "taken")
-                return " ".join(kind_words), end, state, blocked
-        # state adjective (possibly two words: "North Korean")
+        hit = _match_head(toks, i)
+        if hit:
+            kind_words.extend(t.group(0).rstrip(".") for t in toks[i:i + len(hit)])
+            end = pos + toks[i + len(hit) - 1].end()
+            i += len(hit)
+            found_head = True
+            # "engineers and technicians", "engineers and bridge-building specialists"
+            if i + 1 < len(toks) and toks[i].group(0).lower() == "and" and not toks[i + 1].group(0)[0].isdigit():
+                j = i + 1
+                extra = []
+                while j < len(toks) and toks[j].group(0).lower().rstrip(".") in mods:
+                    extra.append(toks[j].group(0))
+                    j += 1
+                hit2 = _match_head(toks, j)
+                if hit2:
+                    kind_words += ["and"] + extra + [t.group(0).rstrip(".") for t in toks[j:j + len(hit2)]]
+                    end = pos + toks[j + len(hit2) - 1].end()
+                    i = j + len(hit2)
+            break
         two = " ".join(t.group(0) for t in toks[i:i + 2])
         if two in state_adj:
             state = state_adj[two]
@@ -446,13 +489,34 @@ def _personnel_np(text: str, pos: int, state_adj: dict) -> tuple[str | None, int
             kind_words.append(w.rstrip("."))
             i += 1
             continue
+        if lw == "and" and kind_words and i + 1 < len(toks) and toks[i + 1].group(0).lower() in mods:
+            kind_words.append("and")  # "security and intelligence personnel"
+            i += 1
+            continue
+        if unit_ok and lw in _UNIT_NOUNS:
+            end = pos + toks[i].end()
+            if kind_words:
+                last = kind_words[-1].lower()
+                kind_words[-1] = _ADJ_TO_NOUN.get(last, kind_words[-1])
+                if " ".join(kind_words).lower() == "troops" or kind_words[-1] == kind_words[-1].lower():
+                    pass
+            return (" ".join(kind_words) or None), end, state, False
         if lw in lex.kind_drop or lw in ("of", "its", "their", "the"):
             i += 1
             continue
         if lw in lex.not_after or lw in ("killed", "wounded", "casualties", "deaths", "died", "dead"):
             return None, pos, state, True
         break
-    return None, pos, state, False
+    if not found_head:
+        return None, pos, state, False
+    nxt_words = [t.group(0).lower() for t in toks[i:i + 4]]
+    while nxt_words and nxt_words[0] in ("had", "have", "has", "were", "was", "been", "being", "are",
+                                         "reportedly", "already", "now", "also"):
+        nxt_words = nxt_words[1:]
+    nxt = nxt_words[0] if nxt_words else ""
+    blocked = nxt in ("killed", "wounded", "died", "dead", "injured", "captured", "casualties", "lost",
+                      "missing", "taken")
+    return " ".join(kind_words), end, state, blocked
 
 
 def extract_deployments(ctx: Context) -> list[dict]:
@@ -467,7 +531,9 @@ def extract_deployments(ctx: Context) -> list[dict]:
     for si, info in enumerate(ctx.infos):
         text = info.sent.text
         skip_until = -1
-        for m in _NUM_RE.finditer(text):
+        for n_num, m in enumerate(_NUM_RE.finditer(text)):
+            if n_num >= 40 or len(figures) >= 300:
+                break
             s, e = m.span()
             if s < skip_until:
                 continue
@@ -497,11 +563,13 @@ def extract_deployments(ctx: Context) -> list[dict]:
                     if rx.search(left):
                         qual = q
                         break
-            strong = raw.lower().endswith("-strong")
-            kind, np_end, adj, blocked = _personnel_np(text, e, state_adj)
+            strong = bool(re.search(r"-(?:strong|member|man|person)$", raw.lower()))
+            kind, np_end, adj, blocked = _personnel_np(text, e, state_adj, unit_ok=strong)
             if blocked:
                 continue
-            if strong and kind is None:
+            if strong and kind is None and np_end > e:
+                pass
+            elif strong and kind is None:
                 fm = re.match(r"\s+(?:[A-Za-z-]+\s+){0,2}?(force|contingent|unit|corps|army|detachment)\b", text[e:e + 40])
                 if fm:
                     kind = None
@@ -548,16 +616,24 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 continue
             adj = m.group("adj")
             st = state_adj.get(adj) if adj else None
-            f = Figure(info, m.start(), m.end(), None, None, None, "troops", False)
+            noun = m.group("noun")
+            kind = "troops" if "deployment" in noun or noun in ("forces", "reinforcements", "units") else noun
+            f = Figure(info, m.start(), m.end(), None, None, None, kind, False)
             f.adj_state = st
             figures.append(f)
-    if not figures:
-        return []
-    _fill_states(ctx, figures, state_adj)
+    frames = _deployment_frames(ctx, figures, state_adj)
+    _fill_states(ctx, figures, state_adj, frames)
     out = []
     for f in figures:
         _fill_dates_status_source(ctx, f)
     figures = _drop_sums(figures)
+    # a deployment the article states without any figure ("Russian military instructors arrived")
+    with_figures = {(f.sending, f.host) for f in figures if f.count}
+    for fr in frames:
+        if fr.kind and fr.sending and fr.host and (fr.sending, fr.host) not in with_figures and not fr.info_has_figure:
+            _fill_dates_status_source(ctx, fr)
+            figures.append(fr)
+            with_figures.add((fr.sending, fr.host))
     for f in figures:
         if not f.sending or not f.host:
             continue
@@ -570,6 +646,59 @@ def extract_deployments(ctx: Context) -> list[dict]:
             "sources": [source(f.info)], "according_to": f.according_to, "modality": f.modality,
         })
     return _dedupe_deployments(out)
+
+
+_FRAME_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|dispatch(?:ed|es|ing)?|arriv(?:ed|e|es|ing)|"
+                         r"mov(?:ed|e|es|ing)\s+(?!on\b)|transferr?(?:ed|ing)?|station(?:ed|ing)|ferried|landed|"
+                         r"put\s+(?:\w+\s+){1,6}to\s+work|heading\s+to|bound\s+for|crossed\s+into|"
+                         r"(?:have|has|had)\s+been\s+(?:working|serving|fighting|based)|based\s+(?:in|at)|"
+                         r"fought|fighting\s+(?:in|for|on))\b", re.I)
+_PERSONNEL_ANY = None
+
+
+def _personnel_any():
+    global _PERSONNEL_ANY
+    if _PERSONNEL_ANY is None:
+        heads = sorted(lexicon().personnel_heads, key=len, reverse=True)
+        _PERSONNEL_ANY = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b", re.I)
+    return _PERSONNEL_ANY
+
+
+def _deployment_frames(ctx: Context, figures: list[Figure], state_adj: dict) -> list[Figure]:
+    """Sentences that state a deployment without a figure ("North Korea will put thousands of its
+    military personnel to work in Russia's Kursk region"): their sending/host/location/date carry
+    over to the figures of the next sentence, and they stand as figure-less deployments of their own
+    when the article gives no figure for that pair of states."""
+    out: list[Figure] = []
+    fig_infos = {id(f.info) for f in figures}
+    for info in ctx.infos:
+        text = info.sent.text
+        vm = _FRAME_VERB.search(text)
+        if not vm:
+            continue
+        if re.search(r"\b(?:not|no|never|denied|deny|denies)\b", text[max(0, vm.start() - 30):vm.start()]):
+            continue
+        fr = Figure(info, vm.start(), vm.end(), None, None, None, None, False)
+        fr.info_has_figure = id(info) in fig_infos  # type: ignore[attr-defined]
+        # the personnel noun phrase of the frame
+        a, b = _clause_bounds(info, vm.start())
+        pm = _personnel_any().search(text, a, b)
+        if pm and not re.search(r"\d", text[max(a, pm.start() - 12):pm.start()]):
+            # kind as written, with its modifiers and a state adjective
+            lo = max(a, pm.start() - 60)
+            seg = text[lo:pm.start()]
+            mm = re.search(r"(?:(?:[A-Z][\w.]*\s+){1,2})?(?:(?:[a-z][\w-]*)\s+){0,3}$", seg)
+            kind, _e, adj, _b = _personnel_np(text, lo + (mm.start() if mm else len(seg)), state_adj)
+            if kind:
+                fr.kind = kind
+                fr.adj_state = adj
+        _resolve_states(ctx, fr, state_adj)
+        if fr.sending or fr.host:
+            out.append(fr)
+    for fr in out:
+        if not hasattr(fr, "info_has_figure"):
+            fr.info_has_figure = False  # type: ignore[attr-defined]
+    return out
 
 
 def last_kind_head(kind: str | None) -> str | None:
@@ -604,10 +733,16 @@ def _sending_org(m: Mention) -> str | None:
     return None
 
 
-def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
+def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict, frames: list[Figure] | None = None) -> None:
     """Sending state, host state and location from the clause, else from the discourse."""
-    g = gazetteer()
     for f in figures:
+        _resolve_states(ctx, f, state_adj)
+    _inherit(ctx, figures, frames or [])
+
+
+def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
+    g = gazetteer()
+    if True:
         info = f.info
         text = info.sent.text
         a, b = _clause_bounds(info, f.start)
@@ -650,7 +785,10 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
                                                    r"near|over|than)\s+(?:the\s+)?$", before):
                 if m.type == "State" and m.how in ("name", "metonym") and not re.match(r"['’]s\s+(?!own\b)", poss_after):
                     subj_cands.append((m.start, m.label))
-                elif m.type == "State" and m.how == "adj":
+                elif m.type == "State" and m.how == "adj" and re.match(
+                        r"\s+(?:[\w-]+\s+){0,2}(?:troops|soldiers|forces|military|army|air\s+force|navy|planes?|"
+                        r"aircraft|jets|vessels|ships|personnel|contingents?|units?|fighters|mercenaries|specialists|"
+                        r"instructors|advisers|engineers|workers|peacekeepers|government|authorities)\b", poss_after):
                     subj_cands.append((m.start, m.label))
                 elif m.type == "Organization" and _sending_org(m):
                     subj_cands.append((m.start, _sending_org(m)))
@@ -687,35 +825,54 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
         if location and _state_of_place(location) not in (host, None):
             location = None
         f.sending, f.host, f.location = sending, host, location
-    # discourse: inherit from the previous figure / the article's main pair
+
+
+def _inherit(ctx: Context, figures: list[Figure], frames: list[Figure]) -> None:
+    """Fill what a figure's own sentence leaves open from the discourse: the deployment stated just
+    before it (a figure-less frame in the previous sentence, or the previous figure), else the
+    article's main pair of states."""
     pairs: dict[tuple[str, str], int] = {}
     for f in figures:
         if f.sending and f.host:
             pairs[(f.sending, f.host)] = pairs.get((f.sending, f.host), 0) + 1
     main = max(pairs, key=pairs.get) if pairs else _pair_from_text(ctx)
+    order = {id(i): n for n, i in enumerate(ctx.infos)}
     prev: Figure | None = None
-    for i, f in enumerate(figures):
+    fi = -1
+    for f in figures:
+        si = order[id(f.info)]
+        # the most recent frame before this figure's sentence (or in it, before the figure)
+        while fi + 1 < len(frames) and (order[id(frames[fi + 1].info)] < si or
+                                         (frames[fi + 1].info is f.info and frames[fi + 1].start < f.start)):
+            fi += 1
+        frame = frames[fi] if fi >= 0 and (order[id(frames[fi].info)] < si or (
+            frames[fi].info is f.info and frames[fi].start < f.start)) else None
+        frame_si = order[id(frame.info)] if frame else -10
+        prev_si = order[id(prev.info)] if prev else -10
+        ctx_item = frame if frame is not None and frame_si >= prev_si and (frame.info is not f.info or True) else prev
+        own_verb = _has_deploy_verb_own(f) or _explicit_sending(f)
+        continues = ctx_item is not None and order[id(ctx_item.info)] >= si - 1
         if f.sending is None:
-            if prev and prev.sending and prev.sending != f.host:
+            if ctx_item is not None and ctx_item.sending and ctx_item.sending != f.host:
+                f.sending = ctx_item.sending
+            elif prev and prev.sending and prev.sending != f.host:
                 f.sending = prev.sending
             elif main and main[0] != f.host:
                 f.sending = main[0]
         if f.host is None:
-            if prev and prev.host and prev.sending == f.sending:
+            if ctx_item is not None and ctx_item.host and ctx_item.sending == f.sending:
+                f.host = ctx_item.host
+            elif prev and prev.host and prev.sending == f.sending:
                 f.host = prev.host
             elif main and main[0] == f.sending:
                 f.host = main[1]
-        # location from the previous sentence when this one continues it ("the package consists of …")
-        if f.location is None and f.count is not None and not f.adj_state and not _has_deploy_verb_own(f) \
-                and not _explicit_sending(f):
-            pi = ctx.infos.index(f.info) - 1
-            if pi >= 0:
-                pinfo = ctx.infos[pi]
-                places = [m for m in pinfo.mentions if m.type == "Place" and m.how == "place"
-                          and m.label not in gazetteer().capital_of and _state_of_place(m.label) == f.host]
-                if places and _DEPLOY_VERB.search(pinfo.sent.text) and not any(x.info is pinfo for x in figures):
-                    f.location = places[0].label
-                    f._inherit_status = _status(pinfo.sent.text)  # type: ignore[attr-defined]
+        if ctx_item is frame and frame is not None and continues and not own_verb and f.count is not None \
+                and not f.adj_state and frame.sending == f.sending and frame.host == f.host:
+            # "… will put thousands of its personnel to work in Kursk. … the package consists of 1,000 sappers"
+            if f.location is None and frame.location:
+                f.location = frame.location
+            f._inherit_status = _status(_clause_text(frame))  # type: ignore[attr-defined]
+            f._inherit_date = _frame_date(ctx, frame)  # type: ignore[attr-defined]
         if f.sending == f.host:
             f.host = None
         prev = f
@@ -727,6 +884,20 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict) -> None:
                   and f.info is not None]
         if firsts:
             firsts[0].location = dep_place
+
+
+def _clause_text(f: Figure) -> str:
+    a, b = _clause_bounds(f.info, f.start)
+    return f.info.sent.text[a:b]
+
+
+def _frame_date(ctx: Context, fr: Figure) -> tuple[str | None, str | None] | None:
+    a, b = _clause_bounds(fr.info, fr.start)
+    for d in fr.info.dates:
+        if d.value and a <= d.start < b and d.start >= fr.start - 40 and not _SPEECH_DATE.search(
+                fr.info.sent.text[max(0, d.start - 25):d.start]):
+            return d.value, d.end_value
+    return None
 
 
 def _explicit_sending(f: Figure) -> bool:
@@ -816,14 +987,30 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
             dist = (f.start - d.end) * 1.5 + 5
         if best is None or dist < best[0]:
             best = (dist, d)
+    clause_text = text[a:b]
+    withdraw = _WITHDRAW.search(clause_text)
+    if withdraw and f.count is not None:
+        # "France, whose soldiers first deployed in January 2013, pulled out its 2,400 troops in August 2022"
+        ends = [d for d in info.dates if d.value and a <= d.start < b and d.start > withdraw.start()]
+        starts = [d for d in info.dates if d.value and not (a <= d.start < b) and
+                  _START_VERB.search(text[max(0, d.start - 60):d.start])]
+        if ends and re.search(r"\b(?:pulled|withdrew|left|ended|completed)\b", clause_text):
+            f.end_date = ends[0].value
+            f.start_date = starts[0].value if starts else None
+        else:
+            f.start_date = starts[0].value if starts else None
+        best = None
     if best:
         d = best[1]
         f.start_date, f.end_date = d.value, d.end_value
         if re.search(r"\buntil\s+$|\bby\s+$", text[max(0, d.start - 8):d.start]):
             f.start_date, f.end_date = None, d.value
+    elif not withdraw and getattr(f, "_inherit_date", None):
+        f.start_date, f.end_date = f._inherit_date  # type: ignore[attr-defined]
     # status
-    clause_text = text[a:b]
     st = _status(clause_text)
+    if withdraw:
+        st = "reported"  # the troops being pulled out are there
     if st == "reported":
         whole = _status(text)
         if whole in ("predicted",) and re.search(r"\b(?:assess|expect|predict|forecast|likely)", text, re.I):
@@ -861,17 +1048,27 @@ def _frame_is_actor_of_deployment(fr, f: Figure) -> bool:
 
 def _drop_sums(figures: list[Figure]) -> list[Figure]:
     """A total that only sums other figures of the same deployment is not a figure of its own."""
-    counts = [f.count for f in figures if f.count]
+    if len(figures) < 3 or len(figures) > 200:
+        return figures
+    by_sent: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.count:
+            by_sent.setdefault(id(f.info), []).append(f)
+    sums: dict[str | None, set[int]] = {}
+    for group in by_sent.values():
+        for i, x in enumerate(group[:20]):
+            for y in group[i + 1:20]:
+                if x.sending == y.sending:
+                    sums.setdefault(x.sending, set()).add(x.count + y.count)
+    counts: dict[str | None, list[int]] = {}
+    for f in figures:
+        if f.count:
+            counts.setdefault(f.sending, []).append(f.count)
     out = []
     for f in figures:
-        if f.count and len(figures) >= 3:
-            others = [x for x in figures if x is not f and x.count and x.sending == f.sending]
-            sums = {x.count + y.count for i, x in enumerate(others) for y in others[i + 1:]
-                    if x.info is y.info}
-            if f.count in sums and f.count not in [x.count for x in others]:
-                continue
+        if f.count and f.count in sums.get(f.sending, ()) and counts[f.sending].count(f.count) == 1:
+            continue
         out.append(f)
-    del counts
     return out
 
 

@@ -32,6 +32,10 @@ _SPEECH_FWD = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:" + SPEECH_VERBS + r")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;.]+?)(?=,|;|\.\s|$)", re.IGNORECASE)
 _SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told reporters)\s+(?P<src1>[^,;.]+?)|"
                           r"(?P<src2>[^,;.]{2,80}?)\s+(?:said|says|added|told [\w\s]+?))\s*\.?$")
+_SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+)?[A-Z][^,;.]{1,80}?)\s+(?P<verb>said|says|added|told\s+(?:reporters|lawmakers|"
+                         r"journalists|\w+\s+media|\w+\s+television|\w+\s+news\s+agencies))(?:\s+(?:on\s+)?"
+                         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+\w+))?"
+                         r"\s*(?=[,.;]|$)")
 _APPOSITIVE = re.compile(r",\s+(?!(?:and|but|or|nor|while|which|who|whose|where|when|including|with|without|as|after|"
                          r"before|since|though|although|because|if|that|then|in|on|at|for|from|to|by|of|it|he|she|"
                          r"they|we|not|also|only|even|\w+ing)\b)(?:the\s+|a\s+|an\s+)?(?:[a-z][\w'’-]*)[^,;]{0,90},")
@@ -215,6 +219,9 @@ class Context:
         inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ACTOR_TYPES]
         core = re.sub(r"\s*\([^)]*\)", "", phrase)
         core = re.sub(r"^(?:the|The)\s+", "", core)
+        if inside and inside[-1].type == "Person" and inside[-1].end >= end - 1 and inside[-1].how != "adj":
+            from ..ids import slugify
+            return {"id": slugify(inside[-1].label), "label": inside[-1].label}
         if inside:
             persons_orgs = [m for m in inside if m.type in ("Person", "Organization")]
             cand = persons_orgs[0] if persons_orgs else inside[0]
@@ -239,8 +246,15 @@ class Context:
             s, e = m.span("src")
             # "according to the report," → the report is not an actor; keep the words
             frames.append(Frame(m.start(), m.end(), self.entity_ref(src, info.mentions, s, e), True, "according", s, e))
+        for bm in _SPEECH_MID.finditer(text):
+            src = bm.group("src")
+            if len(src.split()) > 9 or re.match(r"(?:that|which|who|and|but|as|while|it|he|she|they)\b", src, re.I):
+                continue
+            s0, e0 = bm.span("src")
+            frames.append(Frame(bm.start("verb"), bm.end("verb"), self.entity_ref(src, info.mentions, s0, e0),
+                                False, bm.group("verb"), s0, e0))
         tail = _SPEECH_TAIL.search(text)
-        if tail:
+        if tail and not any(not f.forward for f in frames):
             grp = "src1" if tail.group("src1") else "src2"
             s, e = tail.span(grp)
             if tail.group(grp) and len(tail.group(grp).split()) <= 12:
@@ -295,6 +309,10 @@ class Context:
         back = [f for f in info.frames if not f.forward and f.verb_start >= pos]
         if back:
             return back[0]
+        # "…, according to U.S. officials" at the end covers what comes before it
+        acc = [f for f in info.frames if f.verb == "according" and f.verb_start >= pos]
+        if acc:
+            return acc[0]
         return None
 
     # ------------------------------------------------------------ segments

@@ -59,7 +59,7 @@ _ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Co
               "Regiment|Battalion|Fleet|News|Times|Post|Herald|Journal|Daily|Television|TV|Radio|Broadcasting|"
               "Network|School|College|Embassy|Consulate|Organization|Organisation|Alliance|Society|Forum|Fund|"
               "Bank|Studies|Sinmun|Ilbo|Gazette|Tribune|Telegraph|Monitor|Review|Observatory|Project|Programme|Program")
-_CAPW = r"(?:" + UP + r"(?:[\w&.-]|['’](?!s\b))*|\d+(?:st|nd|rd|th)?|al-\w+)"
+_CAPW = r"(?:" + UP + r"(?:[\w&.-]|['’](?!s\b))*|\d+(?:st|nd|rd|th)|al-\w+)"
 _ORG_RE = re.compile(
     r"(?<![\w’'])(?:" + _CAPW + r"\s+(?:(?:of|for|on|and|the|de|du)\s+)*){0,5}(?:" + _ORG_HEADS + r")\b"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:" + _CAPW + r")(?:\s+(?:and\s+)?" + _CAPW + r"){0,4})?")
@@ -135,8 +135,25 @@ class EntityIndex:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s < b and e > a for a, b in spans)
+class Spans:
+    """Character ranges already claimed by a mention (a mask, so checks stay O(length))."""
+
+    def __init__(self, n: int) -> None:
+        self.mask = bytearray(n + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        a, b = span
+        self.mask[a:b] = b"\x01" * (b - a)
+
+    def remove(self, a: int, b: int) -> None:
+        self.mask[a:b] = bytes(b - a)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return self.mask.find(1, a, b) != -1
+
+
+def _overlaps(spans: "Spans", s: int, e: int) -> bool:
+    return spans.overlaps(s, e)
 
 
 def _capital_is_place(text: str, s: int, e: int, prev_mentions: list[Mention]) -> bool:
@@ -160,7 +177,7 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
     g = gazetteer()
     lex = lexicon()
     out: list[Mention] = []
-    spans: list[tuple[int, int]] = []
+    spans = Spans(len(text))
 
     # state-qualified generic organization names
     if g.qualified_re is not None:
@@ -205,7 +222,7 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
         elif kind == "state_adj":
             out.append(Mention(s, e, surface, "State", label, "adj"))
         elif kind == "capital":
-            prev = [x for x in out if x.end <= s]
+            prev = [x for x in out[-6:] if x.end <= s]
             prev.sort(key=lambda x: x.end)
             if _capital_is_place(text, s, e, prev):
                 out.append(Mention(s, e, surface, "Place", surface, "place"))
@@ -243,7 +260,7 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
             if any(x.start == s and x.end == e for x in covered):
                 continue
             out = [x for x in out if not (x.start < e and x.end > s)]
-            spans = [(a, b) for a, b in spans if not (a < e and b > s)]
+            spans.remove(s, e)
         if words[0] in ("Korean", "Russian") and len(words) == 2:
             continue
         out.append(Mention(s, e, surface, "Organization", surface, "pattern"))
@@ -289,7 +306,7 @@ def _clean_name(name: str) -> str | None:
     return " ".join(toks)
 
 
-def _find_unknown_persons(text: str, out: list[Mention], spans: list[tuple[int, int]], lex) -> None:
+def _find_unknown_persons(text: str, out: list[Mention], spans: "Spans", lex) -> None:
     g = gazetteer()
     cands: list[tuple[int, int]] = []
     for m in _title_re().finditer(text):
@@ -339,7 +356,7 @@ Special Military Operation Air Force Navy Army Marines Corps Guard Home Office M
 _PLACE_SUFFIX_STRIP = re.compile(r"\s+(?:region|province|oblast|Oblast|Province|Region|front|area)$")
 
 
-def _find_unknown_places(text: str, out: list[Mention], spans: list[tuple[int, int]]) -> None:
+def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
     """Capitalised names after a locative preposition ('in Kidal', 'near Chongjin and Hamhung',
     'to Vilseck') or with a place noun ('the Lachin corridor') that no other pass claimed."""
     last_place_end = -10
@@ -400,7 +417,9 @@ def add_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     names = set(first_by_surname) | set(g.person_short)
     if not names:
         return mentions
-    spans = [(m.start, m.end) for m in mentions]
+    spans = Spans(len(text))
+    for m in mentions:
+        spans.append((m.start, min(m.end, len(text))))
     rx = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                     + r")(?![\w-])")
     extra = []

@@ -225,7 +225,11 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         if not para:
             continue
         if total + len(para) > MAX_BODY:
-            break
+            room = MAX_BODY - total
+            if room < 200:
+                break
+            cut = para.rfind(". ", 0, room)
+            para = para[:cut + 1] if cut > 0 else para[:room]
         if body_parts:
             pos += 2
         offsets.append((pos, pos + len(para)))
