@@ -645,6 +645,8 @@ def extract_deployments(ctx: Context) -> list[dict]:
             "start": f.start_date, "end": f.end_date, "status": f.status,
             "sources": [source(f.info)], "according_to": f.according_to, "modality": f.modality,
         })
+    ctx.deploy_pairs = sorted(((f.info.sent.start, (f.sending, f.host)) for f in figures  # type: ignore[attr-defined]
+                               if f.sending and f.host), key=lambda x: x[0])
     return _dedupe_deployments(out)
 
 
@@ -1094,13 +1096,16 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Meeting", re.compile(r"\b(?:met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
-    ("Visit", re.compile(r"\b(?:visited|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
+    ("Visit", re.compile(r"\b(?:visited|toured|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
                          r"(?:\w+\s+)?(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)['’]s\s+(?:trip|visit)|arrived\s+in|traveled\s+to|travelled\s+to)\b")),
-    ("Agreement", re.compile(r"\b(?:signed|(?:an|the|new)\s+agreement|concluded\s+an?\s+(?:agreement|treaty|pact))\b")),
-    ("Order", re.compile(r"\b(?:ordered|ordering|issued\s+(?:\w+\s+){0,2}orders?|gave\s+(?:\w+\s+){0,2}orders?)\b")),
+    ("Agreement", re.compile(r"\b(?:signed(?!\s+(?:the|an|a)\s+(?:\w+\s+)?order)|(?:an|the|new)\s+agreement|concluded\s+an?\s+(?:agreement|treaty|pact)|"
+                             r"(?:struck|reached|sealed|clinched)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:deal|agreement|accord)|"
+                             r"(?:deal|agreement|accord)\s+(?:that\s+)?(?:the\s+)?\w+(?:\s+\w+)?\s+(?:struck|reached|sealed))\b")),
+    ("Order", re.compile(r"\b(?:ordered|ordering|issued\s+(?:\w+\s+){0,2}orders?|gave\s+(?:\w+\s+){0,2}orders?|"
+                         r"signed\s+(?:the|an|a)\s+(?:\w+\s+)?order)\b")),
     ("Acknowledgement", re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|confirmed|confirms)\b")),
-    ("Denial", re.compile(r"\b(?:denied|denies|dismissed|rejected)\b")),
+    ("Denial", re.compile(r"\b(?:denied|denies|dismissed|rejected|rejects|refuted|called\s+(?:it|them|the\s+\w+)\s+(?:\"|“)?(?:an?\s+)?(?:\w+\s+)?(?:lie|fake|false|baseless|slander\w*|fabricat\w+|groundless))\b")),
     ("Incursion", re.compile(r"\b(?:incursion|incursions|crossed\s+into|cross-border\s+(?:raid|offensive|attack))\b")),
 ]
 _REPORT = re.compile(r"\b(?:reported|said|says|told|stated|announced|revealed|disclosed)\b")
@@ -1111,10 +1116,18 @@ _ACK_SPEECH = re.compile(r"\b(?:said|says|stated)\b[^.;]{0,30}?\bthat\s+(?:the\s
 _THANK = re.compile(r"\b(?:thank(?:ed|ing|s)?|prais(?:ed|ing|es))\b[^.;]{0,60}\b(?:troops|soldiers|servicemen|units)\b")
 
 
+_ACTOR_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:delegation|government|authorities|officials|leadership|junta|regime)\b")
+_STATE_ACTOR_POSS = re.compile(r"['’]s\s+(?:\w+\s+)?(?:junta|government|regime|authorities|leadership|administration|"
+                               r"cabinet|military|army|forces|defen[cs]e\s+ministry|foreign\s+ministry|parliament)\b")
+_TWO = re.compile(r"\b(?:the\s+two\s+(?:countries|governments|sides|nations|states|allies|leaders)|both\s+countries|"
+                  r"both\s+governments|both\s+sides)\b", re.I)
+
+
 def _actor_groups(ctx: Context, info: SentInfo, lo: int, hi: int, text_masked: str) -> list[list[Mention]]:
     """Actor mentions in [lo, hi), grouped by coordination ('Putin and Kim')."""
-    ms = [m for m in info.mentions if lo <= m.start < hi and m.type in ACTOR_TYPES and m.how != "adj"
-          and text_masked[m.start:m.end].strip()]
+    text = info.sent.text
+    ms = [m for m in info.mentions if lo <= m.start < hi and m.type in ACTOR_TYPES and text_masked[m.start:m.end].strip()
+          and (m.how != "adj" or _ACTOR_NOUN_AFTER.match(text, m.end))]
     groups: list[list[Mention]] = []
     for m in ms:
         if groups:
@@ -1140,11 +1153,34 @@ def _subject(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int
         if re.search(r"\b(?:with|by|to|from|for|of|in|at|on|into|about|against|between)\s+(?:the\s+)?$", before):
             # an object, not the subject; persons inside "according to" too
             continue
-        if re.match(r"['’]s\s+(?!side)", text[grp[-1].end:grp[-1].end + 3]) and grp[-1].type == "State":
-            # "Russia's General Staff": the possessor is not the actor
+        if re.match(r"['’]s\s+(?!side)", text[grp[-1].end:grp[-1].end + 3]) and grp[-1].type == "State" \
+                and not _STATE_ACTOR_POSS.match(text, grp[-1].end):
+            # "Russia's General Staff": the possessor is not the actor ("Mali's junta" is)
             continue
         return grp
+    if masked != text:
+        # "The rebel alliance …, the Strategic Framework … (CSP-DPA), said": the name is in the appositive
+        groups = _actor_groups(ctx, info, seg[0], trig_start, text)
+        for grp in reversed(groups):
+            before = text[max(0, grp[0].start - 12):grp[0].start]
+            if re.search(r"\b(?:with|by|to|from|for|of|in|at|on|into|about|against|between)\s+(?:the\s+)?$", before):
+                continue
+            if re.search(r",\s+(?:the\s+)?$", before):
+                return grp
     return []
+
+
+def _two_parties(ctx: Context, info: SentInfo, seg: tuple[int, int], upto: int) -> list[Mention]:
+    """'the two countries', 'both sides' → the pair of states of the deployment the article last named."""
+    m = _TWO.search(info.sent.text, seg[0], upto)
+    if not m:
+        return []
+    pairs = getattr(ctx, "deploy_pairs", None) or []
+    before = [p for pos, p in pairs if pos <= info.sent.start]
+    pair = before[-1] if before else (pairs[0][1] if pairs else None)
+    if not pair:
+        return []
+    return [Mention(m.start(), m.end(), m.group(0), "State", st, "desc") for st in pair]
 
 
 def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with",)) -> list[Mention]:
@@ -1265,14 +1301,24 @@ def extract_events(ctx: Context) -> list[dict]:
             elif etype == "Agreement":
                 if re.search(r"anniversary", text[max(seg[0], m.start() - 60):m.start()]):
                     continue
+                subj = _subject(ctx, info, seg, m.start())
                 window_lo = max(seg[0], m.start() - 70)
                 ps = [x for x in info.mentions if window_lo <= x.start < m.start() and x.type == "Person"]
-                if len({p.label for p in ps}) >= 2:
+                two = _two_parties(ctx, info, (max(seg[0], m.start() - 80), seg[1]), m.end() + 40)
+                if len({p.label for p in subj if p.type in ("Person", "State")}) >= 2:
+                    participants = [p for p in subj if p.type in ("Person", "State")]
+                elif len({p.label for p in ps}) >= 2:
                     participants = ps
+                elif two:
+                    participants = two
                 else:
                     sts = [x for x in info.mentions if seg[0] <= x.start < seg[1] and x.type == "State"
                            and x.how in ("name", "metonym")]
                     participants = sts
+                    if len({p.label for p in participants}) < 2 and subj and subj[0].type == "State":
+                        # "the deal the North struck with Moscow"
+                        obj = _object_after(ctx, info, subj[-1].end, seg[1], ("with",))
+                        participants = subj + [o for o in obj if o.type == "State"]
                 if len({p.label for p in participants}) < 2:
                     continue
             elif etype in ("Order",):
@@ -1287,12 +1333,17 @@ def extract_events(ctx: Context) -> list[dict]:
                 if not participants:
                     continue
             elif etype == "Acknowledgement":
-                subj = _subject(ctx, info, seg, m.start())
+                by = re.match(r"\s+by\s+(?:both\s+)?", text[m.end():m.end() + 15])
+                if by:
+                    subj = _object_after(ctx, info, m.end(), seg[1], ("by", "both"))
+                else:
+                    subj = _subject(ctx, info, seg, m.start()) or _two_parties(ctx, info, seg, m.start())
                 participants = [p for p in subj if p.type in ("State", "Person", "Organization")]
                 if not participants:
                     continue
                 # the sending or host state (or their officials) acknowledge a deployment
-                if not re.search(r"\b(?:deploy\w*|troops|soldiers|units|sent|dispatch\w*|forces|presence|it|them)\b",
+                if not re.search(r"\b(?:deploy\w*|troops|soldiers|units|sent|dispatch\w*|forces|presence|it|them|"
+                                 r"arriv\w+|personnel|specialists|fighters|contingent|military)\b",
                                  text[m.start():m.end() + 120], re.I):
                     continue
             elif etype == "Acknowledgement*":
@@ -1338,6 +1389,8 @@ def extract_events(ctx: Context) -> list[dict]:
             dates = _dates_for(ctx, info, seg, m, others=others)
             if etype_out in ("Report",):
                 dates = [d for d in dates if not (d.start > m.end() and re.search(r"\bthat\b", text[m.end():d.start]))]
+            if etype_out in ("Denial", "Acknowledgement"):
+                participants = participants + _official_states(ctx, participants)
             labels = []
             for p in participants:
                 if p.label not in labels:
@@ -1372,6 +1425,29 @@ def extract_events(ctx: Context) -> list[dict]:
     return _merge_events(events)
 
 
+_SPOKES = re.compile(r"spokes(?:man|woman|person)|foreign minist|press secretary", re.I)
+
+
+def _official_states(ctx: Context, participants: list[Mention]) -> list[Mention]:
+    """A spokesperson or foreign minister speaks for the state: 'Kremlin spokesman Dmitry Peskov
+    dismissed …' is a denial by Russia and Peskov."""
+    g = gazetteer()
+    roles = getattr(ctx, "roles", [])
+    out = []
+    for p in participants:
+        if p.type != "Person":
+            continue
+        for r in roles:
+            if r["person"]["label"] != p.label or not _SPOKES.search(r["role"]) or not r.get("of"):
+                continue
+            of = r["of"]["label"]
+            st = of if of in g.states else (g.orgs[of].state if of in g.orgs else None)
+            if st and st not in [x.label for x in participants]:
+                out.append(Mention(p.start, p.end, st, "State", st, "desc"))
+            break
+    return out
+
+
 def _event_label(etype: str, labels: list[tuple[str, str]], trigger: str) -> str:
     names = " and ".join(lbl for lbl, _ in labels[:3])
     return f"{etype}: {names}" if names else etype
@@ -1398,13 +1474,13 @@ def _merge_events(events: list[dict]) -> list[dict]:
                 break
         if not merged:
             out.append(e)
-    # an undated event that repeats a dated one (same type and participants) is that event
+    # an undated event that repeats a dated one (same type, participants among its) is that event
     final = []
     for e in out:
         if e["date"] is None:
             pids = {p["id"] for p in e["participants"]}
             twin = [o for o in out if o is not e and o["type"] == e["type"] and o["date"] is not None
-                    and ({p["id"] for p in o["participants"]} == pids)]
+                    and pids <= {p["id"] for p in o["participants"]}]
             if twin:
                 twin[0]["sources"].extend(s for s in e["sources"] if s not in twin[0]["sources"])
                 continue

@@ -38,7 +38,8 @@ _SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+)?[A-Z][^,;.]{1,80}?)\s+(?P<verb
                          r"\s*(?=[,.;]|$)")
 _APPOSITIVE = re.compile(r",\s+(?!(?:and|but|or|nor|while|which|who|whose|where|when|including|with|without|as|after|"
                          r"before|since|though|although|because|if|that|then|in|on|at|for|from|to|by|of|it|he|she|"
-                         r"they|we|not|also|only|even|\w+ing)\b)(?:the\s+|a\s+|an\s+)?(?:[a-z][\w'’-]*)[^,;]{0,90},")
+                         r"they|we|not|also|only|even|\w+ing)\b)(?![^,;]*\b(?:said|says|told|added|reported)\b)"
+                         r"(?:the\s+|a\s+|an\s+)?(?:[a-z][\w'’-]*)[^,;]{0,90},")
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _DESC = re.compile(r"\b(?:(?P<poss>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+|(?P<det>the|The)\s+(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z][\w]+)?)\s+)?)"
                    r"(?:top\s+|senior\s+|chief\s+|visiting\s+)?(?:security\s+|defense\s+|defence\s+|foreign\s+)?"
@@ -83,6 +84,7 @@ class Context:
         ms = sorted(self.index.mentions, key=lambda m: m.start)
         j = 0
         prev_date: str | None = None
+        prev_day: str | None = None
         for s in self.sentences:
             local: list[Mention] = []
             while j < len(ms) and ms[j].start < s.start:
@@ -92,10 +94,10 @@ class Context:
                 m = ms[k]
                 local.append(Mention(m.start - s.start, m.end - s.start, m.surface, m.type, m.label, m.how))
                 k += 1
-            past = find_dates(s.text, self.ref, tense="past", prev=prev_date)
+            past = find_dates(s.text, self.ref, tense="past", prev=prev_date, prev_day=prev_day)
             dates = past
             if _FUTURE.search(s.text):
-                fut = find_dates(s.text, self.ref, tense="future", prev=prev_date)
+                fut = find_dates(s.text, self.ref, tense="future", prev=prev_date, prev_day=prev_day)
                 if len(fut) == len(past):
                     dates = []
                     for dp, dfut in zip(past, fut):
@@ -107,6 +109,8 @@ class Context:
             for d in dates:
                 if d.value:
                     prev_date = d.value
+                    if len(d.value) == 10:
+                        prev_day = d.value
             info = SentInfo(s, local, dates)
             self.infos.append(info)
         # person → state from reference data

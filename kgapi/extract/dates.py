@@ -354,7 +354,7 @@ _MAX_TEXT = 20000
 
 
 def find_dates(text: str, ref: date | None, *, tense: str = "past",
-               prev: str | None = None) -> list[DateMention]:
+               prev: str | None = None, prev_day: str | None = None) -> list[DateMention]:
     """All date expressions in ``text`` with their resolved values, in order.
 
     ``ref`` None: only expressions that carry their own year resolve.
@@ -365,7 +365,10 @@ def find_dates(text: str, ref: date | None, *, tense: str = "past",
     text = text[:_MAX_TEXT]
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str, re.Match]] = []
+    gates = _gates(text)
     for name, rx in _P:
+        if not gates.get(name, True):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             if name == "monthonly" or name == "year":
@@ -391,7 +394,11 @@ def find_dates(text: str, ref: date | None, *, tense: str = "past",
             continue
         if ref is None and name == "my" and not m.groupdict().get("y"):
             continue
-        value, end_value, ana = _resolve_match(name, m, r, tense, prev)
+        p_use = prev
+        if name in ("sameday", "later") and prev_day and (
+                "day" in m.group(0).lower() and "same time" not in m.group(0).lower()):
+            p_use = prev_day  # "the same day", "two days later": the last date given to the day
+        value, end_value, ana = _resolve_match(name, m, r, tense, p_use)
         end = e
         if name in ("mdy", "dmy") and not m.group("y"):
             shared = _shared_year(text, found, i, r)
@@ -407,11 +414,34 @@ def find_dates(text: str, ref: date | None, *, tense: str = "past",
             continue
         covered_to = max(covered_to, end)
         out.append(DateMention(s, end, text[s:end], value, end_value, ana))
-        if value and not ana:
+        if value:
             prev = value
-        elif value and ana:
-            prev = value
+            if len(value) == 10:
+                prev_day = value
     return out
+
+
+_HAS_MONTH = re.compile(_MON)
+_HAS_WD = re.compile(_WD)
+_HAS_SEASON = re.compile(_SEASON, re.IGNORECASE)
+
+
+def _gates(text: str) -> dict[str, bool]:
+    """Cheap checks that rule out patterns which cannot match (most sentences hold few dates)."""
+    low = text.lower()
+    digit = any(c.isdigit() for c in text)
+    month = bool(_HAS_MONTH.search(text))
+    unit = "year" in low or "month" in low or "week" in low
+    season = bool(_HAS_SEASON.search(text))
+    return {
+        "iso": digit, "mrange": month, "mdy": month and digit, "dmy": month and digit, "my": month,
+        "relm": month, "emlm": month, "emly": digit, "emlrel": unit, "rel": unit, "ago": "ago" in low,
+        "later": ("later" in low or "earlier" in low or "after" in low or "before" in low),
+        "sameday": ("same" in low or "day" in low), "season": season, "seasony": season and digit,
+        "wd": bool(_HAS_WD.search(text)),
+        "yesterday": ("yesterday" in low or "today" in low or "tonight" in low or "tomorrow" in low),
+        "monthonly": month, "monthyear": month and digit, "year": digit, "yearposs": digit,
+    }
 
 
 def _shared_year(text: str, found: list, i: int, ref: date) -> tuple[int, int | None] | None:

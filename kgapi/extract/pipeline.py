@@ -102,12 +102,15 @@ def extract(text: str, title: str | None = None, url: str | None = None,
 
     ctx = Context(body, sentences, index, ref, title)
     ctx.build()
+    roles = extract_roles(ctx)
+    ctx.roles = roles  # type: ignore[attr-defined]
+    deployments = extract_deployments(ctx)
     result = {
         "article": {"id": article_id(title, published), "title": title, "published": published,
                     "url": url, "source": source, "text": body},
         "entities": [],
-        "roles": extract_roles(ctx),
-        "deployments": extract_deployments(ctx),
+        "roles": roles,
+        "deployments": deployments,
         "events": extract_events(ctx),
         "extractor": {"name": "kgapi", "version": EXTRACTOR_VERSION},
     }

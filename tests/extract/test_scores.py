@@ -13,12 +13,12 @@ from .conftest import ARTICLES, GOLD
 
 # slot: (precision floor, recall floor)
 FLOORS = {
-    "entities": (0.90, 0.74),
-    "roles": (0.80, 0.68),
-    "deployments": (0.88, 0.53),
-    "events": (0.80, 0.53),
+    "entities": (0.95, 0.95),
+    "roles": (0.90, 0.88),
+    "deployments": (0.88, 0.76),
+    "events": (0.95, 0.80),
 }
-DATE_ACCURACY_FLOOR = 0.84
+DATE_ACCURACY_FLOOR = 0.93
 
 
 @pytest.fixture(scope="module")
