@@ -62,11 +62,12 @@ def serve(**overrides):
         raise click.UsageError("--workers > 1 needs a remote store (KGAPI_STORE=http://…): "
                                "an embedded store can be opened by one process only")
     if not settings.is_remote and settings.store != "memory":
-        # Fail here with a clear message, not in a booting worker with a traceback.
+        # Fail here with a clear message, not in a booting worker with a traceback. Only probe the
+        # lock: opening RocksDB here would leave its thread pools half-alive in the forked workers.
         from .store import EmbeddedStore
 
         try:
-            EmbeddedStore(settings.store).close()
+            EmbeddedStore.check_available(settings.store)
         except KgapiError as exc:
             _fail(exc)
     from .server import run

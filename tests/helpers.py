@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,11 +43,14 @@ class ServerProcess:
 
     def start(self, timeout: float = 60) -> "ServerProcess":
         t0 = time.monotonic()
+        # Its own process group, so that stop() can end the gunicorn workers too if the master hangs.
+        # Output goes to a file, not a pipe nobody reads (the access log would fill it and block the server).
+        self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen([sys.executable, "-m", "kgapi", "serve"], env=self.env, cwd=ROOT,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                                     stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         while time.monotonic() - t0 < timeout:
             if self.proc.poll() is not None:
-                out = self.proc.stdout.read().decode(errors="replace") if self.proc.stdout else ""
+                out = self.output()
                 raise RuntimeError(f"kgapi serve exited with {self.proc.returncode}:\n{out}")
             try:
                 if requests.get(self.url + "/health", timeout=1).status_code == 200:
@@ -63,9 +68,14 @@ class ServerProcess:
             try:
                 self.proc.wait(timeout)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
+                os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
         return self.proc.returncode if self.proc else None
+
+    def output(self) -> str:
+        """What the server has printed so far."""
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
 
     def sparql_count(self, query: str = COUNT_ALL) -> int:
         r = requests.get(self.url + "/sparql", params={"query": query},

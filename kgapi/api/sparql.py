@@ -1,51 +1,157 @@
-"""The SPARQL 1.1 query endpoint (first cut: GET and POST, JSON results)."""
+"""The SPARQL 1.1 endpoint: query, update and service description at /sparql.
+
+The protocol, formats, safety checks and service description live in
+:mod:`kgapi.sparql`; this module wires them to HTTP and documents them.
+"""
 
 from __future__ import annotations
 
-from flask import Response, request
+from flask import Response, redirect, request
 from flask_restx import Namespace, Resource
+from rdflib import URIRef
 
-from ..errors import BadRequest, QuerySyntaxError
-from .common import state
+from ..sparql import formats, safety
+from ..sparql.protocol import Operation, read_operation
+from ..sparql.scan import scan_query, scan_update
+from .common import require_write, state
 
 PATH = "/sparql"
-ns = Namespace("sparql", description="SPARQL 1.1 query endpoint over all article graphs")
+ns = Namespace("sparql", description=(
+    "SPARQL 1.1 Protocol: queries by GET or POST, updates by POST (with the write token), and the "
+    "service description on a GET without a query. The default graph is the union of all graphs "
+    "(KGAPI_UNION_DEFAULT_GRAPH). SERVICE, LOAD and dataset IRIs that are not graphs of this store "
+    "are refused; queries have a time limit and a row cap."))
+
+_QUERY_PARAMS = {
+    "query": "A SPARQL 1.1 query (GET, or POST as a form field).",
+    "default-graph-uri": "A graph of the store to use as (part of) the default graph; repeatable. "
+                         "With it, the query's FROM / FROM NAMED are ignored.",
+    "named-graph-uri": "A graph of the store to make available to GRAPH; repeatable.",
+    "format": "Answer format when the Accept header cannot be set (links, browsers): json, xml, csv, tsv "
+              "for SELECT/ASK; turtle, ntriples, jsonld, rdfxml, trig, nquads for CONSTRUCT/DESCRIBE.",
+}
+_UPDATE_PARAMS = {
+    "update": "A SPARQL 1.1 update (POST only, as a form field or as application/sparql-update).",
+    "using-graph-uri": "Acts as USING <iri> on every DELETE/INSERT … WHERE; repeatable.",
+    "using-named-graph-uri": "Acts as USING NAMED <iri>; repeatable.",
+}
+_ERRORS = {
+    400: "Malformed or refused operation (syntax error with line and column, SERVICE, LOAD, unknown graph, "
+         "too deeply nested, not UTF-8, two operations at once)",
+    406: "None of the accepted media types fits the answer",
+    413: "Request body over KGAPI_MAX_BODY",
+    415: "POST body of a media type the protocol does not define",
+    503: "The query ran past KGAPI_QUERY_TIMEOUT and was stopped (or the store is unavailable)",
+}
 
 
-def _query_text() -> str:
-    if request.method == "GET":
-        q = request.args.getlist("query")
-    elif request.mimetype == "application/sparql-query":
-        try:
-            q = [request.get_data().decode("utf-8")]
-        except UnicodeDecodeError:
-            raise BadRequest("the query is not UTF-8") from None
-    else:
-        q = request.form.getlist("query")
-    if len(q) != 1 or not q[0].strip():
-        raise BadRequest("send exactly one 'query'")
-    return q[0]
+def _doc(params: dict[str, str], location: str):
+    return {name: {"description": text, "in": location, "type": "string"} for name, text in params.items()}
 
 
-@ns.route("")
+@ns.route("", strict_slashes=False)
 class Sparql(Resource):
-    @ns.param("query", "A SPARQL 1.1 query", _in="query")
-    @ns.response(200, "SPARQL results (JSON)")
-    @ns.response(400, "Malformed query")
+    @ns.doc(params=_doc(_QUERY_PARAMS, "query"))
+    @ns.response(200, "Query results (SPARQL JSON/XML/CSV/TSV, or an RDF graph for CONSTRUCT/DESCRIBE), "
+                      "or the service description (RDF) when there is no query. A truncated answer has "
+                      "the header X-Kgapi-Truncated: true.")
+    @ns.response(303, "A browser asking for HTML without a query is sent to the query page")
     def get(self):
-        """Run a SPARQL query; the default graph is the union of all graphs."""
-        return _run()
+        """Run a SPARQL query, or describe the service (SPARQL 1.1 Service Description + VoID) without one."""
+        return _handle()
 
-    @ns.response(200, "SPARQL results (JSON)")
+    @ns.doc(params=_doc({**_QUERY_PARAMS, **_UPDATE_PARAMS}, "formData"), security="bearer",
+            consumes=["application/x-www-form-urlencoded", "application/sparql-query",
+                      "application/sparql-update"])
+    @ns.response(200, "Query results")
+    @ns.response(204, "The update was applied")
+    @ns.response(401, "Update without 'Authorization: Bearer <token>'")
+    @ns.response(403, "Update with a wrong token, or the server is read-only (no KGAPI_TOKEN)")
     def post(self):
-        """Run a SPARQL query sent as a form (query=…) or as application/sparql-query."""
-        return _run()
+        """Run a query (form field 'query' or application/sparql-query body) or an update (form field
+        'update' or application/sparql-update body; needs the write token)."""
+        return _handle()
 
 
-def _run() -> Response:
-    query = _query_text()
-    try:
-        result = state().store.sparql(query, result_format="json")
-    except SyntaxError as exc:
-        raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from None
-    return Response(result.body, mimetype=result.media_type)
+for status, text in _ERRORS.items():
+    Sparql.get = ns.response(status, text)(Sparql.get)
+    Sparql.post = ns.response(status, text)(Sparql.post)
+
+
+def _base_iri() -> str:
+    return str(state().settings.base_iri)
+
+
+def _has_graph(iri: str) -> bool:
+    return state().store.has_graph(URIRef(iri))
+
+
+def _handle() -> Response:
+    op = read_operation(request)
+    if op.kind == "query":
+        return _query(op)
+    if op.kind == "update":
+        return _update(op)
+    return _description(op)
+
+
+def _query(op: Operation) -> Response:
+    st = state()
+    base = _base_iri()
+    scan = scan_query(op.text, base_iri=base)
+    fmt = formats.negotiate(formats.formats_for(scan.form), request.headers.get("Accept"), op.format)
+    safety.check(scan, has_graph=_has_graph, protocol_graphs=op.dataset_params())
+    default, named = op.graphs("default-graph-uri"), op.graphs("named-graph-uri")
+    protocol_dataset = bool(default or named)
+    result = st.store.sparql(
+        op.text, result_format=fmt.key,
+        default_graph_uris=default if protocol_dataset else None,
+        named_graph_uris=named if protocol_dataset else None,
+        union_default_graph=st.settings.union_default_graph, base_iri=base,
+        timeout=st.settings.query_timeout, max_rows=st.settings.max_rows)
+    resp = Response(result.body, status=200, content_type=result.media_type)
+    resp.headers["Vary"] = "Accept"
+    if result.truncated:
+        resp.headers["X-Kgapi-Truncated"] = "true"
+        resp.headers["X-Kgapi-Max-Rows"] = str(st.settings.max_rows)
+    for k, v in result.headers.items():
+        resp.headers[k] = v
+    return resp
+
+
+def _update(op: Operation) -> Response:
+    require_write()
+    st = state()
+    base = _base_iri()
+    scan = scan_update(op.text, base_iri=base)
+    using, using_named = op.graphs("using-graph-uri"), op.graphs("using-named-graph-uri")
+    safety.check_protocol_dataset(scan, using, using_named)
+    safety.check(scan, has_graph=_has_graph, protocol_graphs=op.dataset_params())
+    st.store.sparql_update(op.text, using_graph_uris=using or None, using_named_graph_uris=using_named or None,
+                           base_iri=base, timeout=st.settings.query_timeout)
+    return Response(status=204)
+
+
+def _description(op: Operation) -> Response:
+    from ..sparql.description import describe_service
+
+    accept = request.headers.get("Accept", "")
+    if not op.format and _prefers_html(accept):
+        return redirect("/query", code=303)
+    fmt = formats.negotiate(formats.GRAPH_FORMATS, accept, op.format)
+    body = describe_service(state(), endpoint=request.base_url, result_format=fmt.key)
+    resp = Response(body, status=200, content_type=fmt.content_type)
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+def _prefers_html(accept: str) -> bool:
+    """A browser navigating here (text/html listed explicitly, above every RDF type) rather than an RDF client."""
+    from werkzeug.datastructures import MIMEAccept
+    from werkzeug.http import parse_accept_header
+
+    ranges = [(v.split(";")[0].strip().lower(), q) for v, q in parse_accept_header(accept, MIMEAccept)
+              if not v.startswith("*")]
+    html = formats._quality(ranges, "text/html")
+    rdf = max(formats._quality(ranges, f.media_type) for f in formats.GRAPH_FORMATS)
+    return html > 0 and html > rdf

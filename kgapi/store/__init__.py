@@ -16,9 +16,10 @@ def open_store(settings) -> Store:
                            user=settings.store_user or None, password=settings.store_password or None,
                            timeout=settings.query_timeout, dialect=settings.store_dialect,
                            union_default_graph=settings.union_default_graph)
+    workers = getattr(settings, "query_workers", 2)
     if target == "memory":
-        return EmbeddedStore(None)
-    return EmbeddedStore(target)
+        return EmbeddedStore(None, query_workers=workers)
+    return EmbeddedStore(target, query_workers=workers)
 
 
 __all__ = ["EmbeddedStore", "RawResult", "Store", "open_store"]

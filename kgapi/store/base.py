@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
@@ -34,11 +34,13 @@ class Store(ABC):
 
     # -- reading (queries the API itself writes) --------------------------
     @abstractmethod
-    def select(self, query: str) -> list[dict[str, Node]]:
+    def select(self, query: str, *, union_default_graph: bool = True) -> list[dict[str, Node]]:
         """Rows of a SELECT as {variable: rdflib term}; unbound variables are absent.
 
-        The default graph is the union of all graphs. For queries kgapi builds
-        itself: they are trusted, so no safety checks and no time limit apply.
+        The default graph is the union of all graphs (or, with
+        ``union_default_graph=False``, the store's own default graph). For
+        queries kgapi builds itself: they are trusted, so no safety checks and
+        no time limit apply.
         """
 
     @abstractmethod
@@ -50,13 +52,126 @@ class Store(ABC):
         ...
 
     # -- the SPARQL endpoint's queries --------------------------------------
+    # The SPARQL layer (kgapi.sparql) has already checked the text: it parses
+    # as far as our scanner sees, names no SERVICE or LOAD, its dataset IRIs
+    # are graphs of this store, its nesting is bounded, and ``result_format``
+    # fits its query form. Backends run it as it is.
     @abstractmethod
-    def sparql(self, query: str, *, result_format: str = "json") -> RawResult:
+    def sparql(self, query: str, *, result_format: str = "json",
+               default_graph_uris: Sequence[str] | None = None,
+               named_graph_uris: Sequence[str] | None = None,
+               union_default_graph: bool = True,
+               base_iri: str | None = None,
+               timeout: float | None = None,
+               max_rows: int | None = None) -> RawResult:
         """Run a client's SPARQL query and serialize its answer.
 
-        ``result_format`` is json, xml, csv or tsv for SELECT/ASK and
-        turtle, ntriples, rdfxml, jsonld… for CONSTRUCT/DESCRIBE.
+        ``result_format``: json, xml, csv or tsv for SELECT and ASK (ASK: json
+        or xml); turtle, ntriples, jsonld, rdfxml, trig or nquads for
+        CONSTRUCT and DESCRIBE (TriG and N-Quads put the triples in the default
+        graph). ``RawResult.media_type`` is the Content-Type to send.
+
+        Dataset: when ``default_graph_uris`` or ``named_graph_uris`` is given
+        (the protocol's default-graph-uri / named-graph-uri), the dataset is
+        exactly those graphs (a list left None counts as empty) and the query's
+        FROM / FROM NAMED are ignored. Otherwise FROM / FROM NAMED apply, and
+        without them the default graph is the union of all graphs when
+        ``union_default_graph`` is true, else the store's own default graph;
+        every named graph is available to GRAPH.
+
+        ``base_iri`` resolves relative IRIs in the query.
+
+        ``timeout`` (seconds): past it the query is stopped and
+        :class:`~kgapi.errors.QueryTimeout` raised, at the latest one second
+        after the limit, while other requests keep being served.
+
+        ``max_rows``: at most this many solutions (SELECT) or triples
+        (CONSTRUCT / DESCRIBE); when there were more, the answer holds the
+        first ``max_rows``, ``RawResult.truncated`` is true and a JSON answer
+        has an extra top-level member ``"kgapi": {"truncated": true,
+        "maxRows": N}`` (SPARQL JSON readers ignore it).
+
+        Raises :class:`~kgapi.errors.QuerySyntaxError` (message and
+        ``details`` with ``line`` and ``column`` where the engine gives them),
+        :class:`~kgapi.errors.BadRequest` for evaluation errors,
+        :class:`~kgapi.errors.StoreUnavailable` when the backend cannot answer.
         """
+
+    def sparql_update(self, update: str, *, using_graph_uris: Sequence[str] | None = None,
+                      using_named_graph_uris: Sequence[str] | None = None,
+                      base_iri: str | None = None, timeout: float | None = None) -> None:
+        """Run a client's SPARQL 1.1 update, all of it in one transaction or nothing.
+
+        ``using_graph_uris`` / ``using_named_graph_uris`` (the protocol's
+        using-graph-uri / using-named-graph-uri) act as USING / USING NAMED on
+        every DELETE/INSERT operation; the SPARQL layer has refused requests
+        that also have USING or WITH in the text. ``base_iri`` resolves relative
+        IRIs. ``timeout`` bounds how long the caller waits (backends that can
+        abort an update do; see the README for the embedded store). Raises
+        like :meth:`sparql`.
+
+        This default writes the dataset and the base into the text (USING
+        clauses, a BASE line) and calls :meth:`update`.
+        """
+        self.update(self.update_text(update, using_graph_uris=using_graph_uris,
+                                     using_named_graph_uris=using_named_graph_uris, base_iri=base_iri))
+
+    @staticmethod
+    def update_text(update: str, *, using_graph_uris: Sequence[str] | None = None,
+                    using_named_graph_uris: Sequence[str] | None = None, base_iri: str | None = None) -> str:
+        """``update`` with the protocol's dataset as USING clauses and ``base_iri`` as a leading BASE."""
+        if using_graph_uris or using_named_graph_uris:
+            from ..sparql.rewrite import add_using
+
+            update = add_using(update, list(using_graph_uris or []), list(using_named_graph_uris or []))
+        return f"BASE <{base_iri}>\n{update}" if base_iri else update
+
+    # -- the Graph Store Protocol (name None = the store's default graph) -------
+    def graph_exists(self, name: URIRef | None) -> bool:
+        """The default graph always exists; a named graph when the store has it (even empty)."""
+        return True if name is None else self.has_graph(name)
+
+    def get_graph(self, name: URIRef | None, *, result_format: str = "turtle") -> RawResult:
+        """All triples of one graph in a graph format (see :meth:`sparql`), without row cap."""
+        where = "{ ?s ?p ?o }" if name is None else f"{{ GRAPH <{name}> {{ ?s ?p ?o }} }}"
+        return self.sparql(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {where}", result_format=result_format,
+                           union_default_graph=False)
+
+    def put_graph(self, name: URIRef | None, ntriples: str) -> bool:
+        """Replace a graph's triples with ``ntriples`` (N-Triples text) in one transaction.
+
+        Blank nodes are fresh: they never merge with blank nodes already in
+        the store. A named graph left empty still exists. Returns True when a
+        named graph was created (False for the default graph).
+        """
+        created = name is not None and not self.has_graph(name)
+        target = "DEFAULT" if name is None else f"GRAPH <{name}>"
+        ops = [f"DROP SILENT {target}"]
+        if name is not None:
+            ops.append(f"CREATE SILENT GRAPH <{name}>")
+        if ntriples.strip():
+            ops.append(_insert_data(name, ntriples))
+        self.update(" ;\n".join(ops))
+        return created
+
+    def post_graph(self, name: URIRef | None, ntriples: str) -> bool:
+        """Add ``ntriples`` to a graph (created when missing), in one transaction; True when created."""
+        created = name is not None and not self.has_graph(name)
+        ops = [f"CREATE SILENT GRAPH <{name}>"] if name is not None else []
+        if ntriples.strip():
+            ops.append(_insert_data(name, ntriples))
+        if ops:
+            self.update(" ;\n".join(ops))
+        return created
+
+    def graph_sizes(self) -> dict[URIRef | None, int]:
+        """Triples per graph: every named graph, and the store's default graph under None."""
+        rows = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        sizes: dict[URIRef | None, int] = {g: 0 for g in self.named_graphs()}
+        sizes.update({r["g"]: int(r["n"]) for r in rows if "g" in r})
+        default = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", union_default_graph=False)
+        sizes[None] = int(default[0]["n"]) if default else 0
+        return sizes
 
     # -- writing ------------------------------------------------------------
     @abstractmethod
@@ -107,6 +222,10 @@ class Store(ABC):
         rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
         return int(rows[0]["n"]) if rows else 0
 
+    #: A number that changes whenever the store is written (for caches and query workers); None
+    #: when the backend cannot know (another client may write a remote store).
+    generation: int | None = None
+
     def health(self) -> dict:
         """Cheap liveness probe; raises StoreUnavailable when the store cannot answer."""
         self.ask("ASK { }")
@@ -120,3 +239,8 @@ class Store(ABC):
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _insert_data(name: URIRef | None, ntriples: str) -> str:
+    body = ntriples if name is None else f"GRAPH <{name}> {{\n{ntriples}\n}}"
+    return f"INSERT DATA {{\n{body}\n}}"

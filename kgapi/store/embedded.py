@@ -17,16 +17,12 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import StoreUnavailable
+from ..errors import BadRequest, QuerySyntaxError, StoreUnavailable
+from ..graph.terms import PREFIXES
+from . import _execute
 from .base import RawResult, Store
 
 log = logging.getLogger(__name__)
-
-_RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
-_GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                  "rdfxml": ox.RdfFormat.RDF_XML, "nquads": ox.RdfFormat.N_QUADS,
-                  "trig": ox.RdfFormat.TRIG}
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -64,11 +60,16 @@ def to_ox(term: Node):
 
 
 class EmbeddedStore(Store):
-    """Oxigraph on disk at ``path``; ``path=None`` makes a throw-away store in a temporary directory."""
+    """Oxigraph on disk at ``path``; ``path=None`` makes a throw-away store in a temporary directory.
+
+    Client queries (:meth:`sparql`) run in ``query_workers`` killable worker
+    processes (see :mod:`kgapi.store.workers`), started on first use; the
+    API's own trusted queries run in this process.
+    """
 
     kind = "embedded"
 
-    def __init__(self, path: str | Path | None):
+    def __init__(self, path: str | Path | None, *, query_workers: int = 2):
         self._tmpdir = None
         if path is None:
             # A directory rather than Oxigraph's in-memory mode, so that other
@@ -87,16 +88,48 @@ class EmbeddedStore(Store):
                        f"between processes.")
             raise StoreUnavailable(msg) from None
         self._write_lock = threading.Lock()
-        #: bumped on every write, so readers holding snapshots know they are stale
-        self.generation = 0
+        #: bumped on every write, so query workers know to reopen the store
+        self._generation = 0
         self._dataset: Dataset | None = None
+        self.query_workers = query_workers
+        self._pool = None
+        self._pool_lock = threading.Lock()
+
+    @staticmethod
+    def check_available(path: str | Path) -> None:
+        """StoreUnavailable when another process holds the store at ``path`` open (its RocksDB LOCK).
+
+        Probes the lock file without opening the store: a process that opened
+        RocksDB and then forks leaves the children with a thread pool that is
+        not there, and their first flush waits forever.
+        """
+        import fcntl
+
+        lock = Path(path) / "LOCK"
+        if not lock.exists():
+            return
+        try:
+            with open(lock, "rb+") as fh:
+                try:
+                    fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    raise StoreUnavailable(
+                        f"the store at {path} is open in another process (is another kgapi running on "
+                        f"it?). Stop it, or use a remote store to share one graph between processes.") from None
+                fcntl.lockf(fh, fcntl.LOCK_UN)
+        except PermissionError as exc:
+            raise StoreUnavailable(f"cannot open the store at {path}: {exc}") from None
+
+    @property
+    def generation(self) -> int:
+        return self._generation
 
     # -- reading ------------------------------------------------------------
-    def _query(self, query: str):
-        return self._ox.query(query, use_default_graph_as_union=True)
+    def _query(self, query: str, union_default_graph: bool = True):
+        return self._ox.query(query, use_default_graph_as_union=union_default_graph)
 
-    def select(self, query: str) -> list[dict[str, Node]]:
-        result = self._query(query)
+    def select(self, query: str, *, union_default_graph: bool = True) -> list[dict[str, Node]]:
+        result = self._query(query, union_default_graph)
         names = [v.value for v in result.variables]
         rows = []
         for solution in result:
@@ -117,21 +150,54 @@ class EmbeddedStore(Store):
             g.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
         return g
 
-    def sparql(self, query: str, *, result_format: str = "json") -> RawResult:
-        result = self._query(query)
-        if isinstance(result, ox.QueryTriples):
-            fmt = _GRAPH_FORMATS[result_format if result_format in _GRAPH_FORMATS else "ntriples"]
-            return RawResult(result.serialize(format=fmt) or b"", fmt.media_type, "graph")
-        fmt = _RESULT_FORMATS[result_format if result_format in _RESULT_FORMATS else "json"]
-        kind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
-        return RawResult(result.serialize(format=fmt) or b"", fmt.media_type, kind)
+    def _query_pool(self):
+        with self._pool_lock:
+            if self._pool is None:
+                if self._ox is None:
+                    raise StoreUnavailable("the store is closed")
+                from .workers import QueryPool
+
+                self._pool = QueryPool(self.path, self.query_workers, lambda: self._generation)
+            return self._pool
+
+    def sparql(self, query: str, *, result_format: str = "json", default_graph_uris=None,
+               named_graph_uris=None, union_default_graph: bool = True, base_iri: str | None = None,
+               timeout: float | None = None, max_rows: int | None = None) -> RawResult:
+        options = {"result_format": result_format, "union_default_graph": union_default_graph,
+                   "base_iri": base_iri, "max_rows": max_rows, "prefixes": PREFIXES,
+                   "default_graph": list(default_graph_uris) if default_graph_uris is not None else None,
+                   "named_graphs": list(named_graph_uris) if named_graph_uris is not None else None}
+        if default_graph_uris is not None and named_graph_uris is None:
+            options["named_graphs"] = []
+        if named_graph_uris is not None and default_graph_uris is None:
+            options["default_graph"] = []
+        answer = self._query_pool().run(query, options, timeout)
+        return RawResult(answer.body, answer.media_type, answer.kind, answer.truncated)
+
+    def sparql_update(self, update: str, *, using_graph_uris=None, using_named_graph_uris=None,
+                      base_iri: str | None = None, timeout: float | None = None) -> None:
+        if using_graph_uris or using_named_graph_uris:
+            from ..sparql.rewrite import add_using
+
+            update = add_using(update, list(using_graph_uris or []), list(using_named_graph_uris or []))
+        try:
+            self._write(lambda: self._ox.update(update, base_iri=base_iri))
+        except SyntaxError as exc:
+            failure = _execute.syntax_failure(exc)
+            details = {"line": failure.line, "column": failure.column} if failure.line else None
+            raise QuerySyntaxError(failure.message, details=details) from None
+        except (OSError, ValueError) as exc:
+            raise BadRequest(f"the update failed: {exc}") from None
 
     # -- writing ------------------------------------------------------------
     def _write(self, fn):
         with self._write_lock:
-            out = fn()
-            self.generation += 1
-            return out
+            try:
+                return fn()
+            finally:
+                # Flushed, so that query workers reopening the store do not replay a long WAL.
+                self._generation += 1
+                self._ox.flush()
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         self.replace_graphs([(name, graph)])
@@ -206,6 +272,9 @@ class EmbeddedStore(Store):
         self._ox.flush()
 
     def close(self) -> None:
+        pool, self._pool = getattr(self, "_pool", None), None
+        if pool is not None:
+            pool.close()
         ox_store = getattr(self, "_ox", None)
         if ox_store is not None:
             try:

@@ -27,7 +27,7 @@ def test_errors_share_one_json_shape(any_store_client):
     client = any_store_client
     for r in (client.get("/no/such/path"),
               client.get("/sparql", query_string={"query": "SELEKT * WHERE {}"}),
-              client.get("/sparql"),
+              client.post("/sparql"),
               client.get("/entities/nobody"),
               client.delete("/health")):
         assert 400 <= r.status_code < 500, r.status_code
@@ -40,7 +40,9 @@ def test_errors_share_one_json_shape(any_store_client):
 def test_syntax_error_names_line_and_column(client):
     r = client.get("/sparql", query_string={"query": "SELECT * WHERE {\n ?s ?p }"})
     assert r.status_code == 400
-    assert "2:" in r.get_json()["error"]["message"]
+    error = r.get_json()["error"]
+    assert "line 2, column 9" in error["message"]
+    assert error["details"] == {"line": 2, "column": 9}
 
 
 def test_body_over_the_limit_is_413(app, client):

@@ -1,0 +1,63 @@
+"""One query worker process: reads requests from a pipe, runs them on a read-only store, answers.
+
+Started by :class:`kgapi.store.workers.QueryPool` as a script (``python
+_worker.py FD_IN FD_OUT PATH``), not as ``-m kgapi…``, so that it imports
+pyoxigraph and nothing else (no rdflib): a replacement worker is ready in a
+few tens of milliseconds. It reopens the store when the writer's generation
+has moved on, so it always answers from the latest flushed state.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+from _execute import QueryFailed, run  # noqa: E402 - this file runs as a script next to it
+
+
+def main(fd_in: int, fd_out: int, path: str) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when a worker stops
+    inbox, outbox = Connection(fd_in, writable=False), Connection(fd_out, readable=False)
+    store, generation = None, None
+    while True:
+        try:
+            request = json.loads(inbox.recv_bytes())
+        except (EOFError, OSError):
+            return  # the parent went away
+        if request.get("op") == "ping":
+            outbox.send_bytes(b'{"ok": true}')
+            continue
+        try:
+            if store is None or request["generation"] != generation:
+                store = None
+                store, generation = ox.Store.read_only(path), request["generation"]
+            try:
+                answer = run(store, request["query"], **request["options"])
+            except QueryFailed as exc:
+                if exc.kind != "evaluation":
+                    raise
+                # The writer may have compacted files away under us: reopen once and retry.
+                store = None
+                store = ox.Store.read_only(path)
+                answer = run(store, request["query"], **request["options"])
+        except QueryFailed as exc:
+            outbox.send_bytes(json.dumps({"ok": False, "kind": exc.kind, "message": exc.message,
+                                          "line": exc.line, "column": exc.column}).encode())
+            continue
+        except OSError as exc:
+            store = None
+            outbox.send_bytes(json.dumps({"ok": False, "kind": "store", "message": str(exc)}).encode())
+            continue
+        outbox.send_bytes(json.dumps({"ok": True, "media_type": answer.media_type, "kind": answer.kind,
+                                      "truncated": answer.truncated}).encode())
+        outbox.send_bytes(answer.body)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3])
+    os._exit(0)
