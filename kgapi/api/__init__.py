@@ -31,9 +31,9 @@ def make_api(app) -> KgApi:
                                    "description": "Bearer <KGAPI_TOKEN>"}},
         catch_all_404s=True,
     )
-    from . import entities, health, sparql
+    from . import entities, graphstore, health, sparql
 
-    for module in (health, sparql, entities):
+    for module in (health, sparql, graphstore, entities):
         api.add_namespace(module.ns, path=module.PATH)
     return api
 

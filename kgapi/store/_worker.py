@@ -13,11 +13,24 @@ import json
 import os
 import signal
 import sys
+import time
 from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
 from _execute import QueryFailed, run  # noqa: E402 - this file runs as a script next to it
+
+
+def open_store(path: str):
+    """Open read-only, retrying: the writer's compactions can delete files between the
+    moment RocksDB reads its MANIFEST and the moment it opens them."""
+    for attempt in range(20):
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError):
+            if attempt == 19:
+                raise
+            time.sleep(0.005 * (attempt + 1))
 
 
 def main(fd_in: int, fd_out: int, path: str) -> None:
@@ -35,21 +48,21 @@ def main(fd_in: int, fd_out: int, path: str) -> None:
         try:
             if store is None or request["generation"] != generation:
                 store = None
-                store, generation = ox.Store.read_only(path), request["generation"]
+                store, generation = open_store(path), request["generation"]
             try:
                 answer = run(store, request["query"], **request["options"])
-            except QueryFailed as exc:
-                if exc.kind != "evaluation":
+            except (QueryFailed, RuntimeError) as exc:
+                if isinstance(exc, QueryFailed) and exc.kind != "evaluation":
                     raise
                 # The writer may have compacted files away under us: reopen once and retry.
                 store = None
-                store = ox.Store.read_only(path)
+                store = open_store(path)
                 answer = run(store, request["query"], **request["options"])
         except QueryFailed as exc:
             outbox.send_bytes(json.dumps({"ok": False, "kind": exc.kind, "message": exc.message,
                                           "line": exc.line, "column": exc.column}).encode())
             continue
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             store = None
             outbox.send_bytes(json.dumps({"ok": False, "kind": "store", "message": str(exc)}).encode())
             continue
