@@ -103,7 +103,7 @@ def describe_service(app_state, *, endpoint: str, result_format: str) -> bytes:
     now = time.monotonic()
     with _cache_lock:
         hit = _cache.get(key)
-    if hit is None or (generation is None and now - hit[0] > _REMOTE_TTL):
+    if hit is None or (store.kind != "embedded" and now - hit[0] > _REMOTE_TTL):
         graph = build_description(store, endpoint=endpoint, union=union, writable=writable,
                                   base_iri=str(settings.base_iri))
         with _cache_lock:

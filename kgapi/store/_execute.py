@@ -118,14 +118,15 @@ def run(store: ox.Store, query: str, *, result_format: str = "json", default_gra
         kwargs["use_default_graph_as_union"] = union_default_graph
     try:
         result = store.query(query, **kwargs)
-        return _serialize(result, result_format, max_rows, prefixes)
+        return serialize_result(result, result_format, max_rows, prefixes)
     except SyntaxError as exc:
         raise syntax_failure(exc) from None
     except (OSError, ValueError, TypeError) as exc:
         raise QueryFailed("evaluation", f"the query failed: {exc}") from None
 
 
-def _serialize(result, result_format: str, max_rows: int | None, prefixes) -> Answer:
+def serialize_result(result, result_format: str, max_rows: int | None, prefixes=None) -> Answer:
+    """Any pyoxigraph answer (boolean, solutions, triples) in ``result_format``, capped at ``max_rows``."""
     if isinstance(result, ox.QueryBoolean):
         fmt = result_format if result_format in ("json", "xml") else "json"
         return Answer(result.serialize(format=RESULT_FORMATS[fmt]) or b"", MEDIA_TYPES[fmt], "boolean")

@@ -223,9 +223,9 @@ class RemoteStore(Store):
             resp.close()
 
     # -- reading ----------------------------------------------------------------
-    def select(self, query: str) -> list[dict[str, Node]]:
+    def select(self, query: str, *, union_default_graph: bool = True) -> list[dict[str, Node]]:
         body, _ctype, _h = self._post_query(query, RESULT_MEDIA["json"], timeout=TRUSTED_TIMEOUT,
-                                            client_query=False)
+                                            client_query=False, union=union_default_graph)
         result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         names = [v.value for v in result.variables]
         rows = []
@@ -252,30 +252,49 @@ class RemoteStore(Store):
         return g
 
     def sparql(self, query: str, *, result_format: str = "json", default_graph_uris=None,
-               named_graph_uris=None, timeout: float | None = None, **_ignored) -> RawResult:
-        """Pass a client's query on; the answer comes back in ``result_format`` as the server wrote it."""
+               named_graph_uris=None, union_default_graph: bool = True, base_iri: str | None = None,
+               timeout: float | None = None, max_rows: int | None = None) -> RawResult:
+        """Pass a client's query on, then cap and serialize its answer as the embedded store does.
+
+        The server is asked for SPARQL JSON (SELECT/ASK) or N-Triples
+        (CONSTRUCT/DESCRIBE); kgapi applies ``max_rows`` and writes
+        ``result_format`` itself, so both backends answer alike.
+        """
+        from . import _execute
+        from ..graph.terms import PREFIXES
+
         limit = self.timeout if timeout is None else float(timeout)
-        solutions = RESULT_MEDIA.get(result_format, RESULT_MEDIA["json"])
-        graph = GRAPH_MEDIA.get(result_format, GRAPH_MEDIA["ntriples"])
-        accept = f"{solutions}, {graph};q=0.9" if result_format in RESULT_MEDIA \
-            else f"{graph}, {solutions};q=0.9"
-        body, ctype, _h = self._post_query(query, accept, timeout=limit + 1.0, client_query=True,
+        accept = f"{RESULT_MEDIA['json']}, {GRAPH_MEDIA['ntriples']};q=0.9"
+        text = f"BASE <{base_iri}>\n{query}" if base_iri else query
+        body, ctype, _h = self._post_query(text, accept, timeout=limit + 1.0, client_query=True,
                                            default_graph_uris=default_graph_uris,
-                                           named_graph_uris=named_graph_uris)
+                                           named_graph_uris=named_graph_uris, union=union_default_graph)
         media = ctype.split(";")[0].strip().lower()
-        if graph_format_of(media):
-            return RawResult(body, media, "graph")
-        head = body[:200].lstrip()
-        boolean = b'"boolean"' in head or b"<boolean>" in body[:1000] or head in (b"true", b"false")
-        return RawResult(body, media or solutions, "boolean" if boolean else "solutions")
+        try:
+            if graph_format_of(media):
+                triples = (q.triple for q in ox.parse(body, format=ox.RdfFormat.from_media_type(media)))
+                result = triples
+            else:
+                result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            answer = _execute.serialize_result(result, result_format, max_rows, PREFIXES)
+        except (SyntaxError, ValueError) as exc:
+            raise KgapiError(f"the remote store sent an answer kgapi cannot read: {exc}", status=502) from None
+        return RawResult(answer.body, answer.media_type, answer.kind, answer.truncated)
+
+    def sparql_update(self, update: str, *, using_graph_uris=None, using_named_graph_uris=None,
+                      base_iri: str | None = None, timeout: float | None = None) -> None:
+        """A client's update: its errors are the client's (400), never resent."""
+        self._post_update(self.update_text(update, using_graph_uris=using_graph_uris,
+                                           using_named_graph_uris=using_named_graph_uris, base_iri=base_iri),
+                          idempotent=False, client_query=True)
 
     # -- writing ----------------------------------------------------------------
-    def _post_update(self, update: str | bytes, *, idempotent: bool) -> None:
+    def _post_update(self, update: str | bytes, *, idempotent: bool, client_query: bool = False) -> None:
         data = update.encode("utf-8") if isinstance(update, str) else update
         resp = self._send("POST", self.update_url, data=data, timeout=TRUSTED_TIMEOUT, idempotent=idempotent,
                           headers={"Content-Type": "application/sparql-update; charset=utf-8"})
         try:
-            self._check(resp, self.update_url, client_query=False)
+            self._check(resp, self.update_url, client_query=client_query)
         finally:
             resp.close()
         self.generation += 1
