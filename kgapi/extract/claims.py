@@ -165,8 +165,8 @@ def _context_state(ctx: Context, si: int, pos: int) -> str | None:
         if m.type == "State" and m.how in ("name", "metonym"):
             return m.label
     if si > 0:
-        for m in ctx.infos[si - 1].mentions:
-            if m.type == "State" and m.how in ("name", "metonym"):
+        for m in ctx.infos[si - 1].mentions[:1]:
+            if m.type == "State" and m.how in ("name", "metonym") and m.start <= 4:
                 return m.label
     return None
 
@@ -767,6 +767,9 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             elif m.type == "State" and m.how in ("name", "metonym", "adj"):
                 st = m.label
             hp = _HOST_PREP.search(before)
+            if hp is None and st and m.start > f.start and _WITHDRAW.search(text, a, m.start) and \
+                    re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?$", before):
+                host_c.append((5 + abs(m.start - f.end) / 100, st))
             if st and after_verb and (hp or (m.type == "State" and re.match(r"['’]s\s+(?:side|war|territory|front|soil|border|\w+\s+region)", poss_after)
                                             and re.search(r"\b(?:to|into|in|on|for|with)\s+$", before))) \
                     and not _NOT_HOST_BEFORE.search(before):
@@ -804,6 +807,12 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             if rs and host is None:
                 host = rs[0][1]
             subj_cands = [c for c in subj_cands if c[0] > recv.start()]
+        if sending is None and not subj_cands and re.match(r"(?:which|who|whose)\b", text[a:a + 6]):
+            # "France, which withdrew its last 130 soldiers …": the antecedent is the subject
+            ante = [m for m in info.mentions if m.end <= a and re.fullmatch(r"\s*,?\s*", text[m.end:a])
+                    and m.type == "State" and m.how in ("name", "metonym")]
+            if ante:
+                subj_cands.append((ante[-1].start, ante[-1].label))
         if sending is None and subj_cands:
             # the actor nearest before the figure (the subject of the deploying verb)
             cands = [c for c in subj_cands if c[1] != host]
@@ -861,6 +870,12 @@ def _inherit(ctx: Context, figures: list[Figure], frames: list[Figure]) -> None:
                 f.sending = prev.sending
             elif main and main[0] != f.host:
                 f.sending = main[0]
+        if f.host is None and re.search(r"\b(?:from|out\s+of|in)\s+the\s+(?:country|region)\b", _clause_text(f)):
+            # "withdrew its last 130 soldiers from the country": the country the article is about
+            for item in (ctx_item, prev):
+                if item is not None and item.host and item.host != f.sending:
+                    f.host = item.host
+                    break
         if f.host is None:
             if ctx_item is not None and ctx_item.host and ctx_item.sending == f.sending:
                 f.host = ctx_item.host
@@ -1133,7 +1148,8 @@ def _actor_groups(ctx: Context, info: SentInfo, lo: int, hi: int, text_masked: s
         if groups:
             last = groups[-1][-1]
             gap = info.sent.text[last.end:m.start]
-            if re.fullmatch(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:(?:[A-Z][\w.]*|[a-z]+)\s+){0,3}", gap) and \
+            if re.fullmatch(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:(?:[A-Z][\w.’'-]*|the|his|her|its|their|"
+                            r"both|prime|minister|president|leader|foreign|defen[cs]e|chief)\s+){0,4}", gap) and \
                     (" and " in gap or "," in gap) and not re.search(r"\b(?:with|by|of|to|from|in|on)\b", gap):
                 groups[-1].append(m)
                 continue
@@ -1269,7 +1285,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
                 if not obj and re.fullmatch(r"met|meets?", m.group(0)):
                     obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 40 and x.type == "Person"
-                           and re.fullmatch(r"\s*(?:(?:[A-Z][\w.]*|[a-z]+)\s+){0,3}", text[m.end():x.start])][:1]
+                           and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,5}", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):
                     obj = _object_after(ctx, info, m.end(), seg[1], ("with",)) or \
                         [x for x in info.mentions if m.end() <= x.start < m.end() + 60 and x.type == "Person"][:1]

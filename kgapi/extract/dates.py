@@ -219,6 +219,7 @@ _add("emly", r"\b(?P<eml>" + _EML + r")[\s-]+(?P<y>" + _YEAR + r")\b")
 # early/late last year, the end of last year, earlier/later this year, earlier this month
 _add("emlrel", r"\b(?P<eml>" + _EML + r"|earlier|later|earlier in|later in)\s+(?P<which>last|this|next)\s+"
      r"(?P<unit>year|month|week)\b", _I)
+_add("endof", r"\b(?:the\s+)?(?P<pos>end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+(?:the|this)\s+(?P<unit>year|month)\b", _I)
 _add("rel", r"\b(?P<which>last|this|next|the previous|the following|the past)\s+(?P<unit>year|month|week)\b", _I)
 _add("ago", r"\b(?P<n>" + _NUM + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b", _I)
 _add("later", r"\b(?P<n>" + _NUM + r")\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|after|before)\b(?!\s+(?:the|a|an|its|their|his|her)\b)", _I)
@@ -294,6 +295,10 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
             return _iso(*_shift_month(ref.year, ref.month, step)), None, False
         wk = ref + timedelta(weeks=step)
         return _iso(wk.year, wk.month), None, False
+    if name == "endof":
+        if g["unit"].lower() == "year":
+            return _iso(ref.year), None, False
+        return _iso(ref.year, ref.month), None, False
     if name == "ago":
         n = _num(g["n"])
         if n is None:
@@ -435,7 +440,7 @@ def _gates(text: str) -> dict[str, bool]:
     season = bool(_HAS_SEASON.search(text))
     return {
         "iso": digit, "mrange": month, "mdy": month and digit, "dmy": month and digit, "my": month,
-        "relm": month, "emlm": month, "emly": digit, "emlrel": unit, "rel": unit, "ago": "ago" in low,
+        "relm": month, "emlm": month, "emly": digit, "emlrel": unit, "rel": unit, "endof": unit, "ago": "ago" in low,
         "later": ("later" in low or "earlier" in low or "after" in low or "before" in low),
         "sameday": ("same" in low or "day" in low), "season": season, "seasony": season and digit,
         "wd": bool(_HAS_WD.search(text)),
