@@ -88,8 +88,9 @@ def extract_roles(ctx: Context) -> list[dict]:
     lex = lexicon()
     titled = "|".join(re.escape(h.title()) for h in lex.role_heads)
     out: dict[tuple, dict] = {}
-    pre_re = re.compile(r"(?:(?P<role>" + _ROLE_ADJ + r"{0,2}(?:[A-Z][a-z]+\s+){0,2}(?:" + rh + r")"
-                        r"|(?:[A-Z][a-z]+\s+){0,2}(?:" + titled + r")))(?P<sep>\s*,\s+|\s+)"
+    pre_re = re.compile(r"(?:(?P<role>(?:" + _ROLE_ADJ + r"{0,2}(?:[A-Z][a-z]+\s+){0,2}(?:" + rh + r")"
+                        r"|(?:[A-Z][a-z]+\s+){0,2}(?:" + titled + r"))(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?))"
+                        r"(?P<sep>\s*,\s+|\s+)"
                         r"(?:(?:[A-Z][a-z]{0,3}\.)\s+){0,3}$")
     head_re = re.compile(r"\b(?:" + rh + r"|" + titled + r")\b")
     for si, info in enumerate(ctx.infos):
@@ -105,7 +106,7 @@ def extract_roles(ctx: Context) -> list[dict]:
                 role_start = m.start - (len(before) - pm.start("role"))
                 role_end = m.start - (len(before) - pm.end("role"))
                 # a state adjective or an organization inside the matched words qualifies the role
-                for q in [x for x in info.mentions if role_start <= x.start < role_end and x.end <= role_end]:
+                for q in [x for x in info.mentions if x.start < role_end and x.end > role_start and x.end <= role_end]:
                     if q.type in ("State", "Organization"):
                         role_start = q.end
                 role = text[role_start:role_end].strip()
@@ -1398,13 +1399,15 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
                 ds = _dates_for(ctx, info, seg, m)
                 ds = [d for d in ds if d.end <= m.end() + 25 and not (d.start > m.end() and
-                      re.search(r"\bthat\b", text[m.end():d.start]))]
+                      re.search(r"\bthat\b", text[m.end():d.start]))
+                      and (d.start >= participants[0].start - 20 or d.start < 5)]
                 if not ds:
                     continue
             # dates
             dates = _dates_for(ctx, info, seg, m, others=others)
             if etype_out in ("Report",):
-                dates = [d for d in dates if not (d.start > m.end() and re.search(r"\bthat\b", text[m.end():d.start]))]
+                dates = [d for d in dates if not (d.start > m.end() and re.search(r"\bthat\b", text[m.end():d.start]))
+                         and (d.start >= participants[0].start - 20 or d.start < 5)]
             if etype_out in ("Denial", "Acknowledgement"):
                 participants = participants + _official_states(ctx, participants)
             labels = []

@@ -68,7 +68,9 @@ _PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _SPEECH = (r"(?:said|says|told|added|noted|stated|explained|argued|predicts|predicted|commented|wrote|warned|"
            r"believes|estimated|assessed|claimed|asserted|insisted|stressed|emphasized|emphasised|remarked|"
            r"observed|suggested|speculated|cautioned|pointed out)")
-_SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?" + _SPEECH + r"\b")
+_SPEECH_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday)\s+)?(?:" + _SPEECH[3:-1] + r"|confirmed|denied|acknowledged|"
+                           r"dismissed|announced|urged|called|rejected|declined|visited|met|arrived|signed|ordered)\b")
 _SPEECH_BEFORE = re.compile(r"(?:\b" + _SPEECH + r"|according to)\s*$", re.IGNORECASE)
 _APPOS_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*(?:[\w'’-]+\s+){0,5}(?:" + "|".join(
     sorted((h for h in lexicon().role_heads if h != "member"), key=len, reverse=True)) + r")\b")
@@ -156,6 +158,18 @@ def _overlaps(spans: "Spans", s: int, e: int) -> bool:
     return spans.overlaps(s, e)
 
 
+_GENERIC_ORGS = {
+    "foreign ministry": "Ministry of Foreign Affairs of {s}", "ministry of foreign affairs": "Ministry of Foreign Affairs of {s}",
+    "defense ministry": "Ministry of Defence of {s}", "defence ministry": "Ministry of Defence of {s}",
+    "ministry of defense": "Ministry of Defence of {s}", "ministry of defence": "Ministry of Defence of {s}",
+}
+
+
+def _generic_org(state: str, generic: str) -> str | None:
+    pat = _GENERIC_ORGS.get(fold(generic))
+    return pat.format(s=state) if pat else None
+
+
 def _capital_is_place(text: str, s: int, e: int, prev_mentions: list[Mention]) -> bool:
     before = text[max(0, s - 80):s]
     if _METONYM_PLACE_OK.search(before):
@@ -190,6 +204,8 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
             state_label = st[1]
             org = g.qualified.get((state_label, fold(m.group("g"))))
             if not org:
+                org = _generic_org(state_label, m.group("g"))
+            if not org:
                 continue
             gs, ge = m.span("g")
             out.append(Mention(gs, ge, m.group(0).strip(), "Organization", org, "qualified"))
@@ -221,6 +237,9 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
             out.append(Mention(s, e, surface, "State", label))
         elif kind == "state_adj":
             out.append(Mention(s, e, surface, "State", label, "adj"))
+        elif kind == "capital" and re.match(r"\s+" + UP + LOW + r"+(?:\s|$|[,.;'’(])", text[e:e + 30]) and \
+                not g.surface_re.match(text, e + 1) and not re.match(r"\s+(?:" + _ORG_HEADS + r"|and|Is|Was|Has|Says|Said)\b", text[e:e + 20]):
+            continue  # "Wellington Koo": a first name, not the capital
         elif kind == "capital":
             prev = [x for x in out[-6:] if x.end <= s]
             prev.sort(key=lambda x: x.end)

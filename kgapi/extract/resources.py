@@ -188,7 +188,8 @@ def gazetteer() -> Gazetteer:
             person_short.setdefault(s, p.label)
 
     qualified: dict[tuple[str, str], str] = {}
-    generics: set[str] = set()
+    generics: set[str] = {"Foreign Ministry", "Ministry of Foreign Affairs", "Defense Ministry", "Defence Ministry",
+                           "Ministry of Defense", "Ministry of Defence"}
     for o in orgs.values():
         if o.state:
             for g in o.qualified:
