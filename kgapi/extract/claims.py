@@ -113,8 +113,10 @@ def extract_roles(ctx: Context) -> list[dict]:
                 role = re.sub(r"^(?:['’]s\s+)", "", role)
                 role = re.sub(r"^(?:visiting|then|former|late|new|incoming|outgoing)\s+", "", role, flags=re.I)
                 of = None
-                for q in reversed([x for x in info.mentions if x.end <= role_start and role_start - x.end <= 4]):
-                    if q.type in ("State", "Organization"):
+                for q in reversed([x for x in info.mentions if x.end <= role_start and role_start - x.end <= 30]):
+                    gap = text[q.end:role_start]
+                    if q.type in ("State", "Organization") and (role_start - q.end <= 4 or
+                                                                re.fullmatch(r"(?:['’]s)?\s+(?:[a-z]+\s+){1,3}", gap)):
                         of = q.label
                     break
                 rw = role.split()
@@ -507,9 +509,18 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
             continue
         if lw in lex.not_after or lw in ("killed", "wounded", "casualties", "deaths", "died", "dead"):
             return None, pos, state, True
+        if w[:1].isupper() and i < 3 and not kind_words and w.lower() not in ("and", "the"):
+            # "8,000 Wagner fighters", "500 Spetsnaz commandos": a force's name, not part of the kind
+            i += 1
+            continue
         break
     if not found_head:
         return None, pos, state, False
+    tail = rest[toks[i - 1].end():toks[i - 1].end() + 90] if i - 1 < len(toks) else ""
+    tail = re.split(r"[.;]", tail)[0]
+    if re.search(r"\b(?:were|was|had\s+been|have\s+been|are|being)\s+(?:\w+\s+)?(?:killed|wounded|captured|injured|"
+                 r"executed|dead|taken\s+prisoner)\b", tail):
+        return " ".join(kind_words), end, state, True
     nxt_words = [t.group(0).lower() for t in toks[i:i + 4]]
     while nxt_words and nxt_words[0] in ("had", "have", "has", "were", "was", "been", "being", "are",
                                          "reportedly", "already", "now", "also"):
@@ -595,7 +606,10 @@ def extract_deployments(ctx: Context) -> list[dict]:
             if kind and kind.lower() in ("men", "members", "staff", "guards", "drivers", "operators", "crew", "crews") \
                     and not _DEPLOY_VERB.search(text):
                 continue
-            if not _DEPLOY_VERB.search(text) and not re.search(r"\b(?:troops|soldiers|forces)\b", text, re.I):
+            strong_head = bool(kind and re.search(r"\b(?:troops|soldiers|personnel|fighters|mercenaries|peacekeepers|"
+                                                  r"servicemen|forces|sappers|deminers|instructors|advisers|marines|"
+                                                  r"paratroopers|commandos|contractors)\b", kind, re.I))
+            if not strong_head and not _DEPLOY_VERB.search(text) and not re.search(r"\b(?:troops|soldiers|forces)\b", text, re.I):
                 continue
             ca, cb = _clause_bounds(info, s)
             if _NOT_SENT.search(text[ca:cb]):
@@ -622,6 +636,8 @@ def extract_deployments(ctx: Context) -> list[dict]:
             f = Figure(info, m.start(), m.end(), None, None, None, kind, False)
             f.adj_state = st
             figures.append(f)
+    order = {id(i): n for n, i in enumerate(ctx.infos)}
+    figures.sort(key=lambda f: (order[id(f.info)], f.start))
     frames = _deployment_frames(ctx, figures, state_adj)
     _fill_states(ctx, figures, state_adj, frames)
     out = []
@@ -631,7 +647,7 @@ def extract_deployments(ctx: Context) -> list[dict]:
     # a deployment the article states without any figure ("Russian military instructors arrived")
     with_figures = {(f.sending, f.host) for f in figures if f.count}
     for fr in frames:
-        if fr.kind and fr.sending and fr.host and (fr.sending, fr.host) not in with_figures and not fr.info_has_figure:
+        if fr.kind and fr.sending and fr.host and (fr.sending, fr.host) not in with_figures:
             _fill_dates_status_source(ctx, fr)
             figures.append(fr)
             with_figures.add((fr.sending, fr.host))
@@ -691,10 +707,20 @@ def _deployment_frames(ctx: Context, figures: list[Figure], state_adj: dict) -> 
             lo = max(a, pm.start() - 60)
             seg = text[lo:pm.start()]
             mm = re.search(r"(?:(?:[A-Z][\w.]*\s+){1,2})?(?:(?:[a-z][\w-]*)\s+){0,3}$", seg)
-            kind, _e, adj, _b = _personnel_np(text, lo + (mm.start() if mm else len(seg)), state_adj)
+            np_start = lo + (mm.start() if mm else len(seg))
+            kind, np_end, adj, _b = _personnel_np(text, np_start, state_adj)
+            if not kind:
+                np_start = pm.start()
+                kind, np_end, adj, _b = _personnel_np(text, np_start, state_adj)
             if kind:
                 fr.kind = kind
                 fr.adj_state = adj
+                if adj is None:
+                    # "Wagner mercenaries were deployed": the force named in the noun phrase sends them
+                    for x in info.mentions:
+                        if np_start <= x.start < np_end and x.type == "Organization" and _sending_org(x):
+                            fr.adj_state = _sending_org(x)
+                            break
         _resolve_states(ctx, fr, state_adj)
         if fr.sending or fr.host:
             out.append(fr)
@@ -717,10 +743,11 @@ def _state_of_place(label: str) -> str | None:
     return g.capital_of.get(label)
 
 
-_HOST_PREP = re.compile(r"\b(?P<p>to|into|in|inside|for|on|at|near|toward|towards|across|serving|throughout|within)\s+"
+_HOST_PREP = re.compile(r"\b(?P<p>to|into|in|inside|for|on|at|near|toward|towards|across|serving|throughout|within|along)\s+"
                         r"(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:(?:[A-Z]\w+['’]s|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
-_NOT_HOST_BEFORE = re.compile(r"\b(?:stationed|based|already|from|out\s+of|leaving|left|withdrawn\s+from|"
-                              r"pulled\s+out\s+of|border\s+with)\s+(?:in\s+|at\s+)?(?:the\s+)?$")
+_NOT_HOST_BEFORE = re.compile(r"(?:\b(?:stationed|based|from|out\s+of|leaving|left|withdrawn\s+from|"
+                              r"pulled\s+out\s+of|border\s+with)\s+(?:in\s+|at\s+)?(?:the\s+)?|"
+                              r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?)$")
 _RECEIVE = re.compile(r"\b(?:received|receives|receiving|hosts|hosted|hosting|welcomed|welcomes|accepted|"
                       r"invited|requested)\b")
 _WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:out|back)|withdr[ae]w\w*|withdrawal|left|leav(?:e|es|ing)|"
@@ -729,9 +756,21 @@ _START_VERB = re.compile(r"\b(?:deploy\w*|sent|sen[dt]s?|arriv\w+|dispatch\w*|mo
                          r"started|crossed|since|first)\b", re.I)
 
 
+def _the_country(ctx: Context, info: SentInfo, sending: str | None, pos: int = 10**9) -> str | None:
+    """'the country': the state last named as an actor or a place, not the sending state."""
+    idx = ctx.infos.index(info)
+    for j in range(idx, max(-1, idx - 4), -1):
+        for m in reversed(ctx.infos[j].mentions):
+            if j == idx and m.start >= pos:
+                continue
+            if m.type == "State" and m.how in ("name", "metonym", "adj") and m.label != sending:
+                return m.label
+    return None
+
+
 def _sending_org(m: Mention) -> str | None:
     o = gazetteer().orgs.get(m.label)
-    if o and o.state and o.kind == "military":
+    if o and o.state and o.kind in ("military", "government"):
         return o.state
     return None
 
@@ -794,11 +833,16 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                 elif m.type == "State" and m.how == "adj" and re.match(
                         r"\s+(?:[\w-]+\s+){0,2}(?:troops|soldiers|forces|military|army|air\s+force|navy|planes?|"
                         r"aircraft|jets|vessels|ships|personnel|contingents?|units?|fighters|mercenaries|specialists|"
-                        r"instructors|advisers|engineers|workers|peacekeepers|government|authorities)\b", poss_after):
+                        r"instructors|advisers|engineers|workers|peacekeepers|government|authorities|"
+                        r"defen[cs]e\s+ministry|ministry|delegation|leadership)\b", poss_after):
                     subj_cands.append((m.start, m.label))
-                elif m.type == "Organization" and _sending_org(m):
+                elif m.type == "Organization" and _sending_org(m) and (
+                        gazetteer().orgs[m.label].kind == "military" or
+                        re.match(r"\s+(?:\w+\s+){0,2}(?:to\s+)?(?:send|sent|sends|deploy\w*|dispatch\w*|move|moved|will|plans)\b",
+                                 text[m.end:m.end + 40])):
                     subj_cands.append((m.start, _sending_org(m)))
-                elif m.type == "State" and m.how in ("name", "metonym") and re.match(r"['’]s\s+(?:\w+\s+){0,2}(?:army|military|forces|troops|soldiers|junta|government|defen[cs]e\s+ministry)", poss_after):
+                elif m.type == "State" and m.how in ("name", "metonym") and re.match(r"['’]s\s+(?:\w+\s+){0,2}(?:army|military|forces|troops|soldiers|junta|government|defen[cs]e\s+ministry|"
+                                                                               r"parliament|president|leadership|cabinet|leader)", poss_after):
                     subj_cands.append((m.start, m.label))
         host = min(host_c)[1] if host_c else None
         location = min(loc_c)[1] if loc_c else None
@@ -808,6 +852,11 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             if rs and host is None:
                 host = rs[0][1]
             subj_cands = [c for c in subj_cands if c[0] > recv.start()]
+        if sending is None:
+            # "8,000 Wagner fighters": the force named in the noun phrase
+            for m in ms:
+                if f.start <= m.start < f.end and m.type == "Organization" and _sending_org(m):
+                    sending = _sending_org(m)
         if sending is None and not subj_cands and re.match(r"(?:which|who|whose)\b", text[a:a + 6]):
             # "France, which withdrew its last 130 soldiers …": the antecedent is the subject
             ante = [m for m in info.mentions if m.end <= a and re.fullmatch(r"\s*,?\s*", text[m.end:a])
@@ -871,12 +920,15 @@ def _inherit(ctx: Context, figures: list[Figure], frames: list[Figure]) -> None:
                 f.sending = prev.sending
             elif main and main[0] != f.host:
                 f.sending = main[0]
-        if f.host is None and re.search(r"\b(?:from|out\s+of|in)\s+the\s+(?:country|region)\b", _clause_text(f)):
+        if f.host is None and re.search(r"\b(?:from|out\s+of|in|to|into|inside)\s+the\s+(?:country|region)\b",
+                                        _clause_text(f)):
             # "withdrew its last 130 soldiers from the country": the country the article is about
             for item in (ctx_item, prev):
                 if item is not None and item.host and item.host != f.sending:
                     f.host = item.host
                     break
+            else:
+                f.host = _the_country(ctx, f.info, f.sending, f.start)
         if f.host is None:
             if ctx_item is not None and ctx_item.host and ctx_item.sending == f.sending:
                 f.host = ctx_item.host
@@ -983,7 +1035,8 @@ def _status(text: str) -> str:
 
 
 _SPEECH_DATE = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|stated|added|revealed|confirmed|"
-                          r"acknowledged|admitted)\s+(?:on\s+)?$", re.I)
+                          r"acknowledged|admitted|estimated|believed|assessed|claimed|warned|indicated|predicted|"
+                          r"wrote|noted|denied|disclosed)\s+(?:on\s+|in\s+a\s+\w+\s+(?:on\s+)?)?$", re.I)
 
 
 def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
@@ -1036,7 +1089,7 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
         elif whole == "announced" and f.elliptic is False and re.search(r"\bwill\b", text[f.start:]):
             st = whole
     inh = getattr(f, "_inherit_status", None)
-    if st == "reported" and inh in ("announced", "predicted"):
+    if st == "reported" and inh in ("announced", "predicted") and not _FRAME_VERB.search(clause_text):
         st = inh
     if st == "reported" and _STATUS_CONFIRMED.search(text) and f.sending and any(
             m.label in (f.sending, f.host) and m.how in ("name", "metonym") for m in info.mentions
