@@ -15,10 +15,10 @@ from .conftest import ARTICLES, GOLD
 FLOORS = {
     "entities": (0.95, 0.95),
     "roles": (0.90, 0.88),
-    "deployments": (0.88, 0.76),
+    "deployments": (0.95, 0.95),
     "events": (0.95, 0.80),
 }
-DATE_ACCURACY_FLOOR = 0.93
+DATE_ACCURACY_FLOOR = 0.94
 
 
 @pytest.fixture(scope="module")
