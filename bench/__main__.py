@@ -1,0 +1,327 @@
+"""``python -m bench`` (or ``make bench``): kgapi beside raw oxigraph serve and rdflib, at 10k,
+100k and 1M triples; prints the tables and writes bench/RESULTS.md.
+
+``--smoke`` runs the smallest size with tiny budgets (a few seconds of load): it checks the
+harness works, its figures mean little.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .corpus import corpus
+from .harness import (BIN, ROOT, Server, free_port, get_request, machine, oxigraph_binary, run_load,
+                      sparql_request)
+from .queries import ENTITY_IDS, queries
+
+BASE = "http://bench.kgapi.test/"
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+
+
+def write_corpus(triples: int, folder: Path, ingest_extra: int) -> dict:
+    """corpus.nq (all article graphs + the ontology) and ``ingest_extra`` more articles as JSON files."""
+    from kgapi.graph import ONTOLOGY_FILE, ONTOLOGY_IRI
+    from rdflib import Graph
+
+    t0 = time.monotonic()
+    articles = n = 0
+    extra_dir = folder / "extra"
+    extra_dir.mkdir(parents=True, exist_ok=True)
+    extras = 0
+    with open(folder / "corpus.nq", "w", encoding="utf-8") as out:
+        onto = Graph().parse(ONTOLOGY_FILE, format="turtle")
+        g = f"<{ONTOLOGY_IRI}>"
+        for s, p, o in onto:
+            out.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
+        for _x, built in corpus(triples, BASE):
+            g = f"<{built.article_iri}>"
+            for s, p, o in built.graph:
+                out.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
+            n += len(built.graph)
+            articles += 1
+    # more articles, beyond the corpus, to measure ingest into a store of this size
+    from .corpus import CorpusGenerator
+
+    gen = CorpusGenerator(seed=99)
+    for i in range(ingest_extra):
+        x = gen.article(900_000 + i)
+        (extra_dir / f"{x['article']['id']}.json").write_text(json.dumps(x))
+        extras += 1
+    return {"articles": articles, "triples": n, "seconds": time.monotonic() - t0}
+
+
+def seed_copies(folder: Path, count: int) -> Path:
+    """``count`` copies of the seed article, each with its own title (so its own id)."""
+    seed = next((ROOT / "seeds").glob("*.txt")).read_text()
+    lines = seed.splitlines()
+    title_at = next(i for i, line in enumerate(lines) if i > 0 and line.strip())
+    out = folder / "seed-copies"
+    out.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        copy = list(lines)
+        copy[title_at] = f"{lines[title_at]} (copy {i})"
+        (out / f"seed-{i:04d}.txt").write_text("\n".join(copy))
+    return out
+
+
+def cli_ingest(store: Path, target: Path, jobs: int = 1) -> dict:
+    """``kgapi ingest`` as a user runs it; its summary line gives the rates."""
+    t0 = time.monotonic()
+    out = subprocess.run([str(BIN / "kgapi"), "ingest", "--store", str(store), "--base-iri", BASE,
+                          "--no-progress", "--jobs", str(jobs), str(target)],
+                         capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.monotonic() - t0
+    line = next((l for l in out.stdout.splitlines() if l.startswith("ingested")), out.stdout + out.stderr)
+    parts = line.split()
+    try:
+        articles, triples = int(parts[1]), int(parts[3])
+    except (IndexError, ValueError):
+        raise RuntimeError(f"kgapi ingest failed: {line}") from None
+    # the rate includes process start-up and loading the ontology, as a user sees it
+    return {"articles": articles, "triples": triples, "seconds": elapsed,
+            "articles_s": articles / elapsed, "triples_s": triples / elapsed, "summary": line}
+
+
+def measure_size(label: str, triples: int, work: Path, args) -> dict:
+    res: dict = {"size": label}
+    folder = work / label
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"[{label}] generating the corpus…", flush=True)
+    res["corpus"] = write_corpus(triples, folder, args.ingest_articles)
+    nq = folder / "corpus.nq"
+    print(f"[{label}] {res['corpus']['articles']} articles, {res['corpus']['triples']} triples "
+          f"({res['corpus']['seconds']:.0f} s)", flush=True)
+
+    # -- load: kgapi (import: bulk loader) and oxigraph (its own loader) ---------------------
+    kstore, ostore = folder / "kgapi-store", folder / "oxigraph-store"
+    t0 = time.monotonic()
+    subprocess.run([str(BIN / "kgapi"), "import", "--store", str(kstore), str(nq)], check=True,
+                   capture_output=True, cwd=ROOT)
+    res["load_kgapi_s"] = time.monotonic() - t0
+    t0 = time.monotonic()
+    subprocess.run([oxigraph_binary(), "load", "--location", str(ostore), "--file", str(nq)], check=True,
+                   capture_output=True)
+    res["load_oxigraph_s"] = time.monotonic() - t0
+
+    engines: dict[str, Server] = {}
+    qs = queries(BASE)
+    try:
+        kport, oport, rport = free_port(), free_port(), free_port()
+        engines["kgapi"] = Server("kgapi", [str(BIN / "kgapi"), "serve"], f"http://127.0.0.1:{kport}/health", env={
+            "KGAPI_STORE": str(kstore), "KGAPI_PORT": str(kport), "KGAPI_SEED": "", "KGAPI_BASE_IRI": BASE,
+            "KGAPI_LOG_LEVEL": "warning", "KGAPI_QUERY_TIMEOUT": str(args.timeout), "KGAPI_THREADS": "8",
+            "KGAPI_MAX_ROWS": "100000"}, log=folder / "kgapi.log").start()
+        engines["oxigraph"] = Server("oxigraph", [oxigraph_binary(), "serve", "--location", str(ostore),
+                                                  "--bind", f"127.0.0.1:{oport}", "--union-default-graph"],
+                                     f"http://127.0.0.1:{oport}/query?query=ASK%7B%7D",
+                                     log=folder / "oxigraph.log").start()
+        if not args.no_rdflib:
+            print(f"[{label}] loading rdflib…", flush=True)
+            engines["rdflib"] = _rdflib(folder, nq, rport).start()
+        urls = {"kgapi": f"http://127.0.0.1:{kport}/sparql", "oxigraph": f"http://127.0.0.1:{oport}/query",
+                "rdflib": f"http://127.0.0.1:{rport}/query"}
+        res["rss"] = {name: e.rss() for name, e in engines.items()}
+        res["queries"] = {}
+        for qname, (text, heavy) in list(qs.items()) + [("mix", ("", False))]:
+            texts = [t for t, _h in qs.values()] if qname == "mix" else [text]
+            res["queries"][qname] = {}
+            for name in engines:
+                slow = name == "rdflib"
+                make = sparql_request(urls[name], texts)
+                run_load(make, concurrency=1, max_requests=len(texts) * 2, budget=args.budget,
+                         request_timeout=args.timeout * 3)   # warm-up
+                for conc in (1, 8):
+                    if slow and conc == 8 and args.rdflib_c1_only:
+                        continue
+                    s = run_load(make, concurrency=conc,
+                                 max_requests=args.rdflib_requests if slow else args.requests,
+                                 budget=args.rdflib_budget if slow else args.budget,
+                                 request_timeout=args.timeout * 3)
+                    res["queries"][qname][f"{name}@{conc}"] = _summary(s)
+                    print(f"[{label}] {qname:<12} {name:<8} c={conc}: p50 {s.p50 * 1000:8.1f} ms  "
+                          f"p99 {s.p99 * 1000:8.1f} ms  {s.throughput:8.1f}/s  rows={s.rows} "
+                          f"n={s.n} err={s.errors}{' TIMEOUT' if s.timed_out else ''}", flush=True)
+        # /entities/{id}: kgapi's own endpoint
+        ent_urls = [f"http://127.0.0.1:{kport}/entities/{i}" for i in ENTITY_IDS]
+        run_load(get_request(ent_urls), concurrency=1, max_requests=20, budget=args.budget, request_timeout=60)
+        s = run_load(get_request(ent_urls), concurrency=1, max_requests=args.requests * 2, budget=args.budget,
+                     request_timeout=60)
+        res["entity_endpoint"] = _summary(s)
+        print(f"[{label}] /entities/{{id}} c=1: p50 {s.p50 * 1000:.2f} ms p99 {s.p99 * 1000:.2f} ms", flush=True)
+        res["rss_after"] = {name: e.rss() for name, e in engines.items()}
+    finally:
+        for e in engines.values():
+            e.stop()
+    # -- ingest into a store of this size, end to end through `kgapi ingest` (after the queries,
+    # so that every engine answered them on the same data) --------------------------------------
+    print(f"[{label}] ingest…", flush=True)
+    res["ingest"] = cli_ingest(kstore, folder / "extra", jobs=1)
+    return res
+
+
+def _rdflib(folder: Path, nq: Path, port: int) -> Server:
+    return Server("rdflib", [str(BIN / "gunicorn"), "-w", "1", "--threads", "8", "-k", "gthread", "-b",
+                             f"127.0.0.1:{port}", "--timeout", "3600", "bench.rdflib_endpoint:app"],
+                  f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", env={"BENCH_RDFLIB_DATA": str(nq)},
+                  log=folder / "rdflib.log")
+
+
+def _summary(s) -> dict:
+    return {"p50_ms": s.p50 * 1000, "p99_ms": s.p99 * 1000, "qps": s.throughput, "n": s.n,
+            "errors": s.errors, "rows": s.rows, "timed_out": s.timed_out}
+
+
+def seed_ingest(work: Path, count: int) -> dict:
+    folder = seed_copies(work, count)
+    return cli_ingest(work / "seed-store", folder, jobs=1)
+
+
+# -- report -----------------------------------------------------------------------------------
+
+def _fmt(x: float, unit: str = "") -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "—"
+    if x >= 100:
+        return f"{x:,.0f}{unit}"
+    if x >= 10:
+        return f"{x:.1f}{unit}"
+    return f"{x:.2f}{unit}"
+
+
+def report(results: list[dict], seed: dict | None, info: dict, args) -> str:
+    lines = ["# kgapi benchmark", "",
+             f"Run {info['date']} on commit `{info['commit']}`: {info['machine']['nproc']} cores "
+             f"({info['machine']['cpu']}), {info['machine']['ram_gib']} GiB RAM, Python "
+             f"{info['machine']['python']}. Command: `{info['command']}`.", "",
+             "Engines, all over HTTP on loopback, same data, same query text: **kgapi** (`kgapi serve`, "
+             "gunicorn 1 process × 8 threads, embedded Oxigraph store), **oxigraph** (raw `oxigraph serve "
+             "--union-default-graph`: the ceiling), **rdflib** (Flask + gunicorn 1 × 8 over an in-memory "
+             "`rdflib.Dataset`: the floor, `bench/rdflib_endpoint.py`). Latencies in ms, throughput in "
+             "requests/s; c = concurrent clients. Queries: `bench/queries.py`.", ""]
+    if seed:
+        lines += [f"**Ingest, seed-sized articles** (the seed article's text, extracted, built, SHACL-validated "
+                  f"and written, `kgapi ingest --jobs 1`, one core): {seed['articles']} articles in "
+                  f"{seed['seconds']:.1f} s = **{seed['articles_s']:.1f} articles/s** "
+                  f"({seed['triples_s']:,.0f} triples/s).", ""]
+    for r in results:
+        c = r["corpus"]
+        lines += [f"## {r['size']}: {c['triples']:,} triples in {c['articles']:,} articles", ""]
+        ing = r["ingest"]
+        lines += [f"- Ingest into this store (structured claims through `kgapi ingest`, SHACL on, one core): "
+                  f"{ing['articles']} articles in {ing['seconds']:.1f} s = **{ing['articles_s']:.1f} articles/s, "
+                  f"{ing['triples_s']:,.0f} triples/s**.",
+                  f"- Bulk load of the corpus: `kgapi import` {r['load_kgapi_s']:.1f} s, `oxigraph load` "
+                  f"{r['load_oxigraph_s']:.1f} s.",
+                  "- Server RSS after the queries: " + ", ".join(
+                      f"{k} {v / 2**20:,.0f} MiB" for k, v in r["rss_after"].items()) + ".",
+                  f"- `/entities/{{id}}` (c=1): p50 **{_fmt(r['entity_endpoint']['p50_ms'])} ms**, p99 "
+                  f"{_fmt(r['entity_endpoint']['p99_ms'])} ms, {_fmt(r['entity_endpoint']['qps'])}/s.", ""]
+        engines = [e for e in ("kgapi", "oxigraph", "rdflib") if any(k.startswith(e) for k in r["queries"]["mix"])]
+        head = "| query | rows | " + " | ".join(
+            f"{e} c=1 p50 / p99 | {e} c=1 req/s | {e} c=8 req/s" for e in engines) + " | kgapi/oxigraph c=8 | kgapi/rdflib c=1 |"
+        lines += [head, "|" + "---|" * (head.count("|") - 1)]
+        for q, row in r["queries"].items():
+            cells = [q, str(row.get("kgapi@1", {}).get("rows"))]
+            for e in engines:
+                a, b = row.get(f"{e}@1"), row.get(f"{e}@8")
+                cells.append(f"{_fmt(a['p50_ms'])} / {_fmt(a['p99_ms'])}" + (" (timeout)" if a["timed_out"] else "")
+                             if a else "—")
+                cells.append(_fmt(a["qps"]) if a else "—")
+                cells.append(_fmt(b["qps"]) if b else "—")
+            ko = row["kgapi@8"]["qps"] / row["oxigraph@8"]["qps"] if row.get("oxigraph@8", {}).get("qps") else float("nan")
+            kr = row["kgapi@1"]["qps"] / row["rdflib@1"]["qps"] if row.get("rdflib@1", {}).get("qps") else float("nan")
+            cells += [f"{ko:.2f}×", f"{kr:,.0f}×" if not math.isnan(kr) else "—"]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    lines += _targets(results, seed)
+    return "\n".join(lines) + "\n"
+
+
+def _targets(results: list[dict], seed: dict | None) -> list[str]:
+    out = ["## Targets", "", "| target | figure | met |", "|---|---|---|"]
+
+    def row(name, value, ok):
+        out.append(f"| {name} | {value} | {'yes' if ok else '**no**'} |")
+
+    for r in results:
+        q = r["queries"]
+        for conc in (1, 8):
+            k, o = q["mix"].get(f"kgapi@{conc}"), q["mix"].get(f"oxigraph@{conc}")
+            if k and o and o["qps"]:
+                ratio = k["qps"] / o["qps"]
+                row(f"{r['size']}: mix throughput ≥ 0.5× oxigraph (c={conc})", f"{ratio:.2f}×", ratio >= 0.5)
+        for heavy in ("by_month", "three_hop"):
+            k, o = q[heavy].get("kgapi@8"), q[heavy].get("oxigraph@8")
+            if k and o and o["qps"]:
+                ratio = k["qps"] / o["qps"]
+                row(f"{r['size']}: {heavy} ≥ 0.8× oxigraph (c=8)", f"{ratio:.2f}×", ratio >= 0.8)
+            k, f = q[heavy].get("kgapi@1"), q[heavy].get("rdflib@1")
+            if k and f and f["qps"]:
+                ratio = k["qps"] / f["qps"]
+                row(f"{r['size']}: {heavy} ≥ 20× rdflib (c=1)", f"{ratio:,.0f}×", ratio >= 20)
+        row(f"{r['size']}: server RSS ≤ 1.5 GB" + (" (at 1M)" if r["size"] == "1m" else ""),
+            f"{r['rss_after']['kgapi'] / 2**20:,.0f} MiB", r["rss_after"]["kgapi"] <= 1.5e9)
+    ents = {r["size"]: r["entity_endpoint"]["p50_ms"] for r in results}
+    if "1m" in ents:
+        row("/entities/{id} p50 ≤ 5 ms at 1M", f"{ents['1m']:.2f} ms", ents["1m"] <= 5)
+    if "1m" in ents and "10k" in ents:
+        growth = ents["1m"] / ents["10k"]
+        row("/entities/{id} p50 grows ≤ 2× from 10k to 1M", f"{growth:.2f}×", growth <= 2)
+    if seed:
+        row("ingest ≥ 100 seed-sized articles/s, one core", f"{seed['articles_s']:.1f}/s", seed["articles_s"] >= 100)
+    return out + [""]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    ap.add_argument("--sizes", default="10k,100k,1m", help="comma-separated: 10k, 100k, 1m")
+    ap.add_argument("--smoke", action="store_true", help="smallest size, tiny budgets, no file written")
+    ap.add_argument("--budget", type=float, default=5.0, help="seconds per measurement (kgapi, oxigraph)")
+    ap.add_argument("--requests", type=int, default=400, help="most requests per measurement")
+    ap.add_argument("--rdflib-budget", type=float, default=20.0)
+    ap.add_argument("--rdflib-requests", type=int, default=30)
+    ap.add_argument("--rdflib-c1-only", action="store_true", help="skip rdflib at concurrency 8")
+    ap.add_argument("--no-rdflib", action="store_true")
+    ap.add_argument("--timeout", type=float, default=120.0, help="query time limit (s)")
+    ap.add_argument("--ingest-articles", type=int, default=200)
+    ap.add_argument("--seed-articles", type=int, default=200)
+    ap.add_argument("--work", default=None, help="working directory (default: a temporary one)")
+    ap.add_argument("--out", default=str(Path(__file__).parent / "RESULTS.md"))
+    args = ap.parse_args(argv)
+    if args.smoke:
+        args.sizes, args.budget, args.requests = "10k", 0.3, 20
+        args.rdflib_budget, args.rdflib_requests, args.ingest_articles, args.seed_articles = 0.5, 3, 10, 10
+    sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        ap.error(f"unknown sizes {unknown}; use 10k, 100k, 1m")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=ROOT).stdout.strip() or "unknown"
+    info = {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "commit": commit, "machine": machine(),
+            "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])}
+    with tempfile.TemporaryDirectory(prefix="kgapi-bench-", dir=args.work) as tmp:
+        work = Path(tmp)
+        print("ingest of seed-sized articles…", flush=True)
+        seed = seed_ingest(work, args.seed_articles)
+        results = [measure_size(s, SIZES[s], work, args) for s in sizes]
+    text = report(results, seed, info, args)
+    print()
+    print(text)
+    if not args.smoke:
+        Path(args.out).write_text(text)
+        (Path(args.out).with_suffix(".json")).write_text(json.dumps(
+            {"info": info, "seed_ingest": seed, "results": results}, indent=1, default=str))
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
