@@ -67,7 +67,7 @@ def seed_copies(folder: Path, count: int) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         copy = list(lines)
-        copy[title_at] = f"{lines[title_at]} (copy {i})"
+        copy[title_at] = f"Copy {i}: {lines[title_at]}"
         (out / f"seed-{i:04d}.txt").write_text("\n".join(copy))
     return out
 

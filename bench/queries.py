@@ -20,11 +20,12 @@ def queries(base: str) -> dict[str, tuple[str, bool]]:
     e = f"{base}entities/"
     return {
         "entity": (p + f"""
-SELECT ?label ?type (COUNT(DISTINCT ?alias) AS ?aliases) (COUNT(DISTINCT ?article) AS ?articles) WHERE {{
-  {{ SELECT DISTINCT ?label ?type WHERE {{ <{e}north-korea> rdfs:label ?label ; a ?type }} }}
-  OPTIONAL {{ <{e}north-korea> skos:altLabel ?alias }}
-  OPTIONAL {{ ?article schema:mentions <{e}north-korea> }}
-}} GROUP BY ?label ?type""", False),
+SELECT ?label ?type ?aliases ?articles WHERE {{
+  {{ SELECT DISTINCT ?label WHERE {{ <{e}north-korea> rdfs:label ?label }} }}
+  {{ SELECT DISTINCT ?type WHERE {{ <{e}north-korea> a ?type }} }}
+  {{ SELECT (COUNT(DISTINCT ?alias) AS ?aliases) WHERE {{ OPTIONAL {{ <{e}north-korea> skos:altLabel ?alias }} }} }}
+  {{ SELECT (COUNT(DISTINCT ?article) AS ?articles) WHERE {{ ?article schema:mentions <{e}north-korea> }} }}
+}}""", False),
         "search": (p + """
 SELECT DISTINCT ?e ?label WHERE {
   ?e rdfs:label ?label ; a ?t .
