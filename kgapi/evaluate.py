@@ -28,7 +28,8 @@ articles, so P/R/F1 are micro-averaged):
   the share that also agree on qualifier, kind (normalised, singular/plural
   folded), start, end, status (predicted status in gold's list), location and
   according_to (normalised label equal, or one contains the other, or the same
-  entity). ``deployments_strict`` additionally requires the qualifier.
+  entity). ``deployments_strict`` additionally requires the qualifier. When several predicted
+  figures match one gold figure, the one agreeing on most of these attributes is paired.
 * **events**: type + date + participants (as a set of entities) must agree.
   ``events_relaxed`` drops the date, pairing events for the date accuracy.
 * **date accuracy**: over the article's published date, the start/end of every
@@ -185,17 +186,18 @@ def _gl(ref, mapping, gold_labels_norm) -> str:
     return norm(ref)
 
 
-def _greedy(preds: list, golds: list, match) -> list[tuple[int, int]]:
+def _greedy(preds: list, golds: list, match, prefer=None) -> list[tuple[int, int]]:
+    """One-to-one pairs: each gold item takes the first unused matching prediction, or, with
+    ``prefer``, the matching prediction that agrees with it on most other attributes."""
     pairs = []
     used = set()
     for gi, g in enumerate(golds):
-        for pi, p in enumerate(preds):
-            if pi in used:
-                continue
-            if match(p, g):
-                used.add(pi)
-                pairs.append((pi, gi))
-                break
+        cands = [pi for pi, p in enumerate(preds) if pi not in used and match(p, g)]
+        if not cands:
+            continue
+        pi = max(cands, key=lambda i: prefer(preds[i], g)) if prefer else cands[0]
+        used.add(pi)
+        pairs.append((pi, gi))
     return pairs
 
 
@@ -227,7 +229,15 @@ def score_article(pred: dict, gold: dict) -> dict:
     key = lambda p, g: (gl(p.get("sending_state")) == norm(g.get("sending_state"))  # noqa: E731
                         and gl(p.get("host_state")) == norm(g.get("host_state"))
                         and p.get("count") == g.get("count"))
-    pairs = _greedy(pfig, gfig, key)
+    def agree(p, g) -> int:
+        gst = g.get("status") or []
+        gst = [gst] if isinstance(gst, str) else gst
+        return sum((p.get("qualifier") == g.get("qualifier"), _norm_kind(p.get("kind")) == _norm_kind(g.get("kind")),
+                    p.get("start") == g.get("start"), p.get("end") == g.get("end"), p.get("status") in gst,
+                    gl(p.get("location")) == norm(g.get("location")),
+                    _according_ok(p.get("according_to") or [], g.get("according_to"), mapping)))
+
+    pairs = _greedy(pfig, gfig, key, agree)
     res["deployments"] = (len(pairs), len(pfig) - len(pairs), len(gfig) - len(pairs))
     strict = _greedy(pfig, gfig, lambda p, g: key(p, g) and p.get("qualifier") == g.get("qualifier"))
     res["deployments_strict"] = (len(strict), len(pfig) - len(strict), len(gfig) - len(strict))

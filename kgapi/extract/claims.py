@@ -625,7 +625,7 @@ def extract_deployments(ctx: Context) -> list[dict]:
         text = info.sent.text
         for m in _FIGURELESS.finditer(text):
             seg_status = _status(text)
-            if seg_status not in ("predicted", "announced"):
+            if seg_status not in ("predicted", "planned"):
                 continue
             if any(f.info is info for f in figures):
                 continue
@@ -744,13 +744,14 @@ def _state_of_place(label: str) -> str | None:
 
 
 _HOST_PREP = re.compile(r"\b(?P<p>to|into|in|inside|for|on|at|near|toward|towards|across|serving|throughout|within|along)\s+"
-                        r"(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:(?:[A-Z]\w+['’]s|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+                        r"(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:(?:[A-Z]\w+['’]s|its|their)\s+)?(?:[A-Z]\w+\s+(?=[a-z]))?"
+                        r"(?:[a-z][\w-]*\s+){0,2}$")
 _NOT_HOST_BEFORE = re.compile(r"(?:\b(?:stationed|based|from|out\s+of|leaving|left|withdrawn\s+from|"
                               r"pulled\s+out\s+of|border\s+with)\s+(?:in\s+|at\s+)?(?:the\s+)?|"
                               r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?)$")
 _RECEIVE = re.compile(r"\b(?:received|receives|receiving|hosts|hosted|hosting|welcomed|welcomes|accepted|"
                       r"invited|requested)\b")
-_WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:out|back)|withdr[ae]w\w*|withdrawal|left|leav(?:e|es|ing)|"
+_WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|left|leav(?:e|es|ing)|"
                        r"exit(?:ed)?|ended|end(?:ing)?\s+(?:its|their)|redeploy\w*\s+(?:home|back))\b", re.I)
 _START_VERB = re.compile(r"\b(?:deploy\w*|sent|sen[dt]s?|arriv\w+|dispatch\w*|mov(?:ed|ing)|entered|began|"
                          r"started|crossed|since|first)\b", re.I)
@@ -834,7 +835,7 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                         r"\s+(?:[\w-]+\s+){0,2}(?:troops|soldiers|forces|military|army|air\s+force|navy|planes?|"
                         r"aircraft|jets|vessels|ships|personnel|contingents?|units?|fighters|mercenaries|specialists|"
                         r"instructors|advisers|engineers|workers|peacekeepers|government|authorities|"
-                        r"defen[cs]e\s+ministry|ministry|delegation|leadership)\b", poss_after):
+                        r"defen[cs]e\s+ministry|ministry|delegation|leadership|leader|regime)\b", poss_after):
                     subj_cands.append((m.start, m.label))
                 elif m.type == "Organization" and _sending_org(m) and (
                         gazetteer().orgs[m.label].kind == "military" or
@@ -889,6 +890,11 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
 
 
 def _inherit(ctx: Context, figures: list[Figure], frames: list[Figure]) -> None:
+    frames = [fr for fr in frames if not getattr(fr, "info_has_figure", False)]
+    _inherit_inner(ctx, figures, frames)
+
+
+def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) -> None:
     """Fill what a figure's own sentence leaves open from the discourse: the deployment stated just
     before it (a figure-less frame in the previous sentence, or the previous figure), else the
     article's main pair of states."""
@@ -912,7 +918,7 @@ def _inherit(ctx: Context, figures: list[Figure], frames: list[Figure]) -> None:
         prev_si = order[id(prev.info)] if prev else -10
         ctx_item = frame if frame is not None and frame_si >= prev_si and (frame.info is not f.info or True) else prev
         own_verb = _has_deploy_verb_own(f) or _explicit_sending(f)
-        continues = ctx_item is not None and order[id(ctx_item.info)] >= si - 1
+        continues = ctx_item is not None and order[id(ctx_item.info)] >= si - 2
         if f.sending is None:
             if ctx_item is not None and ctx_item.sending and ctx_item.sending != f.host:
                 f.sending = ctx_item.sending
@@ -943,6 +949,12 @@ def _inherit(ctx: Context, figures: list[Figure], frames: list[Figure]) -> None:
                 f.location = frame.location
             f._inherit_status = _status(_clause_text(frame))  # type: ignore[attr-defined]
             f._inherit_date = _frame_date(ctx, frame)  # type: ignore[attr-defined]
+        if prev is not None and prev.info is f.info and f.location is None and prev.location and not own_verb \
+                and prev.sending == f.sending and prev.host == f.host and f.count is not None:
+            # "1,000 sappers … and 5,000 military builders": one package, one place
+            f.location = prev.location
+            if getattr(prev, "_inherit_status", None):
+                f._inherit_status = prev._inherit_status  # type: ignore[attr-defined]
         if f.sending == f.host:
             f.host = None
         prev = f
@@ -1030,7 +1042,7 @@ def _status(text: str) -> str:
     if _STATUS_PREDICTED.search(text):
         return "predicted"
     if _STATUS_PLANNED.search(text):
-        return "announced"
+        return "planned"
     return "reported"
 
 
@@ -1063,7 +1075,7 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     if withdraw and f.count is not None:
         # "France, whose soldiers first deployed in January 2013, pulled out its 2,400 troops in August 2022"
         ends = [d for d in info.dates if d.value and a <= d.start < b and d.start > withdraw.start()]
-        starts = [d for d in info.dates if d.value and not (a <= d.start < b) and
+        starts = [d for d in info.dates if d.value and d.start < withdraw.start() + a and
                   _START_VERB.search(text[max(0, d.start - 60):d.start])]
         if ends and re.search(r"\b(?:pulled|withdrew|left|ended|completed)\b", clause_text):
             f.end_date = ends[0].value
@@ -1071,6 +1083,8 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
         else:
             f.start_date = starts[0].value if starts else None
         best = None
+    if best and f.count is None and best[1].end <= f.start - 15:
+        best = None  # a figure-less deployment takes no date from before its verb ("approved on Tuesday … to send")
     if best:
         d = best[1]
         f.start_date, f.end_date = d.value, d.end_value
@@ -1078,18 +1092,20 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
             f.start_date, f.end_date = None, d.value
     elif not withdraw and getattr(f, "_inherit_date", None):
         f.start_date, f.end_date = f._inherit_date  # type: ignore[attr-defined]
-    # status
-    st = _status(clause_text)
-    if withdraw:
+    # status (a relative clause after the figure, "… where the two countries plan to …", is not its status)
+    rel = re.search(r",?\s+(?:where|which|whom|whose)\b", text[f.end:b])
+    st_text = text[a:f.end + rel.start()] if rel else clause_text
+    st = _status(st_text)
+    if withdraw and re.search(r"\b(?:withdr\w+|pull\w*)\b", clause_text):
         st = "reported"  # the troops being pulled out are there
     if st == "reported":
         whole = _status(text)
         if whole in ("predicted",) and re.search(r"\b(?:assess|expect|predict|forecast|likely)", text, re.I):
             st = whole
-        elif whole == "announced" and f.elliptic is False and re.search(r"\bwill\b", text[f.start:]):
+        elif whole == "planned" and f.elliptic is False and re.search(r"\bwill\b", text[f.start:]):
             st = whole
     inh = getattr(f, "_inherit_status", None)
-    if st == "reported" and inh in ("announced", "predicted") and not _FRAME_VERB.search(clause_text):
+    if st == "reported" and inh in ("planned", "predicted") and not _FRAME_VERB.search(clause_text):
         st = inh
     if st == "reported" and _STATUS_CONFIRMED.search(text) and f.sending and any(
             m.label in (f.sending, f.host) and m.how in ("name", "metonym") for m in info.mentions

@@ -29,10 +29,10 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|noted|stated|reported|reports|r
                 r"acknowledged|admitted|suggest|suggests|suggested|show|shows|showed|say|alleged|asserted|"
                 r"concluded|judged|judge|think|thinks|expect|expects|denied|denies|dismissed|insisted|insists")
 _SPEECH_FWD = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:" + SPEECH_VERBS + r")\b")
-_ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;.]+?)(?=,|;|\.\s|$)", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;]+?)(?=,|;|\.\s+[A-Z\"“]|\.?$)", re.IGNORECASE)
 _SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told reporters)\s+(?P<src1>(?:the\s+|a\s+)?[A-Z][^,;.]{0,60}?)|"
                           r"(?P<src2>[^,;.]{2,80}?)\s+(?:said|says|added|told [\w\s]+?))\s*\.?$")
-_SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+\s+[^,;.]{0,60}?|[A-Z][^,;.]{1,80}?))\s+(?P<verb>said|says|added|told\s+(?:reporters|lawmakers|"
+_SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+[^,;.]{0,60}?)?|[A-Z][^,;.]{1,80}?))\s+(?P<verb>said|says|added|told\s+(?:reporters|lawmakers|"
                          r"journalists|\w+\s+media|\w+\s+television|\w+\s+news\s+agencies))(?:\s+(?:on\s+)?"
                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+\w+))?"
                          r"\s*(?=[,.;]|$)")
@@ -223,6 +223,17 @@ class Context:
         inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ACTOR_TYPES]
         core = re.sub(r"\s*\([^)]*\)", "", phrase)
         core = re.sub(r"^(?:the|The)\s+", "", core)
+        if inside and inside[0].type == "Person" and inside[0].start - start <= 1 and \
+                phrase[inside[0].end - start:].lstrip().startswith(","):
+            from ..ids import slugify
+            return {"id": slugify(inside[0].label), "label": inside[0].label}
+        if not inside:
+            dm = re.fullmatch(r"(?:the|The)\s+([a-z]+)", phrase)
+            if dm:
+                hit = self._org_by_noun(dm.group(1), start)
+                if hit:
+                    from ..ids import slugify
+                    return {"id": slugify(hit), "label": hit}
         if inside and inside[-1].type == "Person" and inside[-1].end >= end - 1 and inside[-1].how != "adj":
             from ..ids import slugify
             return {"id": slugify(inside[-1].label), "label": inside[-1].label}
@@ -241,6 +252,29 @@ class Context:
                 return {"id": slugify(cand.label), "label": cand.label}
         label = re.sub(r"^(?:the|The)\s+", "", phrase)
         return {"label": label[:200]}
+
+    _NOUN_KIND = {"agency": ("intelligence", "media"), "newspaper": ("media",), "mission": ("international",),
+                  "ministry": ("government",), "army": ("military",), "military": ("military",),
+                  "council": ("government", "international"), "party": ("party",), "group": ("military", "armed group"),
+                  "institute": ("research",), "university": ("university",), "organization": ("international",),
+                  "alliance": ("international",)}
+
+    def _org_by_noun(self, noun: str, pos: int) -> str | None:
+        """'the agency', 'the mission': the organization named most recently with that noun or kind."""
+        g = gazetteer()
+        for by_kind in (False, True):
+            best = None
+            for (t, label), e in self.index.entities.items():
+                if t != "Organization":
+                    continue
+                o = g.orgs.get(label)
+                hit = (o is not None and o.kind in self._NOUN_KIND.get(noun, ())) if by_kind else \
+                    noun in label.lower().split()
+                if hit and (best is None or e.first > best[0]):
+                    best = (e.first, label)
+            if best:
+                return best[1]
+        return None
 
     def _frames(self, info: SentInfo) -> list[Frame]:
         text = info.sent.text
@@ -282,6 +316,11 @@ class Context:
                 r"(?:Washington|Seoul|Kyiv|Moscow|Beijing|Tokyo)\s*,", subj) else subj
             off = cstart + (len(subj) - len(subj2))
             subj2 = re.sub(r"\s+(?:has|have|had|also|publicly|officially|only|now|on \w+|last \w+)\s*$", "", subj2)
+            lead_sub = re.match(r"(?:when|after|as|while|before|once|because|since)\s+", subj2)
+            if lead_sub:
+                subj2 = subj2[lead_sub.end():]
+                off += lead_sub.end()
+            subj2 = re.sub(r",?\s+\w+(?:ed|s)\s+and\s*$", "", subj2).strip().rstrip(",")
             subj2 = subj2.strip()
             if not subj2 or len(subj2.split()) > 14:
                 continue
@@ -295,7 +334,9 @@ class Context:
             src = self.entity_ref(subj2, info.mentions, off, off + len(subj2))
             if src.get("id") is None and not re.search(
                     r"\b(?:intelligence|officials?|agenc(?:y|ies)|reports?|sources?|analysts?|experts?|services?|"
-                    r"ministry|military|government|media|newspaper|observers|diplomats|estimates?|assessments?)\b",
+                    r"ministry|ministries|military|militaries|governments?|media|newspapers?|observers|diplomats?|"
+                    r"estimates?|assessments?|researchers?|journalists?|monitors?|officers?|commanders?|lawmakers?|"
+                    r"spokes(?:man|woman|person)|residents?|witnesses?|groups?|organi[sz]ations?)\b",
                     subj2, re.IGNORECASE):
                 # pronoun subjects resolve through mentions
                 pron = [pm for pm in info.mentions if pm.how in ("pron", "desc") and off <= pm.start < off + len(subj2)]

@@ -75,7 +75,7 @@ _SPEECH_BEFORE = re.compile(r"(?:\b" + _SPEECH + r"|according to)\s*$", re.IGNOR
 _APPOS_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*(?:[\w'’-]+\s+){0,5}(?:" + "|".join(
     sorted((h for h in lexicon().role_heads if h != "member"), key=len, reverse=True)) + r")\b")
 
-_PLACE_PREP = re.compile(r"(?:\b(?:in|to|at|from|near|into|toward|towards|visit|visited|visiting|visits|outside|"
+_PLACE_PREP = re.compile(r"(?:\b(?:in|to|at|from|near|into|toward|towards|visit|visited|visiting|visits|outside|serving|"
                          r"around|across|via|arrived in|trip to|flew to|travelled to|traveled to|inside|of|over)\s+)$",
                          re.IGNORECASE)
 _METONYM_PLACE_OK = re.compile(r"\b(?i:officials?|sources?|diplomats?|authorities|intelligence|analysts|observers|"
