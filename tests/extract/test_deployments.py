@@ -19,9 +19,9 @@ def test_seed_deployments(seed_result):
     got = sorted(((d["personnel"][0]["count"] or 0), d["personnel"][0]["qualifier"], d["personnel"][0]["kind"],
                   d["start"], d["end"], d["status"]) for d in seed_result["deployments"])
     assert got == [(0, None, "troops", "2025-07", "2025-08", "predicted"),
-                   (1000, None, "engineers", None, None, "announced"),
+                   (1000, None, "engineers", None, None, "planned"),
                    (3000, None, None, "2025", None, "reported"),
-                   (5000, None, "construction workers", None, None, "announced"),
+                   (5000, None, "construction workers", None, None, "planned"),
                    (11000, "over", "combat troops", "2024-10", None, "reported")]
     assert all(d["sending_state"]["label"] == "North Korea" and d["host_state"]["label"] == "Russia"
                for d in seed_result["deployments"])
@@ -68,7 +68,7 @@ def test_other_states_and_planned_status():
     text = "The Pentagon said it will send about 3,000 U.S. troops to Poland and Romania next month."
     (f,) = figs(text, published="2022-02-02")
     assert (f["send"], f["host"], f["count"], f["qualifier"], f["status"]) == ("United States", "Poland", 3000,
-                                                                               "about", "announced")
+                                                                               "about", "planned")
     assert f["src"] == ["Pentagon"] and f["start"] == "2022-03"
 
 
