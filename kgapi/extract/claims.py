@@ -1185,7 +1185,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                          r"(?:\w+\s+)?(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)['’]s\s+(?:trip|visit)|arrived\s+in|traveled\s+to|travelled\s+to)\b")),
     ("Agreement", re.compile(r"\b(?:signed(?!\s+(?:the|an|a)\s+(?:\w+\s+)?order)|(?:an|the|new)\s+agreement|concluded\s+an?\s+(?:agreement|treaty|pact)|"
-                             r"(?:struck|reached|sealed|clinched)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:deal|agreement|accord)|"
+                             r"(?:struck|reached|sealed|clinched)\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)|"
                              r"(?:deal|agreement|accord)\s+(?:that\s+)?(?:the\s+)?\w+(?:\s+\w+)?\s+(?:struck|reached|sealed))\b")),
     ("Order", re.compile(r"\b(?:ordered|ordering|issued\s+(?:\w+\s+){0,2}orders?|gave\s+(?:\w+\s+){0,2}orders?|"
                          r"signed\s+(?:the|an|a)\s+(?:\w+\s+)?order)\b")),
@@ -1218,9 +1218,10 @@ def _actor_groups(ctx: Context, info: SentInfo, lo: int, hi: int, text_masked: s
         if groups:
             last = groups[-1][-1]
             gap = info.sent.text[last.end:m.start]
-            if re.fullmatch(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:(?:[A-Z][\w.’'-]*|the|his|her|its|their|"
-                            r"both|prime|minister|president|leader|foreign|defen[cs]e|chief)\s+){0,4}", gap) and \
-                    (" and " in gap or "," in gap) and not re.search(r"\b(?:with|by|of|to|from|in|on)\b", gap):
+            if (re.fullmatch(r"\s*,?\s+and\s+(?:(?:[A-Z][\w.’'-]*|the|his|her|its|their|"
+                             r"both|prime|minister|president|leader|foreign|defen[cs]e|chief)\s+){0,4}", gap)
+                    or (re.fullmatch(r"\s*,\s*(?:[A-Z][\w.’'-]*\s+){0,4}", gap) and m.type == last.type)) \
+                    and not re.search(r"\b(?:with|by|of|to|from|in|on)\b", gap):
                 groups[-1].append(m)
                 continue
             if m.start < last.end:
@@ -1381,7 +1382,8 @@ def extract_events(ctx: Context) -> list[dict]:
                     # "counting a visit in March": the visitor of the sentence's other visit
                     participants = [x for x in info.mentions if x.type == "Person" and x.how == "pron"
                                     and seg[0] <= x.start < seg[1]]
-                participants = [p for p in participants if p.type == "Person"][:2]
+                participants = [p for p in participants if p.type == "Person"][:2] or \
+                    [p for p in participants if p.type == "State" and p.how == "adj"][:1]
                 if not participants:
                     continue
             elif etype == "Agreement":
@@ -1430,7 +1432,9 @@ def extract_events(ctx: Context) -> list[dict]:
                 # the sending or host state (or their officials) acknowledge a deployment
                 if not re.search(r"\b(?:deploy\w*|troops|soldiers|units|sent|dispatch\w*|forces|presence|it|them|"
                                  r"arriv\w+|personnel|specialists|fighters|contingent|military)\b",
-                                 text[m.start():m.end() + 120], re.I):
+                                 text[m.start():m.end() + 120], re.I) and not (
+                        by and any(x.type == "Organization" and _sending_org(x) and x.start < m.start()
+                                   for x in info.mentions)):
                     continue
             elif etype == "Acknowledgement*":
                 subj = _subject(ctx, info, seg, m.start())
@@ -1467,7 +1471,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 if not participants:
                     continue
                 ds = _dates_for(ctx, info, seg, m)
-                ds = [d for d in ds if d.end <= m.end() + 25 and not (d.start > m.end() and
+                ds = [d for d in ds if d.end <= m.end() + 40 and not (d.start > m.end() and
                       re.search(r"\bthat\b", text[m.end():d.start]))
                       and (d.start >= participants[0].start - 20 or d.start < 5)]
                 if not ds:

@@ -16,9 +16,9 @@ FLOORS = {
     "entities": (0.95, 0.95),
     "roles": (0.90, 0.88),
     "deployments": (0.95, 0.95),
-    "events": (0.95, 0.80),
+    "events": (0.95, 0.90),
 }
-DATE_ACCURACY_FLOOR = 0.94
+DATE_ACCURACY_FLOOR = 0.96
 
 
 @pytest.fixture(scope="module")

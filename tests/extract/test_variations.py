@@ -1,0 +1,91 @@
+"""Articles written for these tests (not from the gold set): other states, other phrasings.
+
+They check that the rules generalise beyond the seed and development articles:
+other sending/host pairs, forces named by organisation ("Wagner fighters"),
+"the country", withdrawals, relative clauses, first names that are capitals,
+generic ministries, titles with "of", and page chrome of other sites.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from kgapi.extract import extract
+
+HERE = Path(__file__).parent / "variations"
+
+
+@pytest.fixture(scope="module")
+def car():
+    return extract((HERE / "car-instructors.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def taiwan():
+    return extract((HERE / "taiwan-trainers.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def belarus():
+    return extract((HERE / "wagner-belarus.txt").read_text(encoding="utf-8"))
+
+
+def figs(r):
+    return {(d["sending_state"]["label"], d["host_state"]["label"], p["count"], p["qualifier"], d["start"], d["end"],
+             d["status"]) for d in r["deployments"] for p in d["personnel"]}
+
+
+def test_car_page(car):
+    a = car["article"]
+    assert a["title"] == "Russian instructors arrive in Central African Republic as Moscow expands role"
+    assert a["published"] == "2024-03-14"
+    assert "Most read" not in a["text"] and "Kenya" not in a["text"]
+
+
+def test_car_deployments(car):
+    got = figs(car)
+    assert ("Russia", "Central African Republic", 600, "about", "2024-03-12", None, "reported") in got
+    assert ("Russia", "Central African Republic", 175, None, "2018", None, "reported") in got
+    # "France, which withdrew its last 130 soldiers from the country in December 2022"
+    assert ("France", "Central African Republic", 130, None, None, "2022-12", "reported") in got
+    assert ("Russia", "Central African Republic", 1000, "up_to", None, "2024", "predicted") in got
+    assert not any(c == 2000 for _, _, c, *_ in got)   # a total, no personnel noun
+    assert not any(c == 20 for _, _, c, *_ in got)     # teaser chrome
+
+
+def test_car_entities_roles_events(car):
+    ents = {(e["type"], e["label"]) for e in car["entities"]}
+    assert {("Person", "Faustin-Archange Touadéra"), ("Person", "Yunus-Bek Yevkurov"),
+            ("State", "Central African Republic"), ("Organization", "Wagner Group"),
+            ("Organization", "Institute for Security Studies")} <= ents
+    assert not {("State", "Kenya"), ("State", "Nigeria")} & ents
+    roles = {(r["person"]["label"], r["role"], (r["of"] or {}).get("label")) for r in car["roles"]}
+    assert ("Yunus-Bek Yevkurov", "Deputy Defence Minister", "Russia") in roles
+    evs = {(e["type"], e["date"], frozenset(p["label"] for p in e["participants"])) for e in car["events"]}
+    assert ("Meeting", "2024-03", frozenset({"Faustin-Archange Touadéra", "Yunus-Bek Yevkurov"})) in evs
+    assert ("Agreement", "2024-03-08", frozenset({"Russia", "Central African Republic"})) in evs
+    assert ("Denial", None, frozenset({"Russia"})) in evs
+
+
+def test_taiwan_names_titles_ministries(taiwan):
+    assert taiwan["article"]["title"].startswith("US to expand military training presence in Taiwan")
+    ents = {(e["type"], e["label"]) for e in taiwan["entities"]}
+    assert ("State", "New Zealand") not in ents        # "Wellington Koo" is a person
+    assert ("Organization", "Ministry of Foreign Affairs of the People's Republic of China") in ents
+    roles = {(r["person"]["label"], r["role"], (r["of"] or {}).get("label")) for r in taiwan["roles"]}
+    assert ("Wellington Koo", "Minister of National Defense", "Taiwan") in roles
+    assert ("Lin Jian", "spokesperson", "Ministry of Foreign Affairs of the People's Republic of China") in roles
+    # the drills' date is not the date of the defence ministry's statement
+    assert not any(e["type"] == "Report" and e["date"] == "2024-10" for e in taiwan["events"])
+
+
+def test_wagner_belarus(belarus):
+    got = figs(belarus)
+    assert ("Russia", "Belarus", 8000, "up_to", None, None, "predicted") in got
+    assert ("Russia", "Belarus", 5000, "up_to", None, None, "reported") in got
+    assert not any(s == "Poland" for s, *_ in got)      # troops moved to its own border
+    src = {d["personnel"][0]["count"]: [a["label"] for a in d["according_to"]] for d in belarus["deployments"]}
+    assert src[5000] == ["Andriy Demchenko"] and src[8000] == ["Alexander Lukashenko"]
+    roles = {(r["person"]["label"], r["role"], (r["of"] or {}).get("label")) for r in belarus["roles"]}
+    assert ("Andriy Demchenko", "spokesman", "Ukraine") in roles
+    assert ("Yevgeny Prigozhin", "chief", "Wagner Group") in roles
