@@ -15,6 +15,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from ..errors import BadRequest
 from ..ids import fact_id, is_valid_id, slugify
+from . import contract
 from .iris import Minter
 from .terms import ENTITY_TYPES, EVENT_TYPES, KG, MODALITIES, ORG, QUALIFIERS, SCHEMA, STATUSES
 
@@ -85,12 +86,7 @@ class _Builder:
         if modality not in MODALITIES:
             raise BadRequest(f"{field}.modality: {modality!r} is not one of {', '.join(MODALITIES)}",
                              details={"field": f"{field}.modality"})
-        according = []
-        for i, a in enumerate(fact.get("according_to") or []):
-            if not isinstance(a, dict) or not (a.get("label") or a.get("id")):
-                raise BadRequest(f"{field}.according_to[{i}]: expected {{id?, label}}",
-                                 details={"field": f"{field}.according_to"})
-            according.append(a)
+        according = self.according(fact, field)
         sources = fact.get("sources") or [None]
         text = (self.x.get("article") or {}).get("text") or ""
         for src in sources:
@@ -102,9 +98,7 @@ class _Builder:
             self.add(C, PROV.wasDerivedFrom, self.A)
             self.add(C, PROV.wasGeneratedBy, self.extraction_node)
             self.add(C, KG.modality, KG[modality])
-            entry: dict[str, Any] = {"id": cid, "iri": str(C), "about": {"kind": kind, "id": about_id, "iri": str(about)},
-                                     "article": self.aid, "modality": modality,
-                                     "according_to": according, "sentence": None, "start": None, "end": None}
+            sentence = start = end = None
             if src:
                 sentence, start, end = src.get("sentence"), src.get("start"), src.get("end")
                 if not isinstance(sentence, str) or not isinstance(start, int) or not isinstance(end, int) \
@@ -117,13 +111,30 @@ class _Builder:
                 self.add(C, KG.sentence, Literal(sentence))
                 self.add(C, KG.startOffset, Literal(start))
                 self.add(C, KG.endOffset, Literal(end))
-                entry.update(sentence=sentence, start=start, end=end)
             for a in according:
-                if a.get("id") and a["id"] in self.entities:
+                if a.get("id"):
                     self.add(C, KG.accordingTo, self.m.entity(a["id"]))
-                if a.get("label"):
-                    self.add(C, KG.accordingToLabel, Literal(a["label"]))
-            self.claims.append(entry)
+                self.add(C, KG.accordingToLabel, Literal(a["label"]))
+            self.claims.append(contract.claim(
+                cid, str(C), kind=kind, about_id=about_id, about_iri=str(about), article=self.aid,
+                modality=modality, according_to=according, sentence=sentence, start=start, end=end))
+
+    def according(self, fact: dict, field: str) -> list[dict]:
+        """``according_to`` as stored: an id only for a listed entity, always a label."""
+        pairs = []
+        for i, a in enumerate(fact.get("according_to") or []):
+            if not isinstance(a, dict) or not (a.get("label") or a.get("id")):
+                raise BadRequest(f"{field}.according_to[{i}]: expected {{id?, label}}",
+                                 details={"field": f"{field}.according_to"})
+            ident = a.get("id") if a.get("id") in self.entities else None
+            label = str(a.get("label") or "").strip() or (self.entities[ident]["label"] if ident else str(a["id"]))
+            pairs.append((ident, label))
+        # What the graph can give back (see contract.pair_sources), so reads answer the same.
+        stored = contract.pair_sources(
+            [(i, self.entities[i]["label"], self.entities[i]["aliases"]) for i in {i for i, _ in pairs if i}],
+            [label for _, label in pairs])
+        return [{"id": a["id"], "label": a["label"]} if a.get("id") else {"label": a["label"]} for a in stored] \
+            if stored else []
 
     # -- sections --------------------------------------------------------
     def article(self) -> dict:
@@ -151,8 +162,7 @@ class _Builder:
         self.add(E, RDF.type, KG.Extraction)
         self.add(E, PROV.used, A)
         self.add(E, KG.extractorVersion, Literal(f"{extractor.get('name', 'kgapi')} {extractor.get('version', 'manual')}"))
-        return {"id": self.aid, "iri": str(A), "title": title, "published": art.get("published"),
-                "url": art.get("url")}
+        return contract.article(self.aid, str(A), title, art.get("published"), art.get("url"))
 
     def entity_section(self) -> list[dict]:
         out = []
@@ -173,7 +183,10 @@ class _Builder:
                 if prev["type"] != etype:
                     raise BadRequest(f"{field}: {label!r} is listed as {prev['type']} and {etype}",
                                      details={"field": field})
-                prev["aliases"] = sorted(set(prev["aliases"]) | set(e.get("aliases") or []))
+                for a in {str(a).strip() for a in (e.get("aliases") or [])} - {"", prev["label"], *prev["aliases"]}:
+                    self.add(self.m.entity(ident), SKOS.altLabel, Literal(a))
+                    prev["aliases"] = contract.entity(ident, prev["iri"], prev["label"], etype,
+                                                      [*prev["aliases"], a])["aliases"]
                 continue
             aliases = sorted({str(a).strip() for a in (e.get("aliases") or []) if str(a).strip() and str(a).strip() != label})
             I = self.m.entity(ident)
@@ -182,7 +195,7 @@ class _Builder:
             for a in aliases:
                 self.add(I, SKOS.altLabel, Literal(a))
             self.add(self.A, SCHEMA.mentions, I)
-            ent = {"id": ident, "iri": str(I), "label": label, "type": etype, "aliases": aliases}
+            ent = contract.entity(ident, str(I), label, etype, aliases)
             self.entities[ident] = ent
             out.append(ent)
         return out
@@ -209,8 +222,10 @@ class _Builder:
             if O is not None:
                 self.add(M, ORG.organization, O)
             self.claim(M, "role", rid, r, field)
-            out.append({"id": rid, "iri": str(M), "person": _ref_out(r.get("person"), self.entities),
-                        "role": role, "of": _ref_out(r.get("of"), self.entities)})
+            out.append(contract.role(
+                rid, str(M), person=_ref_out(r.get("person"), self.entities), role=role,
+                of=_ref_out(r.get("of"), self.entities), according_to=self.according(r, field),
+                modality=r.get("modality") or "asserted", sources=_sources_out(r)))
         return out
 
     def deployments(self) -> list[dict]:
@@ -242,7 +257,8 @@ class _Builder:
             did = fact_id(self.aid, "deployment", key)
             D = self.m.deployment(did)
             self.add(D, RDF.type, KG.Deployment)
-            self.add(D, RDFS.label, Literal(_deployment_label(d, personnel, self.entities)))
+            label = _deployment_label(d, personnel, self.entities)
+            self.add(D, RDFS.label, Literal(label))
             if S is not None:
                 self.add(D, KG.sendingState, S)
             if H is not None:
@@ -267,16 +283,15 @@ class _Builder:
                 if p["kind"]:
                     self.add(F, KG.kind, Literal(p["kind"]))
             self.claim(D, "deployment", did, d, field)
-            out.append({
-                "id": did, "iri": str(D),
-                "sending_state": _ref_out(d.get("sending_state"), self.entities),
-                "host_state": _ref_out(d.get("host_state"), self.entities),
-                "location": _ref_out(d.get("location"), self.entities),
-                "personnel": personnel, "start": start, "end": end, "status": status,
-                "according_to": d.get("according_to") or [],
-                "modality": d.get("modality") or "asserted",
-                "sources": _sources_out(d),
-            })
+            out.append(contract.deployment(
+                did, str(D), label=label,
+                sending_state=_ref_out(d.get("sending_state"), self.entities),
+                host_state=_ref_out(d.get("host_state"), self.entities),
+                location=_ref_out(d.get("location"), self.entities),
+                personnel=[contract.personnel(p["count"], p["min"], p["qualifier"], p["kind"]) for p in personnel],
+                start=start or None, end=end or None, status=status,
+                according_to=self.according(d, field), modality=d.get("modality") or "asserted",
+                sources=_sources_out(d)))
         return out
 
     def events(self) -> list[dict]:
@@ -306,15 +321,15 @@ class _Builder:
             if L is not None:
                 self.add(V, KG.location, L)
             self.claim(V, "event", eid, ev, field)
-            out.append({
-                "id": eid, "iri": str(V), "type": etype, "label": label, "date": date,
-                "end": ev.get("end"),
-                "participants": [_ref_out(p, self.entities) for p in ev.get("participants") or []],
-                "location": _ref_out(ev.get("location"), self.entities),
-                "according_to": ev.get("according_to") or [],
-                "modality": ev.get("modality") or "asserted",
-                "sources": _sources_out(ev),
-            })
+            participants = {}
+            for p in ev.get("participants") or []:
+                r = _ref_out(p, self.entities)
+                participants[r["id"]] = r
+            out.append(contract.event(
+                eid, str(V), etype=etype, label=label, date=date or None, end=ev.get("end") or None,
+                participants=list(participants.values()), location=_ref_out(ev.get("location"), self.entities),
+                according_to=self.according(ev, field), modality=ev.get("modality") or "asserted",
+                sources=_sources_out(ev)))
         return out
 
 
@@ -323,11 +338,11 @@ def _ref_out(ref: dict | None, entities: dict[str, dict]) -> dict | None:
         return None
     ident = ref.get("id") or slugify(str(ref.get("label") or ""))
     ent = entities[ident]
-    return {"id": ident, "iri": ent["iri"], "label": ent["label"]}
+    return contract.ref(ident, ent["iri"], ent["label"])
 
 
 def _sources_out(fact: dict) -> list[dict]:
-    return [{"sentence": s["sentence"], "start": s["start"], "end": s["end"]} for s in fact.get("sources") or []]
+    return [contract.source(s["sentence"], s["start"], s["end"]) for s in fact.get("sources") or []]
 
 
 def _label_of(ref: dict | None, entities: dict[str, dict]) -> str | None:
@@ -361,16 +376,14 @@ def build(extraction: dict, minter: Minter) -> Built:
     """Turn one extraction (the contract dict) into its article graph and the enriched result."""
     if not isinstance(extraction, dict) or not isinstance(extraction.get("article"), dict):
         raise BadRequest("the extraction needs an 'article' object", details={"field": "article"})
+    contract.check_document(extraction)
     b = _Builder(extraction, minter)
     article = b.article()
     entities = b.entity_section()
     roles = b.roles()
     deployments = b.deployments()
     events = b.events()
-    result = {
-        "article": article, "entities": entities, "roles": roles, "deployments": deployments,
-        "events": events, "claims": b.claims, "triples": len(b.g),
-    }
+    result = contract.result(article, entities, roles, deployments, events, b.claims, len(b.g))
     if any(isinstance(t, BNode) for triple in b.g for t in triple):  # pragma: no cover - a bug guard
         raise AssertionError("article graphs must not contain blank nodes (they would not merge)")
     return Built(b.g, result)

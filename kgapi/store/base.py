@@ -43,6 +43,14 @@ class Store(ABC):
         no time limit apply.
         """
 
+    def select_values(self, query: str) -> list[dict[str, str]]:
+        """Rows of a SELECT as {variable: lexical form} (an IRI's text or a literal's value).
+
+        For hot paths whose queries know each variable's kind: making rdflib
+        terms costs more than the query itself. Backends may answer it faster.
+        """
+        return [{k: str(v) for k, v in row.items()} for row in self.select(query)]
+
     @abstractmethod
     def ask(self, query: str) -> bool:
         ...

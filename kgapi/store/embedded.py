@@ -141,6 +141,11 @@ class EmbeddedStore(Store):
             rows.append(row)
         return rows
 
+    def select_values(self, query: str) -> list[dict[str, str]]:
+        result = self._query(query)
+        names = [v.value for v in result.variables]
+        return [{n: t.value for n, t in zip(names, solution) if t is not None} for solution in result]
+
     def ask(self, query: str) -> bool:
         return bool(self._query(query))
 

@@ -1,0 +1,257 @@
+"""The store → the contract's JSON shapes (what every GET answers).
+
+Readers fetch the triples around a set of facts (or one article graph) with
+one SPARQL query, then assemble them with the shape functions of
+:mod:`kgapi.graph.contract`, the same ones the builder uses on ingest.
+Queries bind IRIs (VALUES, GRAPH <…>), so their cost follows the size of the
+answer, not of the store.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from . import contract
+from .iris import Minter
+from .terms import ENTITY_TYPES, EVENT_TYPES, KG, ORG, SCHEMA, sparql_prefixes
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+
+_ENTITY_CLASSES = {str(KG[t]): t for t in ENTITY_TYPES}
+_EVENT_CLASSES = {str(KG[t]): t for t in EVENT_TYPES}
+_FACT_CLASSES = {str(KG.Deployment): "deployment", str(KG.Event): "event", str(KG.RoleAssignment): "role"}
+_K = str(KG)
+_ORG = str(ORG)
+_SCHEMA = str(SCHEMA)
+
+PREFIXES = sparql_prefixes()
+
+
+def iri_list(iris: Iterable[str]) -> str:
+    return " ".join(f"<{i}>" for i in iris)
+
+
+class Triples:
+    """Triples as subject → predicate → values (lexical forms), for assembling shapes."""
+
+    def __init__(self, rows: Iterable[dict[str, str]] = ()):
+        self.by_s: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for r in rows:
+            self.add(r["s"], r["p"], r["o"])
+
+    def add(self, s: str, p: str, o: str) -> None:
+        values = self.by_s[s][p]
+        if o not in values:
+            values.append(o)
+
+    def one(self, s: str, p: str) -> str | None:
+        values = self.by_s.get(s, {}).get(p)
+        return min(values) if values else None
+
+    def all(self, s: str, p: str) -> list[str]:
+        return sorted(self.by_s.get(s, {}).get(p, ()))
+
+    def types(self, s: str) -> list[str]:
+        return self.all(s, RDF_TYPE)
+
+    def subjects(self, p: str, o: str) -> list[str]:
+        return sorted(s for s, props in self.by_s.items() if o in props.get(p, ()))
+
+    def subjects_of_type(self, cls: str) -> list[str]:
+        return self.subjects(RDF_TYPE, cls)
+
+    def __contains__(self, s: str) -> bool:
+        return s in self.by_s
+
+
+# -- assembling shapes from triples --------------------------------------------
+
+class Assembler:
+    """Turns :class:`Triples` into the contract's JSON, with ids from the minter."""
+
+    def __init__(self, t: Triples, minter: Minter):
+        self.t = t
+        self.m = minter
+
+    def ident(self, iri: str) -> str:
+        split = self.m.split(iri)
+        return split[1] if split else iri
+
+    def ref(self, iri: str | None) -> dict | None:
+        if not iri:
+            return None
+        return contract.ref(self.ident(iri), iri, self.t.one(iri, RDFS_LABEL) or self.ident(iri))
+
+    def entity(self, iri: str) -> dict | None:
+        etype = next((_ENTITY_CLASSES[c] for c in self.t.types(iri) if c in _ENTITY_CLASSES), None)
+        label = self.t.one(iri, RDFS_LABEL)
+        if etype is None or label is None:
+            return None
+        return contract.entity(self.ident(iri), iri, label, etype, self.t.all(iri, SKOS_ALT))
+
+    def claims_about(self, fact: str) -> list[str]:
+        return self.t.subjects(_K + "about", fact)
+
+    def provenance(self, fact: str) -> tuple[list[dict], str, list[dict]]:
+        """(according_to, modality, sources) of a fact, from its claims."""
+        according: dict[tuple, tuple] = {}
+        modalities, sources = [], []
+        for c in self.claims_about(fact):
+            for a in self.according(c):
+                according[(a.get("id"), a["label"])] = (a.get("id"), a["label"])
+            mod = self.t.one(c, _K + "modality")
+            if mod:
+                modalities.append(mod.rsplit("#", 1)[-1])
+            src = self.source(c)
+            if src:
+                sources.append(src)
+        modality = min(modalities) if modalities else "asserted"
+        return contract.according_to(according.values()), modality, sources
+
+    def according(self, claim: str) -> list[dict]:
+        return contract.pair_sources(
+            [(self.ident(e), self.t.one(e, RDFS_LABEL) or self.ident(e), self.t.all(e, SKOS_ALT))
+             for e in self.t.all(claim, _K + "accordingTo")],
+            self.t.all(claim, _K + "accordingToLabel"))
+
+    def source(self, claim: str) -> dict | None:
+        sentence = self.t.one(claim, _K + "sentence")
+        start, end = self.t.one(claim, _K + "startOffset"), self.t.one(claim, _K + "endOffset")
+        if sentence is None or start is None or end is None:
+            return None
+        return contract.source(sentence, int(start), int(end))
+
+    def deployment(self, iri: str) -> dict:
+        t = self.t
+        figures = sorted(t.all(iri, _K + "personnel"), key=_figure_order)
+        according, modality, sources = self.provenance(iri)
+        return contract.deployment(
+            self.ident(iri), iri, label=t.one(iri, RDFS_LABEL) or "",
+            sending_state=self.ref(t.one(iri, _K + "sendingState")),
+            host_state=self.ref(t.one(iri, _K + "hostState")),
+            location=self.ref(t.one(iri, _K + "location")),
+            personnel=[contract.personnel(_int(t.one(f, _K + "count")), _int(t.one(f, _K + "minCount")),
+                                          t.one(f, _K + "qualifier"), t.one(f, _K + "kind")) for f in figures],
+            start=t.one(iri, _K + "start"), end=t.one(iri, _K + "end"),
+            status=(t.one(iri, _K + "status") or "#reported").rsplit("#", 1)[-1],
+            according_to=according, modality=modality, sources=sources)
+
+    def event(self, iri: str) -> dict:
+        t = self.t
+        etype = next((_EVENT_CLASSES[c] for c in t.types(iri) if c in _EVENT_CLASSES), "Event")
+        according, modality, sources = self.provenance(iri)
+        return contract.event(
+            self.ident(iri), iri, etype=etype, label=t.one(iri, RDFS_LABEL) or "",
+            date=t.one(iri, _K + "date"), end=t.one(iri, _K + "end"),
+            participants=[self.ref(p) for p in t.all(iri, _K + "participant")],
+            location=self.ref(t.one(iri, _K + "location")),
+            according_to=according, modality=modality, sources=sources)
+
+    def role(self, iri: str) -> dict:
+        t = self.t
+        according, modality, sources = self.provenance(iri)
+        role_type = t.one(iri, _ORG + "role")
+        return contract.role(
+            self.ident(iri), iri, person=self.ref(t.one(iri, _ORG + "member")),
+            role=(t.one(role_type, RDFS_LABEL) if role_type else None) or "",
+            of=self.ref(t.one(iri, _ORG + "organization")),
+            according_to=according, modality=modality, sources=sources)
+
+    def fact(self, iri: str) -> tuple[str, dict] | None:
+        kind = self.kind(iri)
+        if kind is None:
+            return None
+        return kind, getattr(self, kind)(iri)
+
+    def kind(self, iri: str) -> str | None:
+        return next((_FACT_CLASSES[c] for c in self.t.types(iri) if c in _FACT_CLASSES), None)
+
+    def claim(self, iri: str) -> dict:
+        t = self.t
+        about = t.one(iri, _K + "about") or ""
+        src = self.source(iri) or {"sentence": None, "start": None, "end": None}
+        return contract.claim(
+            self.ident(iri), iri, kind=self.kind(about) or "entity", about_id=self.ident(about), about_iri=about,
+            article=self.ident(t.one(iri, PROV_DERIVED) or ""),
+            modality=(t.one(iri, _K + "modality") or "#asserted").rsplit("#", 1)[-1],
+            according_to=self.according(iri),
+            sentence=src["sentence"], start=src["start"], end=src["end"])
+
+    def article(self, iri: str) -> dict:
+        t = self.t
+        return contract.article(self.ident(iri), iri, t.one(iri, _SCHEMA + "headline") or "",
+                                t.one(iri, _SCHEMA + "datePublished"), t.one(iri, _SCHEMA + "url"))
+
+
+def _int(value: str | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _figure_order(iri: str) -> tuple:
+    tail = iri.rsplit("-", 1)[-1]
+    return (int(tail), iri) if tail.isdigit() else (1 << 30, iri)
+
+
+# -- queries -------------------------------------------------------------------
+
+_FACT_LINKS = "kg:sendingState|kg:hostState|kg:location|kg:participant|org:member|org:organization|org:role"
+
+
+def fact_triples_query(iris: Iterable[str]) -> str:
+    """Everything the shapes of these facts need: their triples, figures, claims, linked labels, articles."""
+    return PREFIXES + f"""
+SELECT ?s ?p ?o WHERE {{
+  VALUES ?f {{ {iri_list(iris)} }}
+  GRAPH ?g {{
+    {{ ?f ?p ?o BIND(?f AS ?s) }}
+    UNION {{ ?f kg:personnel ?s . ?s ?p ?o }}
+    UNION {{ ?s kg:about ?f . ?s ?p ?o }}
+    UNION {{ ?f {_FACT_LINKS} ?s . ?s rdfs:label ?o BIND(rdfs:label AS ?p) }}
+    UNION {{ ?c kg:about ?f ; kg:accordingTo ?s . ?s ?p ?o FILTER(?p IN (rdfs:label, skos:altLabel)) }}
+    UNION {{ ?c kg:about ?f ; prov:wasDerivedFrom ?s . ?s ?p ?o
+             FILTER(?p IN (schema:headline, schema:datePublished, schema:url)) }}
+  }}
+}}"""
+
+
+def read_facts(store, minter: Minter, iris: Iterable[str]) -> tuple[Assembler, dict[str, tuple[str, dict]]]:
+    """{iri: (kind, shape)} for the facts that exist among ``iris``, and the assembler (for claims)."""
+    iris = list(dict.fromkeys(iris))
+    t = Triples(store.select_values(fact_triples_query(iris)) if iris else ())
+    asm = Assembler(t, minter)
+    out = {}
+    for iri in iris:
+        found = asm.fact(iri)
+        if found:
+            out[iri] = found
+    return asm, out
+
+
+def read_article(store, minter: Minter, ident: str) -> dict | None:
+    """One article's extraction as stored: the same JSON its ingest answered."""
+    A = str(minter.article(ident))
+    rows = store.select_values(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{A}> {{ ?s ?p ?o }} }}")
+    if not rows:
+        return None
+    t = Triples(rows)
+    asm = Assembler(t, minter)
+    if str(KG.Article) not in t.types(A):
+        return None
+    entities = [e for e in (asm.entity(i) for i in t.all(A, _SCHEMA + "mentions")) if e]
+    return contract.result(
+        asm.article(A), entities,
+        [asm.role(i) for i in t.subjects_of_type(str(KG.RoleAssignment))],
+        [asm.deployment(i) for i in t.subjects_of_type(str(KG.Deployment))],
+        [asm.event(i) for i in t.subjects_of_type(str(KG.Event))],
+        [asm.claim(i) for i in t.subjects_of_type(str(KG.Claim))],
+        len(rows))
+
+
+def article_text(store, minter: Minter, ident: str) -> str | None:
+    A = minter.article(ident)
+    rows = store.select_values(f"PREFIX kg: <{KG}> SELECT ?t WHERE {{ GRAPH <{A}> {{ <{A}> kg:text ?t }} }}")
+    return rows[0]["t"] if rows else None
