@@ -93,6 +93,9 @@ SETTINGS: tuple[Setting, ...] = (
             "{\"url\"}). Empty: the API never fetches.", _csv),
     Setting("validate", True, "Validate every article graph against the SHACL shapes before writing it.",
             _bool),
+    Setting("search_refresh", 5.0,
+            "Seconds between checks whether a remote store changed (written by another process), "
+            "to rebuild the entity search index; an embedded store is checked on every search.", float),
     Setting("log_level", "info", "Logging level: debug, info, warning, error."),
 )
 

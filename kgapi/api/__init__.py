@@ -31,10 +31,11 @@ def make_api(app) -> KgApi:
                                    "description": "Bearer <KGAPI_TOKEN>"}},
         catch_all_404s=True,
     )
-    from . import entities, graphstore, health, sparql
+    from . import articles, claims, deployments, entities, events, extract, graphstore, health, roles, sparql, timeline
 
-    for module in (health, sparql, graphstore, entities):
+    for module in (health, sparql, graphstore, entities, deployments, events, timeline, articles, extract, roles, claims):
         api.add_namespace(module.ns, path=module.PATH)
+    api.add_namespace(roles.types_ns, path=roles.TYPES_PATH)
     return api
 
 

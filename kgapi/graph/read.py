@@ -255,3 +255,23 @@ def article_text(store, minter: Minter, ident: str) -> str | None:
     A = minter.article(ident)
     rows = store.select_values(f"PREFIX kg: <{KG}> SELECT ?t WHERE {{ GRAPH <{A}> {{ <{A}> kg:text ?t }} }}")
     return rows[0]["t"] if rows else None
+
+
+def claim_triples_query(iri: str) -> str:
+    return PREFIXES + f"""
+SELECT ?s ?p ?o WHERE {{
+  GRAPH ?g {{
+    {{ <{iri}> ?p ?o BIND(<{iri}> AS ?s) }}
+    UNION {{ <{iri}> kg:about ?s . ?s ?p ?o FILTER(?p IN (rdf:type, rdfs:label)) }}
+    UNION {{ <{iri}> kg:accordingTo ?s . ?s ?p ?o FILTER(?p IN (rdfs:label, skos:altLabel)) }}
+    UNION {{ <{iri}> prov:wasDerivedFrom ?s . ?s ?p ?o FILTER(?p IN (schema:headline, schema:datePublished, schema:url)) }}
+  }}
+}}"""
+
+
+def read_claim(store, minter: Minter, iri: str) -> tuple[Assembler, dict] | None:
+    t = Triples(store.select_values(claim_triples_query(iri)))
+    if str(KG.Claim) not in t.types(iri):
+        return None
+    asm = Assembler(t, minter)
+    return asm, asm.claim(iri)
