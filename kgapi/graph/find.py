@@ -146,11 +146,11 @@ SELECT ?part (COUNT(DISTINCT ?f) AS ?n) WHERE {{ {_parts_union(E)} }} GROUP BY ?
 def statement_facts(store, minter: Minter, E: str, limit: int, offset: int) -> tuple[list[tuple[str, str]], Assembler, dict]:
     """The page of (fact, part) pairs, newest first, and the facts read in full."""
     rows = store.select_values(PREFIXES + f"""
-SELECT DISTINCT ?f ?part ?key WHERE {{
+SELECT ?f ?part (MAX(?key0) AS ?key) WHERE {{
   {{ {_parts_union(E)} }}
-  OPTIONAL {{ ?f kg:start|kg:date|kg:end ?d }}
-  BIND(COALESCE(STR(?d), "") AS ?key)
-}} ORDER BY DESC(?key) ?f ?part LIMIT {limit} OFFSET {offset}""")
+  OPTIONAL {{ ?f kg:start|kg:date ?d1 }} OPTIONAL {{ ?f kg:end ?d2 }}
+  BIND(COALESCE(STR(?d1), STR(?d2), "") AS ?key0)
+}} GROUP BY ?f ?part ORDER BY DESC(?key) ?f ?part LIMIT {limit} OFFSET {offset}""")
     pairs = list(dict.fromkeys((r["f"], r["part"]) for r in rows))
     asm, facts = read_facts(store, minter, [f for f, _ in pairs])
     return pairs, asm, facts
