@@ -164,7 +164,7 @@ class Entity(Resource):
     @ns.doc(params={
         "limit": {"in": "query", "type": "integer", "minimum": 1, "maximum": 200, "default": STATEMENTS_LIMIT,
                   "description": "statements per page"},
-        "offset": {"in": "query", "type": "integer", "minimum": 0, "default": 0,
+        "offset": {"in": "query", "type": "integer", "minimum": 0, "maximum": 10**9, "default": 0,
                    "description": "statements to skip"},
     })
     @ns.response(200, "The entity (JSON by default; HTML, Turtle, JSON-LD, N-Triples or RDF/XML by Accept or "

@@ -271,7 +271,7 @@ error = Model("Error", {"error": Nested(error_detail, required=True)})
 PAGE_PARAMS = {
     "limit": {"in": "query", "type": "integer", "minimum": 1, "maximum": 200, "default": 20,
               "description": "items per page"},
-    "offset": {"in": "query", "type": "integer", "minimum": 0, "default": 0, "description": "items to skip"},
+    "offset": {"in": "query", "type": "integer", "minimum": 0, "maximum": 10**9, "default": 0, "description": "items to skip"},
 }
 DATE_PARAMS = {
     "from": {"in": "query", "type": "string", "pattern": DATE_PATTERN, "example": "2024-10",
