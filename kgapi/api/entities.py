@@ -144,9 +144,8 @@ class Entities(Resource):
         etype = choice_param("type", ENTITY_TYPES)
         limit, offset = page_params()
         items, total = labels().search(q, etype, limit, offset)
-        fmt = negotiate(None, "search") if _wants_html() else "json"
         body = page(items, total, limit, offset)
-        if fmt == "html":
+        if _wants_html():
             return html_response("search.html", q=q or "", type=etype, page=body, types=ENTITY_TYPES)
         return json_response(body)
 
@@ -154,7 +153,7 @@ class Entities(Resource):
 def _wants_html() -> bool:
     from flask import request
 
-    return request.accept_mimetypes.best == "text/html"
+    return request.accept_mimetypes.best_match(["application/json", "text/html"]) == "text/html"
 
 
 @ns.route("/<string:entity_id>")
