@@ -38,6 +38,7 @@ article_input = ns.model("ArticleInput", {
 })
 
 _URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _META = ("title", "url", "published")
 BODY_TYPES = ["application/json", "text/plain", "text/html"]
 
@@ -52,6 +53,8 @@ def _meta(source: dict) -> dict:
             raise BadRequest(f"{key}: expected a string", details={"field": key})
         if key == "url" and not _URL.match(value):
             raise BadRequest("url: expected an http(s) URL", details={"field": "url"})
+        if key == "published" and not _DAY.match(value.strip()):
+            raise BadRequest("published: expected a date as YYYY-MM-DD", details={"field": "published"})
         meta[key] = value.strip()
     return meta
 
@@ -63,39 +66,16 @@ def _decode(data: bytes) -> str:
         raise BadRequest("the request body is not text in its declared charset (UTF-8 by default)") from None
 
 
-def _extract_document(content, content_type: str, meta: dict) -> dict:
-    """Through the extractor's document reader (HTML main-content extraction) when it is installed."""
-    try:
-        from ..extract import extract_document  # type: ignore[attr-defined]
-    except ImportError:
-        extract_document = None
-    if extract_document is None:
-        if content_type == "text/plain":
-            return state().pipeline.read(content, **meta)
-        raise UnsupportedMediaType(f"this build cannot read {content_type}; send text/plain or JSON")
-    return extract_document(content, content_type, **meta)
-
-
 def _fetch(url: str, meta: dict) -> dict:
+    """Fetch a page server-side (hosts on KGAPI_FETCH_ALLOW only) and read it like a posted body."""
+    from ..extract import extract_document
+    from ..extract.fetch import fetch_url
+
     allow = tuple(state().settings.fetch_allow or ())
     if not allow:
         raise Forbidden("this server does not fetch URLs (KGAPI_FETCH_ALLOW is empty); send the text instead")
-    try:
-        from ..extract.fetch import fetch_url  # type: ignore[import-not-found]
-    except ImportError:
-        raise UnsupportedMediaType("this build cannot fetch URLs; send the text instead") from None
-    page_ = fetch_url(url, allow_hosts=allow)
-    content, content_type = _fetched(page_)
-    return _extract_document(content, content_type, {"url": url, **meta})
-
-
-def _fetched(result) -> tuple:
-    """(content, content type) from what fetch_url returns (a pair, or an object with both)."""
-    if isinstance(result, tuple):
-        return result[0], result[1]
-    content = getattr(result, "content", None) or getattr(result, "text", None)
-    ctype = getattr(result, "content_type", None) or "text/html"
-    return content, ctype
+    content, content_type, final_url = fetch_url(url, allow_hosts=allow)
+    return extract_document(content, content_type, url=final_url, **meta)
 
 
 def extraction_from_request() -> tuple[dict, bool]:
@@ -122,15 +102,16 @@ def extraction_from_request() -> tuple[dict, bool]:
             raise BadRequest("the request body is empty")
         if mimetype == "text/plain":
             return state().pipeline.read(text, **meta), False
-        return _extract_document(text, "text/html", meta), False
+        from ..extract import extract_document
+
+        return extract_document(text, "text/html", **meta), False
     raise UnsupportedMediaType(f"send {', '.join(BODY_TYPES)}, not {mimetype or 'no Content-Type'}")
 
 
 def _structured(doc: dict) -> dict:
-    try:
-        from ..extract.structured import normalize_claims  # type: ignore[import-not-found]
-    except ImportError:
-        return doc
+    """A structured document, checked and completed (ids, types) by the extractor's reader."""
+    from ..extract.structured import normalize_claims
+
     return normalize_claims(doc)
 
 

@@ -13,12 +13,11 @@ import re
 from pathlib import Path
 
 from kgapi.ids import article_id, slugify
-from tests.helpers import SEED_FILE
+from tests.helpers import DATA_DIR
 
-DATA = Path(__file__).parent / "data"
-ARTICLES = [(SEED_FILE, DATA / "000_484adb04f46ed6a9.gold.json"),
-            (DATA / "dev-01.txt", DATA / "dev-01.gold.json"),
-            (DATA / "dev-02.txt", DATA / "dev-02.gold.json")]
+#: the seed and the development articles, with their gold
+ARTICLES = [(DATA_DIR / "articles" / f"{name}.txt", DATA_DIR / "gold" / f"{name}.gold.json")
+            for name in ("000_484adb04f46ed6a9", "dev-01", "dev-02")]
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s|$)|$)", re.M)
 
