@@ -101,7 +101,7 @@ def extract_roles(ctx: Context) -> list[dict]:
             # ---- title before the name ("Russian Culture Minister Olga Lyubimova", "Wagner's founder, Y. P.")
             before = text[max(0, m.start - 90):m.start]
             pm = pre_re.search(before)
-            if pm and not (pm.group("sep").strip() == "," and not re.search(r"['’]s\s+\S*\s*$|\bthe\s+\S+\s*$|[A-Z]\w+\s+$",
+            if pm and not (pm.group("sep").strip() == "," and not re.search(r"['’]s\s+\S*\s*$|\b(?:the|his|her|its|their)\s+\S*\s*$|[A-Z]\w+\s+$",
                                                                              before[:pm.start("role")])):
                 role_start = m.start - (len(before) - pm.start("role"))
                 role_end = m.start - (len(before) - pm.end("role"))

@@ -75,12 +75,15 @@ _SPEECH_BEFORE = re.compile(r"(?:\b" + _SPEECH + r"|according to)\s*$", re.IGNOR
 _APPOS_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*(?:[\w'’-]+\s+){0,5}(?:" + "|".join(
     sorted((h for h in lexicon().role_heads if h != "member"), key=len, reverse=True)) + r")\b")
 
-_PLACE_PREP = re.compile(r"(?:\b(?:in|to|at|from|near|into|toward|towards|visit|visited|visiting|visits|outside|serving|"
-                         r"around|across|via|arrived in|trip to|flew to|travelled to|traveled to|inside|of|over)\s+)$",
+_PLACE_PREP = re.compile(r"(?:\b(?:in|to|at|near|into|toward|towards|visit|visited|visiting|visits|outside|serving|"
+                         r"around|across|via|arrived in|trip to|flew to|travelled to|traveled to|inside|over|"
+                         r"(?:arrived|flew|returned|travell?ed|came|departed|left|fled|evacuated|launched|fired)\s+from|"
+                         r"(?:outskirts|centre|center|streets|suburbs|city|mayor|skies|airport)\s+of)\s+)$",
                          re.IGNORECASE)
 _METONYM_PLACE_OK = re.compile(r"\b(?i:officials?|sources?|diplomats?|authorities|intelligence|analysts|observers|"
                                r"experts|governments?|leaders|policymakers|lawmakers)\s+(?:in|from)\s+"
                                r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:,|and)\s*)*$")
+
 
 
 @dataclass
@@ -165,6 +168,9 @@ _GENERIC_ORGS = {
 }
 
 
+_SERVICES = {"air force": "Air Force", "navy": "Navy", "armed forces": "Armed Forces", "coast guard": "Coast Guard"}
+
+
 def _generic_org(state: str, generic: str) -> str | None:
     pat = _GENERIC_ORGS.get(fold(generic))
     return pat.format(s=state) if pat else None
@@ -205,6 +211,12 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
             org = g.qualified.get((state_label, fold(m.group("g"))))
             if not org:
                 org = _generic_org(state_label, m.group("g"))
+            if not org and q.endswith(("'s", "’s")) and fold(m.group("g")) in _SERVICES and not \
+                    re.match(r"\s+(?:planes?|jets?|aircraft|vessels?|ships?|units?|bases?|officers?|chief|commander)\b",
+                             text[m.end():m.end() + 20]):
+                adjs = g.states[state_label].adjectives
+                if adjs:
+                    org = f"{adjs[0]} {_SERVICES[fold(m.group('g'))]}"
             if not org:
                 continue
             gs, ge = m.span("g")
@@ -302,7 +314,7 @@ def _title_re():
         lex = lexicon()
         titles = sorted(set(lex.title_words + [h for h in lex.role_heads if " " in h or h[0].isupper()]),
                         key=len, reverse=True)
-        _TITLE_RE = re.compile(r"(?:" + "|".join(re.escape(t) for t in titles) + r")\s+(?P<name>" + _NAME + r")")
+        _TITLE_RE = re.compile(r"(?i:" + "|".join(re.escape(t) for t in titles) + r")\s+(?P<name>" + _NAME + r")")
     return _TITLE_RE
 
 

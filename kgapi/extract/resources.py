@@ -189,7 +189,8 @@ def gazetteer() -> Gazetteer:
 
     qualified: dict[tuple[str, str], str] = {}
     generics: set[str] = {"Foreign Ministry", "Ministry of Foreign Affairs", "Defense Ministry", "Defence Ministry",
-                           "Ministry of Defense", "Ministry of Defence"}
+                           "Ministry of Defense", "Ministry of Defence", "air force", "navy", "armed forces",
+                           "coast guard"}
     for o in orgs.values():
         if o.state:
             for g in o.qualified:
