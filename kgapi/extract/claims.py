@@ -575,6 +575,10 @@ def extract_deployments(ctx: Context) -> list[dict]:
                     if rx.search(left):
                         qual = q
                         break
+            post = re.match(r"\s+or\s+(?:so|more)\b|-plus\b|\s+plus\b", text[e:e + 10])
+            if post and qual is None:
+                qual = {"so": "about", "more": "at_least"}.get(post.group(0).split()[-1], "over")
+                e += post.end()
             strong = bool(re.search(r"-(?:strong|member|man|person)$", raw.lower()))
             kind, np_end, adj, blocked = _personnel_np(text, e, state_adj, unit_ok=strong)
             if blocked:
@@ -1274,6 +1278,11 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
     text = info.sent.text
     masked = ctx.masked_appositives(text)
     groups = _actor_groups(ctx, info, pos, hi, masked)
+    # "with her Russian counterpart Sergei Lavrov": a possessive pronoun is not the object
+    groups = [[m for m in g if not (m.how == "pron" and m.surface.lower() in ("his", "her") and
+                                    any(x.type == "Person" and 0 < x.start - m.end < 40 and x.how != "pron"
+                                        for x in info.mentions))] for g in groups]
+    groups = [g for g in groups if g]
     for grp in groups:
         before = text[max(0, grp[0].start - 40):grp[0].start]
         if re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,5}$", before):

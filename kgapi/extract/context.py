@@ -341,6 +341,15 @@ class Context:
                     subj2, re.IGNORECASE):
                 # pronoun subjects resolve through mentions
                 pron = [pm for pm in info.mentions if pm.how in ("pron", "desc") and off <= pm.start < off + len(subj2)]
+                actors = [x for x in info.mentions if off <= x.start < off + len(subj2) and x.type in ACTOR_TYPES]
+                rest = subj2
+                for x in sorted(actors, key=lambda x: -len(x.surface)):
+                    rest = rest.replace(x.surface, " ")
+                if len(actors) >= 2 and not re.sub(r"(?i)\b(?:the|and|both)\b|['’]s\b|,", " ", rest).split():
+                    # "The United States and South Korea have warned …"
+                    frames.append(Frame(m.start(), m.end(), {"label": re.sub(r"^(?:the|The)\s+", "", subj2)}, True,
+                                        m.group(0), off, off + len(subj2)))
+                    continue
                 if not pron:
                     continue
                 from ..ids import slugify

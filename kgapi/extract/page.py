@@ -38,6 +38,8 @@ _DATELINE_NODATE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'�
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEARS = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_CREDIT_END = re.compile(r"[.)]\s*(?:\(?(?:Reuters|AFP|AP|EPA|Getty Images|Yonhap|Xinhua|TASS|KCNA|Kyodo|Bloomberg|"
+                         r"File|File photo|Handout|Screenshot)\)?\.?)\s*$")
 
 
 @dataclass
@@ -80,7 +82,7 @@ def _headline_like(line: str) -> bool:
     words = _WORD.findall(line)
     if not (3 <= len(words) <= 30) or len(line) > 250:
         return False
-    if _TEASER_END.search(line) or _is_caption(line) or _is_chrome(line):
+    if _TEASER_END.search(line) or _is_caption(line) or _is_chrome(line) or _CREDIT_END.search(line):
         return False
     if parse_published(line) and len(words) <= 8:
         return False
@@ -140,6 +142,8 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
                   if not chrome_flags[i] and not prose[i] and _headline_like(lines[i])]
         if window:
             nearest = window[-1]
+            if lines[nearest].rstrip().endswith(".") and any(not lines[j].rstrip().endswith(".") for j in window):
+                nearest = max(j for j in window if not lines[j].rstrip().endswith("."))
             title_idx = nearest
             # "NorthKoreaNorth Korea Shows…" repeats "North Korea Shows…": prefer the clean one
             for j in reversed(window[:-1]):

@@ -89,3 +89,32 @@ def test_wagner_belarus(belarus):
     roles = {(r["person"]["label"], r["role"], (r["of"] or {}).get("label")) for r in belarus["roles"]}
     assert ("Andriy Demchenko", "spokesman", "Ukraine") in roles
     assert ("Yevgeny Prigozhin", "chief", "Wagner Group") in roles
+
+
+@pytest.fixture(scope="module")
+def nk():
+    return extract((HERE / "nk-another-1000.txt").read_text(encoding="utf-8"))
+
+
+def test_nk_title_skips_credited_caption(nk):
+    assert nk["article"]["title"] == "Seoul says Pyongyang sent another 1,000 troops as Russia ratifies pact"
+    assert nk["article"]["published"] == "2024-11-13"
+
+
+def test_nk_figures(nk):
+    got = {(d["personnel"][0]["count"], d["personnel"][0]["min"], d["personnel"][0]["qualifier"],
+            (d["location"] or {}).get("label"), d["start"], d["status"]) for d in nk["deployments"]}
+    assert (12000, 11000, "up_to", "Kursk", "2024-10", "reported") in got
+    assert (1000, None, "about", None, "2024-11", "reported") in got          # "Another 1,000 or so … last week"
+    assert (100000, None, "up_to", None, None, "predicted") in got
+    src = {d["personnel"][0]["count"]: [a["label"] for a in d["according_to"]] for d in nk["deployments"]}
+    assert src[12000] == ["National Intelligence Service"]
+    assert src[100000] == ["United States and South Korea"]
+
+
+def test_nk_events(nk):
+    evs = {(e["type"], e["date"], frozenset(p["label"] for p in e["participants"])) for e in nk["events"]}
+    assert ("Meeting", "2024-11-01", frozenset({"Choe Son Hui", "Sergei Lavrov"})) in evs
+    assert ("Visit", "2024-11", frozenset({"Choe Son Hui"})) in evs
+    assert ("Report", "2024-11-13", frozenset({"National Intelligence Service"})) in evs
+    assert not any(t == "Denial" for t, _, _ in evs)   # "declined to comment" is no denial
