@@ -491,12 +491,18 @@ _PUB_PATTERNS = [
     re.compile(r"\b(?P<y>" + _YEAR + r")[-/.](?P<m>0[1-9]|1[0-2])[-/.](?P<d>0[1-9]|[12]\d|3[01])\b"),
     re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>" + _DAY + r"),?\s+(?P<y>" + _YEAR + r")\b"),
     re.compile(r"\b(?P<d>" + _DAY + r")\s+(?P<mon>" + _MON + r")\.?,?\s+(?P<y>" + _YEAR + r")\b"),
-    re.compile(r"\b(?P<d>0?[1-9]|[12]\d|3[01])[./](?P<m>0?[1-9]|1[0-2])[./](?P<y>" + _YEAR + r")\b"),
+    re.compile(r"\b(?P<d>0?[1-9]|[12]\d|3[01])[./](?P<m>0?[1-9]|[12]\d|3[01])[./](?P<y>" + _YEAR + r")\b"),
 ]
 
 
+_WD_ABBR = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
+
+
 def parse_published(line: str) -> str | None:
-    """The first full date (day, month, year) in a line, ISO; None when there is none."""
+    """The first full date (day, month, year) in a line, ISO; None when there is none.
+
+    A numeric date "07/06/2025" is read day first, unless only the month-first reading is a
+    valid date or a weekday named on the line agrees with the month-first reading."""
     for rx in _PUB_PATTERNS:
         m = rx.search(line)
         if not m:
@@ -504,7 +510,18 @@ def parse_published(line: str) -> str | None:
         g = m.groupdict()
         try:
             mo = _month(g["mon"]) if g.get("mon") else int(g["m"])
-            return date(int(g["y"]), mo, _day(g["d"])).isoformat()
+            d = date(int(g["y"]), mo, _day(g["d"]))
         except (ValueError, KeyError):
-            continue
+            d = None
+        if rx is _PUB_PATTERNS[3]:
+            try:
+                alt = date(int(g["y"]), int(g["d"]), int(g["m"]))  # month first
+            except ValueError:
+                alt = None
+            wd = _WD_ABBR.search(line)
+            if alt and (d is None or (wd and alt.weekday() == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(
+                    wd.group(1).lower()) and d.weekday() != alt.weekday())):
+                d = alt
+        if d:
+            return d.isoformat()
     return None

@@ -48,6 +48,33 @@ def _nested(text: str, mentions: list[Mention]) -> list[Mention]:
     return extra
 
 
+_ACRO = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z&.-]{1,11})\)")
+
+
+def _acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'the Sahel Security Observatory (SSO)': the acronym names the same organization later on."""
+    found: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type != "Organization":
+            continue
+        am = _ACRO.match(text, m.end)
+        if am and sum(c.isupper() for c in am.group("a")) >= 2:
+            found.setdefault(am.group("a"), m)
+    if not found:
+        return mentions
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    extra = []
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in found) + r")(?![\w-])")
+    for x in rx.finditer(text):
+        if taken.find(1, x.start(), x.end()) != -1:
+            continue
+        org = found[x.group(0)]
+        extra.append(Mention(x.start(), x.end(), x.group(0), "Organization", org.label, "name"))
+    return sorted(mentions + extra, key=lambda m: (m.start, -m.end))
+
+
 def _refs(result: dict):
     for r in result["roles"]:
         yield r["person"], "Person"
@@ -83,6 +110,7 @@ def extract(text: str, title: str | None = None, url: str | None = None,
     sentences = split_sentences(body, page.paragraphs)
     mentions = find_mentions(body)
     mentions += _nested(body, mentions)
+    mentions = _acronyms(body, mentions)
     mentions = add_short_forms(body, mentions)
 
     index = EntityIndex()
