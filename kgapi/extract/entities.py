@@ -51,7 +51,8 @@ Ministry Institute University Party Council Committee Commission Agency Service 
 News Times Post Television Center Centre State States United Nations Security Defense Defence Foreign National
 People Peoples Republic Democratic Federation Workers Screenshot Photo Read Check Related Subscribe Sign Share
 Prime Deputy Vice Senior Former Chief Lt Gen Col Dr Mr Ms Mrs Gov Sen Rep Premier Marshal Colonel Ambassador
-Spokesman Spokeswoman Oblast Region Front Treaty Comprehensive Strategic Partnership Operation Day Week Year""".split())
+Spokesman Spokeswoman Major Captain Lieutenant Sergeant Corporal Private Brigadier Commander Admiral General
+Oblast Region Front Treaty Comprehensive Strategic Partnership Operation Day Week Year""".split())
 
 _ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Commission|Party|Army|Navy|Forces|Force|"
               "Command|Center|Centre|Foundation|Office|Department|Bureau|Corporation|Association|Union|Academy|"
@@ -128,7 +129,8 @@ class EntityIndex:
         e.mentions += 1
         e.first = min(e.first, m.start if not m.in_title else 10**8)
         if alias and m.how not in ("adj", "pron", "desc") and m.surface != m.label:
-            s = m.surface.strip()
+            s = re.sub(r"^(?:the|The)\s+(?=\S)", "", m.surface.strip()) if m.type == "Organization" and \
+                not m.label.lower().startswith("the ") else m.surface.strip()
             if s and s not in e.aliases and s.replace("’", "'") != m.label:
                 e.aliases.append(s)
         return e
@@ -384,12 +386,22 @@ October November December Kremlin Pentagon God Allah Moscow Islam Christianity C
 Foreign Security Intelligence Operations Affairs Command Staff War World Cold Peace Agreement Treaty Order Union
 President Minister Prime Secretary Commander General Colonel Chairman Leader Supreme National State Federal Interior
 Special Military Operation Air Force Navy Army Marines Corps Guard Home Office Media Press News Times Post""".split())
-_PLACE_SUFFIX_STRIP = re.compile(r"\s+(?:region|province|oblast|Oblast|Province|Region|front|area)$")
+_PLACE_SUFFIX_STRIP = re.compile(r"\s+(?:region|province|oblast|Oblast|Province|Region|front|area|airport|airfield)$")
+_POSS_PLACE = re.compile(r"['’]s\s+(?P<name>" + UP + LOW + r"+(?:[-‑]" + UP + LOW + r"+)*(?:\s+" + UP + LOW + r"+)?"
+                         r"\s+(?:region|province|oblast|district|city|port|Oblast|Region|Province|District))\b")
 
 
 def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
     """Capitalised names after a locative preposition ('in Kidal', 'near Chongjin and Hamhung',
     'to Vilseck') or with a place noun ('the Lachin corridor') that no other pass claimed."""
+    for m in _POSS_PLACE.finditer(text):
+        # "Russia's Pskov region"
+        s, e = m.span("name")
+        if _overlaps(spans, s, e) or m.group("name").split()[0] in _NOT_PLACE:
+            continue
+        name = m.group("name")
+        out.append(Mention(s, e, name, "Place", _PLACE_SUFFIX_STRIP.sub("", re.sub(r"\s+(?:district|city|port|District)$", "", name)), "place"))
+        spans.append((s, e))
     last_place_end = -10
     for m in _PLACE_CAND.finditer(text):
         s, e = m.span("name")

@@ -31,7 +31,7 @@ _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff\ufffe\uf
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*$")
 _TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}?|[A-Z][A-Z .'’-]{1,40})(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?,\s+(?P<mon>" + _MON + r")\s+(?P<d>" + _DAY
+    r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,40}?|[A-Z][A-Z .'’/-]{1,40})(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?,\s+(?P<mon>" + _MON + r")\s+(?P<d>" + _DAY
     + r")(?:,\s*(?P<y>" + _YEAR + r"))?\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)\s*")
 _DATELINE_NODATE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+){0,2})(?:,\s+[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,2})?"
                               r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-)\s+(?=[A-Z])")

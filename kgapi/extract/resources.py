@@ -204,7 +204,7 @@ def gazetteer() -> Gazetteer:
             names += [st.label] + st.aliases + st.capitals
             adjs += st.adjectives
         qualified_re = re.compile(
-            r"(?<![\w])(?:the\s+)?(?P<q>(?:" + _alt(names) + r")['’]s|" + _alt(adjs) + r")\s+(?:(?:top|main|chief|national|ruling)\s+)?"
+            r"(?<![\w])(?:the\s+)?(?P<q>(?:" + _alt(names) + r")(?:['’]s)?|" + _alt(adjs) + r")\s+(?:(?:top|main|chief|national|ruling)\s+)?"
             r"(?P<g>" + _alt(generics) + r")(?![\w])", re.IGNORECASE)
     g = Gazetteer(states, persons, orgs, places, surfaces, surface_re, person_short, qualified,
                   qualified_re, capital_of,

@@ -118,3 +118,16 @@ def test_nk_events(nk):
     assert ("Visit", "2024-11", frozenset({"Choe Son Hui"})) in evs
     assert ("Report", "2024-11-13", frozenset({"National Intelligence Service"})) in evs
     assert not any(t == "Denial" for t, _, _ in evs)   # "declined to comment" is no denial
+
+
+def test_china_belarus_dateline_places_qualified_orgs():
+    r = extract((HERE / "china-belarus-drills.txt").read_text(encoding="utf-8"))
+    assert not r["article"]["text"].startswith("BEIJING/MINSK")
+    ents = {(e["type"], e["label"]): e for e in r["entities"]}
+    assert ("Place", "Pskov") in ents and "Pskov region" in ents[("Place", "Pskov")]["aliases"]
+    assert ("Person", "Gintautas Ciunis") in ents                      # "Major" is a rank, not a name
+    assert ("Organization", "Ministry of Defence of Belarus") in ents   # "Belarus Defense Ministry"
+    assert "Chinese defence ministry" in ents[("Organization", "Ministry of National Defense of the People's Republic of China")]["aliases"]
+    figs = {(d["sending_state"]["label"], d["host_state"]["label"], d["personnel"][0]["count"]) for d in r["deployments"]}
+    assert ("China", "Belarus", 600) in figs
+    assert not any(s == "Belarus" and h == "Ukraine" for s, h, _ in figs)   # "has never sent troops"
