@@ -658,6 +658,8 @@ def extract_deployments(ctx: Context) -> list[dict]:
     for f in figures:
         if not f.sending or not f.host:
             continue
+        if (f.sending, f.host) in lexicon().adversaries:
+            continue  # an army in the country it is at war with is no deployment to a host
         out.append({
             "sending_state": ref(f.sending) if f.sending else None,
             "host_state": ref(f.host) if f.host else None,

@@ -95,6 +95,7 @@ class Lexicon:
     role_heads: list[str]
     role_not: set[str]
     title_words: list[str]
+    adversaries: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass
@@ -221,7 +222,8 @@ def lexicon() -> Lexicon:
     d = json.loads(_read("lexicon.json"))
     return Lexicon(d["personnel_heads"], d["personnel_modifiers"], set(d["kind_drop_modifiers"]),
                    set(d["not_personnel_after"]), d["not_personnel_before"], d["role_heads"],
-                   set(d["role_not_person_roles"]), d["title_words"])
+                   set(d["role_not_person_roles"]), d["title_words"],
+                   {tuple(p) for p in d.get("adversary_pairs", [])})
 
 
 @lru_cache(maxsize=1)
