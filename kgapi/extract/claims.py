@@ -1208,7 +1208,7 @@ _THANK = re.compile(r"\b(?:thank(?:ed|ing|s)?|prais(?:ed|ing|es))\b[^.;]{0,60}\b
 
 
 _ACTOR_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:delegation|government|authorities|officials|leadership|junta|regime)\b")
-_STATE_ACTOR_POSS = re.compile(r"['’]s\s+(?:\w+\s+)?(?:junta|government|regime|authorities|leadership|administration|"
+_STATE_ACTOR_POSS = re.compile(r"['’]s\s+(?:\w+\s+)?(?:junta|government|regime|authorities|leadership|administration|media|"
                                r"cabinet|military|army|forces|defen[cs]e\s+ministry|foreign\s+ministry|parliament)\b")
 _TWO = re.compile(r"\b(?:the\s+two\s+(?:countries|governments|sides|nations|states|allies|leaders)|both\s+countries|"
                   r"both\s+governments|both\s+sides)\b", re.I)
@@ -1331,7 +1331,7 @@ def _dates_for(ctx: Context, info: SentInfo, seg: tuple[int, int], trig: re.Matc
             ds2 = [d for d in info.dates if d.value and d.start < lead.end()]
             if ds2:
                 return [ds2[-1]]
-        lead2 = re.match(r"(?:Later|Earlier|Around|At)\b[^,]{0,40},", text)
+        lead2 = re.match(r"(?:Later|Earlier|Around|At|In|On|By|During|Since|Last|This|Early|Late|Back)\b[^,]{0,40},", text)
         if lead2:
             ds2 = [d for d in info.dates if d.value and d.start < lead2.end()]
             if ds2:
@@ -1355,8 +1355,11 @@ def extract_events(ctx: Context) -> list[dict]:
         for m in _REPORT.finditer(text):
             found.append(("Report", m))
         trig_pos = sorted({m.start() for et, m in found if et != "Report"})
+        speech_pos = sorted({m.start() for et, m in found if et == "Report"})
         for etype, m in sorted(found, key=lambda x: x[1].start()):
             others = [p for p in trig_pos if p != m.start()]
+            if etype not in ("Report", "Acknowledgement", "Acknowledgement*", "Denial"):
+                others += [p for p in speech_pos if p > m.start()]  # "…, KCNA reported on Saturday"
             if _NEG.search(text[max(0, m.start() - 25):m.start()]):
                 continue
             seg = ctx.segment_of(info, m.start())

@@ -229,9 +229,9 @@ _add("season", r"\b(?P<which>last|this|next|the|in|since|during)\s+(?P<s>" + _SE
 _add("seasony", r"\b(?P<s>" + _SEASON + r")\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b", _I)
 _add("wd", r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>" + _WD + r")(?P<poss>['’]s)?\b")
 _add("yesterday", r"\b(?P<w>yesterday|today|tonight|tomorrow)\b", _I)
-_add("monthonly", r"\b(?:(?:in|since|until|by|from|through|during|of|early|late)\s+)(?P<m>" + _MON + r")\b(?!\s+\d)")
+_add("monthonly", r"\b(?:(?i:in|since|until|by|from|through|during|of|early|late|before|after)\s+)(?P<m>" + _MON + r")\b(?!\s+\d)")
 _add("monthyear", r"\b(?P<m>" + _MON + r")\s*,?\s*(?P<y>" + _YEAR + r")\b")
-_add("year", r"\b(?:(?P<prep>in|of|since|by|until|through|during|from|to|before|after|between|and|for|throughout|early|late|mid|mid-)\s*)(?P<y>" + _YEAR + r")\b(?![,.]?\d)(?!\s*(?:troops|soldiers|personnel|workers|engineers))")
+_add("year", r"\b(?:(?P<prep>(?i:in|of|since|by|until|through|during|from|to|before|after|between|and|for|throughout|early|late|mid|mid-))\s*)(?P<y>" + _YEAR + r")\b(?![,.]?\d)(?!\s*(?:troops|soldiers|personnel|workers|engineers))")
 _add("yearposs", r"\b(?P<y>" + _YEAR + r")['’]s\b")
 
 # A list "October 22, December 12, and December 22 of last year" shares its year.

@@ -58,3 +58,17 @@ def test_incursion():
 def test_undated_repeat_merges_into_dated_event():
     got = evs("Kim had ordered attack operations. Kim issued attack orders on October 22 of last year.")
     assert {t for t in got if t[0] == "Order"} == {("Order", "2024-10-22", frozenset({"Kim Jong Un"}))}
+
+
+def test_more_phrasings():
+    got = evs("Kim ordered his military to prepare for war, KCNA reported on Saturday.", published="2025-03-10")
+    assert ("Order", None, frozenset({"Kim Jong Un"})) in got               # Saturday is the report's date
+    assert ("Report", "2025-03-08", frozenset({"Korean Central News Agency"})) in got
+    got = evs("In August, Ukrainian forces launched a cross-border incursion into Russia's Kursk region.",
+              published="2025-03-10")
+    assert ("Incursion", "2024-08", frozenset({"Ukraine"})) in got
+    got = evs("The Kremlin on Thursday denied reports that North Korean troops were fighting in Ukraine.",
+              published="2025-03-10")
+    assert ("Denial", "2025-03-06", frozenset({"Kremlin"})) in got
+    got = evs("Putin and Kim held talks at the Vostochny Cosmodrome in September 2023.", published="2025-03-10")
+    assert ("Meeting", "2023-09", frozenset({"Vladimir Putin", "Kim Jong Un"})) in got
