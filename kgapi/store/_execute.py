@@ -83,8 +83,12 @@ def _term(t) -> dict:
     raise TypeError(f"unsupported term {t!r}")
 
 
-def solutions_json(variables: list[str], rows, max_rows: int | None) -> tuple[bytes, bool]:
-    """SPARQL 1.1 JSON results for ``rows`` (QuerySolution), at most ``max_rows`` of them."""
+def solutions_json(variables: list[str], rows, max_rows: int | None, *, mark: bool = True) -> tuple[bytes, bool]:
+    """SPARQL 1.1 JSON results for ``rows`` (QuerySolution), at most ``max_rows`` of them.
+
+    ``mark``: add the top-level ``"kgapi"`` member when truncated (not when the
+    JSON is only a step towards another format: pyoxigraph's reader refuses it).
+    """
     it = iter(rows)
     if max_rows is not None:
         it = islice(it, max_rows + 1)
@@ -100,7 +104,7 @@ def solutions_json(variables: list[str], rows, max_rows: int | None) -> tuple[by
     if truncated:
         bindings.pop()
     doc: dict = {"head": {"vars": variables}, "results": {"bindings": bindings}}
-    if truncated:
+    if truncated and mark:
         # An extra top-level member: SPARQL JSON readers ignore it, kgapi clients can look for it.
         doc["kgapi"] = {"truncated": True, "maxRows": max_rows}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), truncated
@@ -132,7 +136,8 @@ def serialize_result(result, result_format: str, max_rows: int | None, prefixes=
         return Answer(result.serialize(format=RESULT_FORMATS[fmt]) or b"", MEDIA_TYPES[fmt], "boolean")
     if isinstance(result, ox.QuerySolutions):
         fmt = result_format if result_format in RESULT_FORMATS else "json"
-        body, truncated = solutions_json([v.value for v in result.variables], result, max_rows)
+        body, truncated = solutions_json([v.value for v in result.variables], result, max_rows,
+                                         mark=fmt == "json")
         if fmt != "json":
             body = ox.parse_query_results(body, ox.QueryResultsFormat.JSON).serialize(format=RESULT_FORMATS[fmt])
         return Answer(body or b"", MEDIA_TYPES[fmt], "solutions", truncated)

@@ -167,6 +167,8 @@ class RemoteStore(Store):
                     raise self._down(url, "connection timed out") from None
                 raise QueryTimeout(f"the store did not answer within {timeout:g} s") from None
             except requests.ConnectionError as exc:
+                if _is_read_timeout(exc):  # urllib3's retry wrapper turns a read timeout into this
+                    raise QueryTimeout(f"the store did not answer within {timeout:g} s") from None
                 if attempt + 1 < attempts and not _is_refused(exc):
                     continue
                 raise self._down(url, _reason(exc)) from None
@@ -266,9 +268,15 @@ class RemoteStore(Store):
         limit = self.timeout if timeout is None else float(timeout)
         accept = f"{RESULT_MEDIA['json']}, {GRAPH_MEDIA['ntriples']};q=0.9"
         text = f"BASE <{base_iri}>\n{query}" if base_iri else query
-        body, ctype, _h = self._post_query(text, accept, timeout=limit + 1.0, client_query=True,
-                                           default_graph_uris=default_graph_uris,
-                                           named_graph_uris=named_graph_uris, union=union_default_graph)
+        # The deadline sits just past the limit, so a server that keeps the limit itself answers first.
+        try:
+            body, ctype, _h = self._post_query(text, accept, timeout=limit + 0.25, client_query=True,
+                                               default_graph_uris=default_graph_uris,
+                                               named_graph_uris=named_graph_uris, union=union_default_graph)
+        except QueryTimeout:
+            raise QueryTimeout(f"the query ran past the time limit ({limit:g} s); kgapi stopped waiting "
+                               f"(the remote store may go on computing it until its own limit)",
+                               details={"timeout": limit}) from None
         media = ctype.split(";")[0].strip().lower()
         try:
             if graph_format_of(media):
@@ -387,6 +395,11 @@ def _read_by(resp: requests.Response, deadline: float, limit: float, down) -> by
 
 def _replace_text(name, ntriples: str) -> str:
     return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples}\n}} }}"
+
+
+def _is_read_timeout(exc: Exception) -> bool:
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, urllib3.exceptions.ReadTimeoutError) or "Read timed out" in str(exc)
 
 
 def _is_refused(exc: Exception) -> bool:

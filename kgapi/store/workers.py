@@ -73,14 +73,26 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(size):
-            self._spawn()
+        self._spawn()  # the others start when concurrent queries need them
 
     def _spawn(self) -> None:
         w = _Worker(self.path)
         with self._lock:
             self._all.add(w)
         self._idle.put(w)
+
+    def _take(self, timeout: float | None) -> _Worker:
+        """An idle worker; a new one when all are busy and the pool is not full; else wait."""
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if len(self._all) < self.size and not self._closed:
+                w = _Worker(self.path)
+                self._all.add(w)
+                return w
+        return self._idle.get(timeout=timeout)
 
     def _retire(self, w: _Worker) -> None:
         w.kill()
@@ -93,7 +105,7 @@ class QueryPool:
         """Run ``query`` in a worker; QueryTimeout when it is not answered within ``timeout`` seconds."""
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            w = self._idle.get(timeout=timeout)
+            w = self._take(timeout)
         except queue.Empty:
             raise QueryTimeout(f"the query could not start within the time limit ({timeout:g} s): all "
                                f"{self.size} query workers are busy; try again shortly",
@@ -105,19 +117,21 @@ class QueryPool:
             w.send.send_bytes(json.dumps({"query": query, "options": options,
                                           "generation": self._generation()}).encode("utf-8"))
             remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
-            if not w.recv.poll(remaining):
-                self._retire(w)
-                raise QueryTimeout(f"the query ran past the time limit ({timeout:g} s) and was stopped",
-                                   details={"timeout": timeout})
-            head = json.loads(w.recv.recv_bytes())
-            body = w.recv.recv_bytes() if head.get("ok") else b""
-        except (EOFError, OSError, BrokenPipeError):
+            answered = w.recv.poll(remaining)
+            if answered:
+                head = json.loads(w.recv.recv_bytes())
+                body = w.recv.recv_bytes() if head.get("ok") else b""
+        except (EOFError, OSError):
             self._retire(w)
             raise BadRequest("the query engine stopped while running this query (it may be too complex)") from None
         except BaseException:
             # Anything else leaves the pipe in an unknown state: never reuse the worker.
             self._retire(w)
             raise
+        if not answered:
+            self._retire(w)
+            raise QueryTimeout(f"the query ran past the time limit ({timeout:g} s) and was stopped",
+                               details={"timeout": timeout})
         self._idle.put(w)
         if head["ok"]:
             return Answer(body, head["media_type"], head["kind"], head["truncated"])

@@ -1,0 +1,109 @@
+"""The time limit stops runaway queries (and keeps the server serving); the row cap says when it cut."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from kgapi import create_app
+from tests.conftest import BASE_SETTINGS, TOKEN
+from tests.helpers import OxigraphServer
+
+#: A cartesian product over the ontology graph (~300 triples): 300^4 rows to count, i.e. hours.
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+LIMIT = 1.5
+
+
+def _runaway_is_stopped_while_others_are_served(client):
+    outcome = {}
+
+    def run():
+        t0 = time.monotonic()
+        r = client.get("/sparql", query_string={"query": RUNAWAY})
+        outcome.update(status=r.status_code, body=r.get_json(), elapsed=time.monotonic() - t0)
+
+    t = threading.Thread(target=run)
+    t.start()
+    time.sleep(0.3)
+    # meanwhile, other requests are answered promptly
+    for _ in range(3):
+        t0 = time.monotonic()
+        r = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+        assert r.status_code == 200 and r.get_json()["boolean"] is True
+        assert time.monotonic() - t0 < LIMIT
+        assert client.get("/health").status_code == 200
+    t.join(LIMIT + 10)
+    assert outcome["status"] == 503, outcome
+    assert outcome["body"]["error"]["code"] == "query_timeout"
+    assert "time limit" in outcome["body"]["error"]["message"]
+    assert LIMIT - 0.1 <= outcome["elapsed"] <= LIMIT + 1.0, outcome["elapsed"]
+    # and the endpoint still works afterwards
+    r = client.get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+    assert r.status_code == 200 and int(r.get_json()["results"]["bindings"][0]["n"]["value"]) > 100
+
+
+@pytest.mark.settings(query_timeout=LIMIT)
+def test_runaway_query_is_stopped_on_the_embedded_store(app, client):
+    pool_before = app.extensions["kgapi"].store
+    _runaway_is_stopped_while_others_are_served(client)
+    pool = pool_before._pool
+    assert pool is not None and len(pool._all) <= pool.size
+    assert all(w.alive for w in pool._all)
+
+
+def test_runaway_query_is_stopped_on_a_remote_store(tmp_path):
+    """A server of its own: oxigraph serve goes on computing an abandoned query, so it is killed after."""
+    server = OxigraphServer(tmp_path / "oxigraph").start()
+    try:
+        app = create_app(dict(BASE_SETTINGS, store=server.query_url, store_update=server.update_url,
+                              query_timeout=LIMIT))
+        try:
+            _runaway_is_stopped_while_others_are_served(app.test_client())
+        finally:
+            app.extensions["kgapi"].store.close()
+    finally:
+        server.stop()
+
+
+@pytest.mark.settings(query_timeout=LIMIT)
+def test_writes_go_on_while_a_query_runs(app, client):
+    done = threading.Event()
+    threading.Thread(target=lambda: (client.get("/sparql", query_string={"query": RUNAWAY}), done.set())).start()
+    time.sleep(0.3)
+    r = client.post("/sparql", headers={"Authorization": f"Bearer {TOKEN}"},
+                    data={"update": "INSERT DATA { GRAPH <http://kg.test/g> { <http://kg.test/s> <http://kg.test/p> 1 } }"})
+    assert r.status_code == 204 and not done.is_set()
+    r = client.get("/sparql", query_string={"query": "ASK { GRAPH <http://kg.test/g> { ?s ?p 1 } }"})
+    assert r.get_json()["boolean"] is True  # a worker reopened the store and sees the write
+    assert done.wait(LIMIT + 5)
+
+
+VALUES10 = "SELECT ?x WHERE { VALUES ?x { 1 2 3 4 5 6 7 8 9 10 } }"
+
+
+@pytest.mark.settings(max_rows=4)
+def test_row_cap_truncates_and_says_so(any_store_client):
+    c = any_store_client
+    r = c.get("/sparql", query_string={"query": VALUES10})
+    body = r.get_json()
+    assert [b["x"]["value"] for b in body["results"]["bindings"]] == ["1", "2", "3", "4"]
+    assert body["kgapi"] == {"truncated": True, "maxRows": 4}
+    assert r.headers["X-Kgapi-Truncated"] == "true" and r.headers["X-Kgapi-Max-Rows"] == "4"
+    for fmt, lines in (("csv", 5), ("tsv", 5)):
+        r = c.get("/sparql", query_string={"query": VALUES10, "format": fmt})
+        assert len(r.data.decode().strip().splitlines()) == lines and r.headers["X-Kgapi-Truncated"] == "true"
+    r = c.get("/sparql", query_string={"query": VALUES10, "format": "xml"})
+    assert r.data.count(b"<result>") == 4 and r.headers["X-Kgapi-Truncated"] == "true"
+    r = c.get("/sparql", query_string={"query": "CONSTRUCT { <http://kg.test/s> <http://kg.test/p> ?x } "
+                                                "WHERE { VALUES ?x { 1 2 3 4 5 6 7 8 9 10 } }", "format": "ntriples"})
+    assert len(r.data.decode().strip().splitlines()) == 4 and r.headers["X-Kgapi-Truncated"] == "true"
+
+
+@pytest.mark.settings(max_rows=4)
+def test_answers_within_the_cap_are_not_flagged(any_store_client):
+    c = any_store_client
+    for q in (VALUES10 + " LIMIT 4", "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }"):
+        r = c.get("/sparql", query_string={"query": q})
+        assert "X-Kgapi-Truncated" not in r.headers and "kgapi" not in r.get_json()
