@@ -13,24 +13,11 @@ import json
 import os
 import signal
 import sys
-import time
 from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
-from _execute import QueryFailed, run  # noqa: E402 - this file runs as a script next to it
-
-
-def open_store(path: str):
-    """Open read-only, retrying: the writer's compactions can delete files between the
-    moment RocksDB reads its MANIFEST and the moment it opens them."""
-    for attempt in range(20):
-        try:
-            return ox.Store.read_only(path)
-        except (OSError, RuntimeError):
-            if attempt == 19:
-                raise
-            time.sleep(0.005 * (attempt + 1))
+from _execute import QueryFailed, open_store, run  # noqa: E402 - this file runs as a script next to it
 
 
 def main(fd_in: int, fd_out: int, path: str) -> None:

@@ -95,11 +95,10 @@ class QueryPool:
         return self._idle.get(timeout=timeout)
 
     def _retire(self, w: _Worker) -> None:
+        """Kill ``w`` (its CPU is free at once); a replacement starts when a query needs one."""
         w.kill()
         with self._lock:
             self._all.discard(w)
-        if not self._closed:
-            self._spawn()
 
     def run(self, query: str, options: dict, timeout: float | None) -> Answer:
         """Run ``query`` in a worker; QueryTimeout when it is not answered within ``timeout`` seconds."""
@@ -110,7 +109,7 @@ class QueryPool:
             raise QueryTimeout(f"the query could not start within the time limit ({timeout:g} s): all "
                                f"{self.size} query workers are busy; try again shortly",
                                details={"timeout": timeout}) from None
-        if not w.alive:
+        if not w.alive:  # died on its own (killed from outside, out of memory)
             self._retire(w)
             return self.run(query, options, None if deadline is None else max(0.0, deadline - time.monotonic()))
         try:
