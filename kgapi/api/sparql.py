@@ -11,6 +11,7 @@ from flask_restx import Namespace, Resource
 from rdflib import URIRef
 
 from ..sparql import formats, safety
+from ..sparql.preflight import check_update_cost
 from ..sparql.protocol import Operation, read_operation
 from ..sparql.scan import scan_query, scan_update
 from .common import require_write, state
@@ -127,6 +128,8 @@ def _update(op: Operation) -> Response:
     using, using_named = op.graphs("using-graph-uri"), op.graphs("using-named-graph-uri")
     safety.check_protocol_dataset(scan, using, using_named)
     safety.check(scan, has_graph=_has_graph, protocol_graphs=op.dataset_params())
+    check_update_cost(scan, st.store, using=using, using_named=using_named, base_iri=base,
+                      timeout=st.settings.query_timeout)
     st.store.sparql_update(op.text, using_graph_uris=using or None, using_named_graph_uris=using_named or None,
                            base_iri=base, timeout=st.settings.query_timeout)
     return Response(status=204)

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from kgapi import create_app
+from kgapi.errors import QueryRefused
 from tests.conftest import BASE_SETTINGS, TOKEN
 from tests.helpers import OxigraphServer
 
@@ -107,3 +108,51 @@ def test_answers_within_the_cap_are_not_flagged(any_store_client):
     for q in (VALUES10 + " LIMIT 4", "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }"):
         r = c.get("/sparql", query_string={"query": q})
         assert "X-Kgapi-Truncated" not in r.headers and "kgapi" not in r.get_json()
+
+
+#: Updates see the store's own default graph (empty here); the ontology is a named graph.
+RUNAWAY_UPDATE = ("INSERT { GRAPH <http://kg.test/boom> { ?a ?b ?c } } WHERE { GRAPH ?w { ?a ?b ?c } "
+                  "GRAPH ?x { ?d ?e ?f } GRAPH ?y { ?g ?h ?i } GRAPH ?z { ?j ?k ?l } }")
+
+
+@pytest.mark.settings(query_timeout=LIMIT)
+def test_a_runaway_update_is_refused_before_it_writes(any_store_client):
+    c = any_store_client
+    t0 = time.monotonic()
+    r = c.post("/sparql", data={"update": "PREFIX ex: <http://kg.test/>\n" + RUNAWAY_UPDATE},
+               headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 503 and time.monotonic() - t0 <= LIMIT + 1.0
+    e = r.get_json()["error"]
+    assert e["code"] == "query_timeout" and "not run" in e["message"] and "line 2" in e["message"]
+    assert c.get("/store?graph=http://kg.test/boom").status_code == 404
+
+
+def test_the_update_bound_counts_each_pattern_over_its_dataset(any_store_client):
+    from kgapi.sparql import preflight
+    from kgapi.sparql.scan import scan_update
+
+    c = any_store_client
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    c.put("/store?graph=http://kg.test/a", headers=auth, content_type="text/turtle",
+          data="<http://kg.test/s> <http://kg.test/p> 1, 2, 3 .")
+    text = ("PREFIX ex: <http://kg.test/>\nWITH ex:a DELETE { ?s ?p ?o } WHERE { ?s ?p ?o } ;\n"
+            "DELETE WHERE { ?s ?p ?o } ;\n"
+            "INSERT { GRAPH ex:b { ?s ?p ?o } } USING ex:a WHERE { ?s ?p ?o FILTER(?o > 1) }")
+    queries = preflight.count_queries(scan_update(text), [], [])
+    assert len(queries) == 3
+    store = c.application.extensions["kgapi"].store
+    counts = []
+    for q, _pos in queries:
+        body = store.sparql(q, union_default_graph=False, timeout=5).body
+        import json
+
+        counts.append(int(json.loads(body)["results"]["bindings"][0]["n"]["value"]))
+    assert counts[0] == 3 and counts[2] == 2
+    with pytest.raises(QueryRefused) as err:
+        preflight.check_update_cost(scan_update(text), store, using=[], using_named=[],
+                                    base_iri="http://kg.test/", timeout=5, limit=2)
+    assert "matches 3 solutions, more than the 2" in err.value.message
+    r = c.post("/sparql", data={"update": text}, headers=auth)
+    assert r.status_code == 204
+    r = c.get("/sparql", query_string={"query": "ASK { GRAPH <http://kg.test/a> { ?s ?p ?o } }"})
+    assert r.get_json()["boolean"] is False
