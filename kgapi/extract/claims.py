@@ -581,6 +581,13 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 e += post.end()
             strong = bool(re.search(r"-(?:strong|member|man|person)$", raw.lower()))
             kind, np_end, adj, blocked = _personnel_np(text, e, state_adj, unit_ok=strong)
+            num_m = None if kind else re.search(r"(?P<np>(?:[A-Z][\w.]*\s+){0,2}(?:[a-z-]+\s+){0,2}[a-z-]+)\s*,?\s+numbering\s+"
+                                                r"(?:(?:about|around|some|roughly|more\s+than|over|up\s+to|at\s+least|nearly)\s+)?$", left)
+            if num_m:
+                k2, _e2, adj2, b2 = _personnel_np(num_m.group("np") + " ", 0, state_adj)
+                if k2 and not b2:
+                    kind, adj = k2, adj2
+                    np_end = e
             if blocked:
                 continue
             if strong and kind is None and np_end > e:
@@ -755,7 +762,7 @@ _HOST_PREP = re.compile(r"\b(?P<p>to|into|in|inside|for|on|at|near|toward|toward
 _NOT_HOST_BEFORE = re.compile(r"(?:\b(?:stationed|based|from|out\s+of|leaving|left|withdrawn\s+from|"
                               r"pulled\s+out\s+of|border\s+with)\s+(?:in\s+|at\s+)?(?:the\s+)?|"
                               r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?)$")
-_RECEIVE = re.compile(r"\b(?:received|receives|receiving|hosts|hosted|hosting|welcomed|welcomes|accepted|"
+_RECEIVE = re.compile(r"\b(?:received|receives|receiving|receive|host|hosts|hosted|hosting|welcomed|welcomes|accepted|"
                       r"invited|requested)\b")
 _WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|left|leav(?:e|es|ing)|"
                        r"exit(?:ed)?|ended|end(?:ing)?\s+(?:its|their)|redeploy\w*\s+(?:home|back))\b", re.I)
@@ -821,7 +828,9 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                                             and re.search(r"\b(?:to|into|in|on|for|with)\s+$", before))) \
                     and not _NOT_HOST_BEFORE.search(before):
                 prep = hp.group("p") if hp else "on"
-                if m.type == "State" and m.how == "adj" and not re.match(r"\s+(?:port|city|town|region|territory|soil|base|border|side)", poss_after):
+                if m.type == "State" and m.how == "adj" and not re.match(
+                        r"\s+(?:\w+\s+)?(?:port|city|town|region|territory|soil|bases?|border|side|sites?|factor(?:y|ies)|"
+                        r"plants?|camps?|front|ports|units?|regions)\b", poss_after):
                     pass
                 else:
                     score = (0 if m.start >= f.end else 50) + (0 if prep in ("to", "into") else 10) + \
@@ -845,7 +854,8 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                     subj_cands.append((m.start, m.label))
                 elif m.type == "Organization" and _sending_org(m) and (
                         gazetteer().orgs[m.label].kind == "military" or
-                        re.match(r"\s+(?:\w+\s+){0,2}(?:to\s+)?(?:send|sent|sends|deploy\w*|dispatch\w*|move|moved|will|plans)\b",
+                        re.match(r"\s+(?:\w+\s+){0,2}(?:to\s+)?(?:send|sent|sends|sending|deploy\w*|dispatch\w*|move|moved|"
+                                 r"moving|will|plans)\b",
                                  text[m.end:m.end + 40])):
                     subj_cands.append((m.start, _sending_org(m)))
                 elif m.type == "State" and m.how in ("name", "metonym") and re.match(r"['’]s\s+(?:\w+\s+){0,2}(?:army|military|forces|troops|soldiers|junta|government|defen[cs]e\s+ministry|"

@@ -27,7 +27,7 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|noted|stated|reported|reports|r
                 r"believe|believes|believed|assess|assesses|assessed|estimate|estimates|estimated|claimed|claims|"
                 r"claim|warned|announced|announces|revealed|predicts|predicted|predict|confirmed|confirms|"
                 r"acknowledged|admitted|suggest|suggests|suggested|show|shows|showed|say|alleged|asserted|"
-                r"concluded|judged|judge|think|thinks|expect|expects|denied|denies|dismissed|insisted|insists")
+                r"concluded|judged|judge|think|thinks|expect|expects|insisted|insists")
 _SPEECH_FWD = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:" + SPEECH_VERBS + r")\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;]+?)(?=,|;|\.\s+[A-Z\"“]|\.?$)", re.IGNORECASE)
 _SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told reporters)\s+(?P<src1>(?:the\s+|a\s+)?[A-Z][^,;.]{0,60}?)|"

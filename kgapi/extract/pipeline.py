@@ -35,7 +35,7 @@ from ..errors import ExtractionError
 from ..ids import article_id, slugify
 from .claims import extract_deployments, extract_events, extract_roles
 from .context import Context
-from .dates import to_date
+from .dates import parse_published, to_date
 from .entities import EntityIndex, Mention, add_short_forms, find_mentions
 from .page import parse_page
 from .resources import gazetteer
@@ -117,7 +117,7 @@ def extract(text: str, title: str | None = None, url: str | None = None,
         raise ExtractionError("the article has no text")
     if published is not None and not _ISO.match(str(published)):
         d = to_date(str(published)[:10])
-        published = d.isoformat() if d else None
+        published = d.isoformat() if d else parse_published(str(published))
     page = parse_page(text, title=title, published=published)
     body = page.body
     if not body.strip():
