@@ -44,12 +44,14 @@ def warm(repeat: int) -> dict:
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))}
     for t in texts.values():
         extract(t)
-    times, per_char = [], []
+    times, per_char, cpu = [], [], []
     for _ in range(repeat):
         for name, t in texts.items():
             t0 = time.perf_counter()
+            c0 = time.process_time()
             r = extract(t)
             dt = time.perf_counter() - t0
+            cpu.append(time.process_time() - c0)
             times.append(dt)
             per_char.append(dt / max(1, len(r["article"]["text"])))
     seed_len = len(extract(texts[SEED.name])["article"]["text"])
@@ -58,7 +60,9 @@ def warm(repeat: int) -> dict:
             "median_ms": round(statistics.median(times) * 1000, 2),
             "p90_ms": round(times[int(len(times) * 0.9) - 1] * 1000, 2),
             "max_ms": round(times[-1] * 1000, 2),
-            "median_ms_at_seed_length": round(statistics.median(per_char) * seed_len * 1000, 2)}
+            "median_ms_at_seed_length": round(statistics.median(per_char) * seed_len * 1000, 2),
+            "median_cpu_ms": round(statistics.median(cpu) * 1000, 2),
+            "load_average_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None}
 
 
 def main() -> int:
@@ -78,7 +82,8 @@ def main() -> int:
         print(f"cold import of kgapi.extract: {c['import_s'] * 1000:.0f} ms; first extraction (loads data): "
               f"{c['first_extract_s'] * 1000:.0f} ms")
         print(f"per article ({w['articles']} articles x {a.repeat}): median {w['median_ms']} ms, "
-              f"p90 {w['p90_ms']} ms, max {w['max_ms']} ms; at seed length {w['median_ms_at_seed_length']} ms")
+              f"p90 {w['p90_ms']} ms, max {w['max_ms']} ms; at seed length {w['median_ms_at_seed_length']} ms; "
+              f"median CPU {w['median_cpu_ms']} ms (machine load average {w['load_average_1min']})")
     return 0
 
 

@@ -1194,7 +1194,7 @@ def _dedupe_deployments(deps: list[dict]) -> list[dict]:
 
 # ================================================================== events ==
 _TRIGGERS: list[tuple[str, re.Pattern]] = [
-    ("Meeting", re.compile(r"\b(?:met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
+    ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}meeting|met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
     ("Visit", re.compile(r"\b(?:visited|toured|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
@@ -1390,7 +1390,8 @@ def extract_events(ctx: Context) -> list[dict]:
                 else:
                     participants = subj + obj
                 participants = [p for p in participants if p.type in ("Person", "State")]
-                if len({p.label for p in participants}) < 2:
+                own_meeting = re.match(r"(?:presided|chaired|convened|held|hosted)", m.group(0)) and "meeting" in m.group(0)
+                if len({p.label for p in participants}) < (1 if own_meeting else 2):
                     continue
             elif etype == "Visit":
                 if re.match(r"visit(?:ing)?\b", m.group(0)) and False:
