@@ -160,6 +160,10 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict:
             title = htmlmod.unescape(re.sub(r"\s+", " ", m.group(1))).strip() or None
     if not published:
         published = _meta_date(html)
+    if title:
+        from .page import _clean_title
+
+        title = _clean_title(str(title))
     if published:
         published = str(published)[:10]
         if not re.match(r"^\d{4}-\d{2}-\d{2}$", published):

@@ -164,7 +164,7 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         for i in range(0, min(first + 1, len(lines))):
             if _norm_key(lines[i]) == tk:
                 title_idx = i
-    title = title.strip()
+    title = _clean_title(title.strip())
 
     # ---------------------------------------------------------------- body
     start = first
@@ -242,6 +242,21 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         total += len(para)
     body = "\n\n".join(body_parts)
     return Page(title=title, published=published, body=body, paragraphs=offsets)
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{2,40})$")
+_SITE_WORDS = re.compile(r"\b(?:News|Times|Post|Herald|Daily|Journal|Tribune|Agency|Online|TV|Radio|Observer|Courier|"
+                         r"Wire|Press|Gazette|Telegraph|Monitor|Review|Report|Insider|Today|Network|Media)\b|\.com\b")
+
+
+def _clean_title(title: str) -> str:
+    """'North Korea sends troops | Example News' → 'North Korea sends troops'."""
+    m = _SITE_SUFFIX.search(title)
+    if m and len(m.group("site").split()) <= 4 and (_SITE_WORDS.search(m.group("site")) or
+                                                     m.group("site").strip() in ("Reuters", "AP", "AFP", "BBC", "CNN",
+                                                                                 "Yonhap", "Bloomberg", "Kyodo")):
+        return title[:m.start()].strip()
+    return title
 
 
 def _first_sentence(s: str) -> str:
