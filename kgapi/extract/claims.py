@@ -335,7 +335,7 @@ _STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|m
                                r"is poised to|are poised to|potential)\b", re.I)
 _STATUS_PLANNED = re.compile(r"\b(?:will|shall|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
                              r"planned|pledged|promised|is set to|are set to|intends? to|to be (?:sent|deployed|"
-                             r"dispatched)|package|decided to|would send|would deploy|offered to)\b", re.I)
+                             r"dispatched)|package|decided to|would\s+(?:\w+\s+)?(?:send|deploy|station|dispatch|move|base|host|provide)|offered to)\b", re.I)
 _STATUS_CONFIRMED = re.compile(r"\b(?:acknowledged|confirmed|admitted)\b", re.I)
 _BELIEF = re.compile(r"\b(?:believe[sd]?|assess(?:es|ed)?|estimates?|estimated|think|thinks|suspect(?:s|ed)?|"
                      r"judge[sd]?)\b", re.I)

@@ -33,8 +33,9 @@ _TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,40}?|[A-Z][A-Z .'’/-]{1,40})(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?,\s+(?P<mon>" + _MON + r")\s+(?P<d>" + _DAY
     + r")(?:,\s*(?P<y>" + _YEAR + r"))?\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)\s*")
-_DATELINE_NODATE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+){0,2})(?:,\s+[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,2})?"
-                              r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-)\s+(?=[A-Z])")
+_DATELINE_NODATE = re.compile(r"^(?:(?P<place>[A-Z][A-Z.'’/-]{2,}(?:\s[A-Z][A-Z.'’-]+){0,2})(?:,\s+[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,2})?"
+                              r"\s*(?:\((?P<agency>[^)]{1,40})\))?|(?P<place2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s+[A-Z][A-Za-z.'’-]+"
+                              r"(?:\s[A-Z][A-Za-z.'’-]+){0,2})?\s*\((?P<agency2>[^)]{1,40})\))\s*(?:--|—|–|-)\s+(?=[A-Z])")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEARS = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
@@ -145,6 +146,14 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
             if lines[nearest].rstrip().endswith(".") and any(not lines[j].rstrip().endswith(".") for j in window):
                 nearest = max(j for j in window if not lines[j].rstrip().endswith("."))
             title_idx = nearest
+            # a headline followed by its deck (a longer line): the headline is the title
+            prev_c = [j for j in window if j < nearest]
+            if prev_c:
+                j = prev_c[-1]
+                if j == nearest - 1 and not lines[j].isupper() and len(_WORD.findall(lines[j])) >= 5 and \
+                        len(_WORD.findall(lines[nearest])) > len(_WORD.findall(lines[j])) \
+                        and not lines[j].rstrip().endswith(".") and not _norm_key(lines[nearest]).endswith(_norm_key(lines[j])):
+                    title_idx = j
             # "NorthKoreaNorth Korea Shows…" repeats "North Korea Shows…": prefer the clean one
             for j in reversed(window[:-1]):
                 a, b = _norm_key(lines[nearest]), _norm_key(lines[j])
@@ -184,16 +193,25 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         if title_idx is not None and tkey and len(tkey) >= 12 and tkey in k and len(k) - len(tkey) < 30 \
                 and not prose[i]:
             continue  # the headline again
-        if i < first and (_TEASER_END.search(ln) or len(_WORD.findall(ln)) < 2):
-            continue
+        if i < first and (_TEASER_END.search(ln) or len(_WORD.findall(ln)) < 2 or
+                          (len(_WORD.findall(ln)) <= 10 and parse_published(ln))):
+            continue  # teasers, kickers and the date line between the headline and the text
         seen.add(k)
         paras.append(ln)
 
     # ---------------------------------------------------------------- date
     if published is None:
-        for i in range(0, min(first + 1, len(lines))):
-            if i < first or chrome_flags[i]:
+        for i in range(0, min(first + 8, len(lines))):
+            if i < first or chrome_flags[i] or (not prose[i] and len(lines[i]) < 60):
                 p = parse_published(lines[i]) if len(lines[i]) < 160 else None
+                if p:
+                    published = p
+                    break
+    if published is None:
+        # a "Posted on …" line after the article
+        for i in range(last + 1, min(len(lines), last + 12)):
+            if len(lines[i]) < 160 and re.search(r"(?i)\b(?:posted|published|updated|first published|date)\b", lines[i]):
+                p = parse_published(lines[i])
                 if p:
                     published = p
                     break
@@ -217,7 +235,7 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
             paras[k] = para[m.end():]
             break
         m2 = _DATELINE_NODATE.match(para)
-        if m2 and len(m2.group("place")) >= 3:
+        if m2 and len(m2.group("place") or m2.group("place2") or "") >= 3:
             paras[k] = para[m2.end():]
             break
 
@@ -250,7 +268,10 @@ _SITE_WORDS = re.compile(r"\b(?:News|Times|Post|Herald|Daily|Journal|Tribune|Age
 
 
 def _clean_title(title: str) -> str:
-    """'North Korea sends troops | Example News' → 'North Korea sends troops'."""
+    """'North Korea sends troops | Example News' → 'North Korea sends troops'; 'WORLD | …' → '…'."""
+    pre = re.match(r"^[A-Z][A-Z &-]{1,25}\s*[|:>]\s+(?=\S)", title)
+    if pre:
+        title = title[pre.end():]
     m = _SITE_SUFFIX.search(title)
     if m and len(m.group("site").split()) <= 4 and (_SITE_WORDS.search(m.group("site")) or
                                                      m.group("site").strip() in ("Reuters", "AP", "AFP", "BBC", "CNN",

@@ -1,5 +1,9 @@
 """Finding the article in scraped page text: title, date, body, chrome removed."""
 
+from pathlib import Path
+
+import pytest
+
 from kgapi.extract import extract
 from kgapi.extract.page import parse_page
 
@@ -55,3 +59,26 @@ def test_single_line_article_has_title_fallback():
     r = extract("Russia denied the reports on Monday.")
     assert r["article"]["title"]
     assert r["article"]["text"] == "Russia denied the reports on Monday."
+
+
+LAYOUTS = Path(__file__).parent / "layouts"
+
+
+@pytest.mark.parametrize("name,title,published,body_start", [
+    # headline + deck, byline with a role, date line
+    ("l1.txt", "North Korean troops join Russian drills in Far East", "2024-10-05", "Exercise marks the first time"),
+    # section prefix in the headline, title-case dateline with agency, date in a footer line
+    ("l2.txt", "Russia sends military advisers to Niger as US pulls out", "2024-04-14", "Russia has sent about 100"),
+    # a kicker ("ANALYSIS") between headline and body, date with weekday and time
+    ("l3.txt", "Ukraine says Iranian instructors were killed in Crimea", "2023-11-14", "Iranian military instructors"),
+    # navigation words, standfirst, two-author byline, date after the standfirst
+    ("l4.txt", "Belarus to host Russian nuclear-capable units, Lukashenko says", "2023-06-12", "Minsk says the move"),
+    # no blank lines, "Breaking:" headline, "· 4 min read"
+    ("l5.txt", "Breaking: Iran sends drone trainers to Russia's Crimea, Kyiv says", "2024-10-05", "Ukraine's military"),
+])
+def test_layouts(name, title, published, body_start):
+    p = parse_page((LAYOUTS / name).read_text(encoding="utf-8"))
+    assert p.title == title
+    assert p.published == published
+    assert p.body.startswith(body_start)
+    assert "Advertisement" not in p.body and "Share this article" not in p.body
