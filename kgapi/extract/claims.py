@@ -158,6 +158,13 @@ def extract_roles(ctx: Context) -> list[dict]:
     return list(out.values())
 
 
+def _state_before(info: SentInfo, pos: int) -> str | None:
+    for m in reversed(info.mentions):
+        if m.start < pos and m.type == "State" and m.how in ("name", "metonym", "adj"):
+            return m.label
+    return None
+
+
 def _context_state(ctx: Context, si: int, pos: int) -> str | None:
     """The state a government title without one belongs to: the first state named as an actor
     before it in the sentence, else the first in the sentence before."""
@@ -190,7 +197,7 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
         return None  # ", officials said"
     lead = re.match(r"(?:the|a|an|his|her|its|their)\s+", body)
     off = lead.end() if lead else 0
-    ms = [x for x in info.mentions if bstart <= x.start < bstart + len(body)]
+    ms = [x for x in info.mentions if bstart <= x.start < bstart + len(body) and x.how not in ("pron", "desc")]
     # a list of names or a place, not an appositive
     if ms and ms[0].start - bstart <= off + 1 and ms[0].type in ("Person", "Place"):
         return None
@@ -201,6 +208,12 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
     if not hm:
         return None
     pre = body[off:hm.start()]
+    cm = re.match(r"(?:the\s+)?(?:country|nation)['’]s\s+((?:[a-z-]+\s+){0,3})$", body[:hm.start()])
+    if cm:
+        # "Viktor Khrenin, the country's defence minister": the state the sentence is about
+        st = _state_before(info, m.start)
+        role = (cm.group(1) + body[hm.start():hm.end()]).strip()
+        return (role, st) if st else (role, None)
     # words before the head: lowercase modifiers, or an organization/state naming whose role it is
     pre_ms = [x for x in ms if x.start < bstart + hm.start()]
     of = None
@@ -256,6 +269,8 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
 def _clean_role(role: str) -> str:
     role = re.sub(r"\s+", " ", role).strip(" ,")
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+    role = re.sub(r"^(?:(?:first|second|third|female|male|new|longtime|long-time|current|newly\s+appointed)\s+)+", "", role,
+                  flags=re.I)
     role = re.sub(r"['’]s$", "", role)
     return role
 
@@ -1194,7 +1209,8 @@ def _dedupe_deployments(deps: list[dict]) -> list[dict]:
 
 # ================================================================== events ==
 _TRIGGERS: list[tuple[str, re.Pattern]] = [
-    ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}meeting|met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
+    ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}meeting|"
+                           r"(?:received|hosted|welcomed)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5})|sat\s+down\s+with|met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
     ("Visit", re.compile(r"\b(?:visited|toured|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
@@ -1378,7 +1394,7 @@ def extract_events(ctx: Context) -> list[dict]:
             if etype == "Meeting":
                 subj = _subject(ctx, info, seg, m.start())
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
-                if not obj and re.fullmatch(r"met|meets?", m.group(0)):
+                if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed", m.group(0)):
                     obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 40 and x.type == "Person"
                            and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,5}", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):

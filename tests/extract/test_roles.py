@@ -32,3 +32,24 @@ def test_appositive_with_possessive_organization():
 def test_key_figure_is_not_a_role():
     got = roles("Kim Jong Un appeared with his sister, Kim Yo Jong, a key figure in the regime.")
     assert not any(p == "Kim Yo Jong" for p, _, _ in got)
+
+
+def test_appositive_with_state_before_the_role():
+    got = roles("Andrei Belousov, Russia's defence minister, visited Pyongyang. "
+                "Sergei Lavrov, the Russian foreign minister, met Choe Son Hui. "
+                "In Belarus, Viktor Khrenin, the country's defence minister, said the troops would stay. "
+                "Choe Son Hui, North Korea's first female foreign minister, flew to Moscow.")
+    assert ("Andrei Belousov", "defence minister", "Russia") in got
+    assert ("Sergei Lavrov", "foreign minister", "Russia") in got
+    assert ("Viktor Khrenin", "defence minister", "Belarus") in got
+    assert ("Choe Son Hui", "foreign minister", "North Korea") in got
+
+
+def test_received_is_a_meeting():
+    from kgapi.extract import extract
+
+    r = extract("Kim Jong Un received Russian Defence Minister Andrei Belousov in Pyongyang on Friday.",
+                published="2024-11-30")
+    evs = {(e["type"], e["date"], frozenset(p["label"] for p in e["participants"])) for e in r["events"]}
+    assert ("Meeting", "2024-11-29", frozenset({"Kim Jong Un", "Andrei Belousov"})) in evs
+    assert ("Visit", "2024-11-29", frozenset({"Andrei Belousov"})) in evs
