@@ -198,6 +198,8 @@ def _add(name: str, pattern: str, flags: int = 0) -> None:
 
 
 _add("iso", r"\b(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")
+# year ranges: from 2015 to 2018, between 2015 and 2018, 2015-2018
+_add("yrange", r"\b(?:(?i:from|between)\s+)?(?P<y1>" + _YEAR + r")\s*(?:to|and|until|through|-|–)\s*(?P<y2>" + _YEAR + r")\b")
 # month ranges: between July and August (2025), from July to August, July-August, in January and February
 _add("mrange", r"\b(?:(?:between|from)\s+)?(?P<m1>" + _MON + r")(?:\s+(?P<y1>" + _YEAR + r"))?"
      r"\s*(?:and|to|through|until|-|–)\s*(?P<m2>" + _MON + r")\b(?!\s+" + _DAY + r"\b)"
@@ -224,7 +226,7 @@ _add("rel", r"\b(?P<which>last|this|next|the previous|the following|the past)\s+
 _add("ago", r"\b(?P<n>" + _NUM + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b", _I)
 _add("later", r"\b(?P<n>" + _NUM + r")\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|after|before)\b(?!\s+(?:the|a|an|its|their|his|her)\b)", _I)
 _add("sameday", r"\b(?P<what>(?:around|at|about)\s+the\s+same\s+time|(?:on\s+)?the\s+same\s+day|"
-     r"(?:on\s+)?that\s+day|the\s+(?:next|following)\s+day|the\s+day\s+(?:before|after))\b", _I)
+     r"(?:on\s+)?that\s+day|the\s+(?:next|following)\s+day|the\s+day\s+(?:before|after)|the\s+previous\s+day)\b", _I)
 _add("season", r"\b(?P<which>last|this|next|the|in|since|during)\s+(?P<s>" + _SEASON + r")\b(?:\s+of\s+(?P<y>" + _YEAR + r"))?", _I)
 _add("seasony", r"\b(?P<s>" + _SEASON + r")\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b", _I)
 _add("wd", r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>" + _WD + r")(?P<poss>['’]s)?\b")
@@ -244,6 +246,11 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
     g = m.groupdict()
     if name == "iso":
         return _iso(int(g["y"]), int(g["m"]), int(g["d"])), None, False
+    if name == "yrange":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if y2 > y1:
+            return _iso(y1), _iso(y2), False
+        return _iso(y1), None, False
     if name == "mrange":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
         if g.get("y2") or g.get("y1"):
@@ -317,7 +324,7 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
         w = g["what"].lower()
         if "next" in w or "following" in w or "after" in w:
             return (_shift(prev, 1, "day") if len(prev) == 10 else None), None, True
-        if "before" in w:
+        if "before" in w or "previous" in w:
             return (_shift(prev, -1, "day") if len(prev) == 10 else None), None, True
         return prev, None, True
     if name in ("season", "seasony"):
@@ -393,7 +400,8 @@ def find_dates(text: str, ref: date | None, *, tense: str = "past",
         if s < covered_to:
             continue
         r = ref or date(1, 1, 1)
-        if ref is None and name not in ("iso", "mdy", "dmy", "my", "emly", "seasony", "monthyear", "year", "yearposs", "mrange"):
+        if ref is None and name not in ("iso", "mdy", "dmy", "my", "emly", "seasony", "monthyear", "year", "yearposs", "mrange",
+                                        "yrange"):
             continue
         if ref is None and name in ("mdy", "dmy", "mrange") and not (m.groupdict().get("y") or m.groupdict().get("y2") or m.groupdict().get("y1")):
             continue
@@ -439,7 +447,7 @@ def _gates(text: str) -> dict[str, bool]:
     unit = "year" in low or "month" in low or "week" in low
     season = bool(_HAS_SEASON.search(text))
     return {
-        "iso": digit, "mrange": month, "mdy": month and digit, "dmy": month and digit, "my": month,
+        "iso": digit, "yrange": digit, "mrange": month, "mdy": month and digit, "dmy": month and digit, "my": month,
         "relm": month, "emlm": month, "emly": digit, "emlrel": unit, "rel": unit, "endof": unit, "ago": "ago" in low,
         "later": ("later" in low or "earlier" in low or "after" in low or "before" in low),
         "sameday": ("same" in low or "day" in low), "season": season, "seasony": season and digit,

@@ -122,3 +122,9 @@ def test_parse_published(line, expected):
 ])
 def test_sentence_initial_and_end_of(expr, expected):
     assert resolve(expr, date(2025, 3, 10)) == expected
+
+
+def test_year_ranges_and_previous_day():
+    assert resolve("from 2015 to 2018", JUN17) == ("2015", "2018")
+    assert resolve("between 2019 and 2021", JUN17) == ("2019", "2021")
+    assert resolve("the previous day", JUN17, prev="2025-03-05") == ("2025-03-04", None)
