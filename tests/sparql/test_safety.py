@@ -187,3 +187,21 @@ def test_billion_laughs_is_refused_quickly(any_store_client):
     r = any_store_client.post("/store?graph=http://kg.test/x", data=doc, content_type="application/rdf+xml",
                               headers=AUTH)
     assert r.status_code == 400 and time.monotonic() - t0 < 2
+
+
+def test_escapes_and_engine_only_syntax_do_not_hide_a_service(any_store_client, listener):
+    """Cases where a scanner and an engine could disagree on what is a string or a keyword."""
+    c = any_store_client
+    u = listener.url
+    harmless = ('SELECT * WHERE { ?s ?p "abc\\u0022 } SERVICE <%s/> { ?a ?b ?c } #" }' % u,
+                "SELECT * WHERE { ?s ?p 'abc\\u0027 } SERVICE <%s/> { ?a ?b ?c } #' }" % u,
+                'SELECT * WHERE { ?s ?p """ " } SERVICE <%s/> { ?a ?b ?c } """ }' % u,
+                "SELECT * WHERE { ?s ?p ?o } #\\n SERVICE <%s/> { }" % u)  # an escaped newline in a comment
+    for q in harmless:  # the SERVICE is inside a string for the engine too: it runs, reaching nothing
+        r = _query(c, q)
+        assert r.status_code == 200, (q, r.data[:300])
+    assert _query(c, "SELECT * WHERE { \\u0053ERVICE <%s/> { ?a ?b ?c } }" % u).status_code == 400
+    # RDF-star / SPARQL 1.2 syntax only Oxigraph reads: still scanned
+    _refused(_query(c, "SELECT * WHERE { << ?s ?p ?o >> ?q ?r . SERVICE <%s/> { ?a ?b ?c } }" % u), "SERVICE")
+    _refused(_query(c, "SELECT * FROM <%s/g> WHERE { << ?s ?p ?o >> ?q ?r }" % u), "FROM")
+    assert listener.hits == []
