@@ -17,6 +17,7 @@ from rdflib import URIRef
 
 from ..errors import BadRequest, InvalidParameter, NotFound
 from ..sparql import formats
+from ..sparql.protocol import is_absolute_iri
 from ..sparql.rdfdata import to_ntriples
 from .common import require_write, state
 
@@ -48,14 +49,20 @@ def _indirect_target() -> tuple[bool, URIRef | None]:
         return True, None
     if graphs:
         iri = graphs[0]
-        if not iri or ":" not in iri or any(c in iri for c in ' <>"{}|^`\\\n\r\t'):
+        if not is_absolute_iri(iri):
             raise InvalidParameter("graph", f"{iri!r} is not an absolute IRI")
         return True, URIRef(iri)
     return False, None
 
 
 def _direct_iri(subpath: str) -> URIRef:
-    return URIRef(f"{state().settings.base_iri}store/{subpath}")
+    """The request's own IRI: characters IRIs cannot hold go back to their percent-encoding."""
+    encoded = "".join(c if c not in ' <>"{}|^`\\' and ord(c) > 0x20 and c != "\x7f" else
+                      "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in subpath)
+    iri = f"{state().settings.base_iri}store/{encoded}"
+    if not is_absolute_iri(iri):
+        raise BadRequest(f"/store/{subpath} does not make a valid graph IRI")
+    return URIRef(iri)
 
 
 def _read_body(name: URIRef | None) -> str:

@@ -84,7 +84,9 @@ def _base_iri() -> str:
 
 
 def _has_graph(iri: str) -> bool:
-    return state().store.has_graph(URIRef(iri))
+    from ..sparql.protocol import is_absolute_iri
+
+    return is_absolute_iri(iri) and state().store.has_graph(URIRef(iri))
 
 
 def _handle() -> Response:

@@ -45,6 +45,19 @@ class Operation:
         return [(n, g) for n in names for g in self.graphs(n)]
 
 
+def is_absolute_iri(iri: str) -> bool:
+    """True for an absolute IRI that every backend accepts as a graph name."""
+    import pyoxigraph as ox
+
+    if not iri or ":" not in iri or any(c in iri for c in ' <>"{}|^`\\') or any(ord(c) < 0x20 for c in iri):
+        return False
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
+
+
 def _decode_pairs(raw: bytes, where: str) -> list[tuple[str, str]]:
     try:
         text = raw.decode("utf-8")
@@ -130,6 +143,6 @@ def read_operation(req: Request) -> Operation:
             raise InvalidParameter(name, f"applies to {'updates' if kind == 'query' else 'queries'} only")
     for name in _QUERY_DATASET + _UPDATE_DATASET:
         for iri in params.get(name, []):
-            if not iri or any(c in iri for c in ' <>"{}|^`\\\n\r\t') or ":" not in iri:
+            if not is_absolute_iri(iri):
                 raise InvalidParameter(name, f"{iri!r} is not an absolute IRI")
     return Operation(kind, text, params)

@@ -198,3 +198,26 @@ def test_csv_and_tsv_follow_the_spec(client):
     assert tsv.splitlines()[0] == "?a\t?b" and '"x,y"\t<http://kg.test/i>' in tsv
     body = json.loads(client.get("/sparql", query_string={"query": q}).data)
     assert body["results"]["bindings"][1] == {"a": {"type": "literal", "value": "line\nbreak", "xml:lang": "en"}}
+
+
+def test_graph_iris_that_cannot_be_iris_are_4xx(client):
+    c = client
+    for path in ("/store/a%00b", "/store/a%3Eb%20%7D", "/store?graph=:", "/store?graph=a:%00",
+                 "/sparql?query=ASK%7B%7D&default-graph-uri=:"):
+        assert c.get(path).status_code in (400, 404), path
+    r = c.put("/store/a%20b", data="<a:s> <a:p> <a:o> .", content_type="text/turtle", headers=AUTH)
+    assert r.status_code == 201
+    r = c.get("/sparql", query_string={"query": "ASK { GRAPH <http://kg.test/store/a%20b> { ?s ?p ?o } }"})
+    assert r.get_json()["boolean"] is True  # the graph is the request's IRI, as sent
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(path=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30))
+def test_no_graph_store_path_makes_a_500(client, path):
+    from urllib.parse import quote
+
+    for method in ("get", "delete"):
+        r = getattr(client, method)("/store/" + quote(path, safe=""), headers=AUTH)
+        assert r.status_code in (204, 400, 404), (path, r.status_code, r.data[:200])
+    r = client.get("/store", query_string={"graph": path})
+    assert r.status_code in (400, 404), (path, r.status_code)
