@@ -339,7 +339,8 @@ class RemoteStore(Store):
         return sorted(URIRef(str(r["g"])) for r in rows if isinstance(r.get("g"), URIRef))
 
     def has_graph(self, name: URIRef) -> bool:
-        return self.ask(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+        # An empty pattern: a graph the server keeps empty (CREATE GRAPH, PUT of nothing) counts too.
+        return self.ask(f"ASK {{ GRAPH <{name}> {{ }} }}")
 
     def health(self) -> dict:
         self.ask("ASK { }")
