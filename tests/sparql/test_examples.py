@@ -63,3 +63,25 @@ def test_timeline_of_one_actor(any_store_seeded_client):
 @pytest.mark.parametrize("title", list(BY_TITLE))
 def test_examples_need_no_graph_clause(title):
     assert "GRAPH" not in BY_TITLE[title].query  # the union default graph makes a first query simple
+
+
+COUNT_DEPLOYMENTS = "SELECT (COUNT(*) AS ?n) WHERE { ?d a <https://w3id.org/kgapi/ns#Deployment> }"
+COUNT_IN_GRAPHS = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?d a <https://w3id.org/kgapi/ns#Deployment> } }")
+
+
+def _count(client, q):
+    r = client.get("/sparql", query_string={"query": q})
+    return int(r.get_json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_the_default_graph_is_the_union_of_all_graphs(any_store_seeded_client):
+    c = any_store_seeded_client
+    assert _count(c, COUNT_DEPLOYMENTS) == _count(c, COUNT_IN_GRAPHS) > 0
+
+
+@pytest.mark.settings(union_default_graph=False)
+def test_the_union_default_graph_can_be_switched_off(any_store_seeded_client):
+    c = any_store_seeded_client
+    assert _count(c, COUNT_DEPLOYMENTS) == 0 and _count(c, COUNT_IN_GRAPHS) > 0
+    sd = c.get("/sparql", headers={"Accept": "application/n-triples"}).data.decode()
+    assert "UnionDefaultGraph" not in sd
