@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
@@ -27,7 +28,8 @@ _RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_
 _RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml",
                    "trig": "trig", "nquads": "nquads"}
 
-_cache: dict[tuple, tuple[float, Graph]] = {}
+#: store → (key, built at, description); weak, so a closed store's entry goes with it
+_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 
 
@@ -99,17 +101,15 @@ def describe_service(app_state, *, endpoint: str, result_format: str) -> bytes:
     store, settings = app_state.store, app_state.settings
     union, writable = bool(settings.union_default_graph), bool(settings.token)
     generation = store.generation
-    key = (id(store), endpoint, union, writable, generation)
+    key = (endpoint, union, writable, generation)
     now = time.monotonic()
     with _cache_lock:
-        hit = _cache.get(key)
-    if hit is None or (store.kind != "embedded" and now - hit[0] > _REMOTE_TTL):
+        hit = _cache.get(store)
+    if hit is None or hit[0] != key or (store.kind != "embedded" and now - hit[1] > _REMOTE_TTL):
         graph = build_description(store, endpoint=endpoint, union=union, writable=writable,
                                   base_iri=str(settings.base_iri))
         with _cache_lock:
-            for k in [k for k in _cache if k[0] == id(store)]:
-                del _cache[k]
-            _cache[key] = (now, graph)
+            _cache[store] = (key, now, graph)
     else:
-        graph = hit[1]
+        graph = hit[2]
     return graph.serialize(format=_RDFLIB_FORMATS[result_format], encoding="utf-8")
