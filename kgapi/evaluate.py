@@ -7,7 +7,8 @@ Usage::
 Each ``*.gold.json`` in GOLD_DIR names its article file (``"article"``); the text
 is looked up in ARTICLES_DIR, else in ``GOLD_DIR/../articles``, ``../seeds``,
 ``../dev-articles`` or GOLD_DIR itself. The extractor is given the raw text only
-(title and date must be found in it).
+(title and date must be found in it); ``.html`` articles go through
+``extract_document`` as ``text/html``.
 
 Matching rules (all one-to-one, greedy, per article; counts are summed over
 articles, so P/R/F1 are micro-averaged):
@@ -353,6 +354,7 @@ SLOTS = ("entities", "roles", "deployments", "deployments_strict", "events", "ev
 
 
 def evaluate(gold_dir: str | Path, articles_dir: str | Path | None = None, extractor=None) -> dict:
+    extractor_is_default = extractor is None
     if extractor is None:
         from .extract import extract as extractor
     gold_dir = Path(gold_dir)
@@ -371,9 +373,13 @@ def evaluate(gold_dir: str | Path, articles_dir: str | Path | None = None, extra
         if path is None:
             print(f"warning: article {gold['article']} not found", file=sys.stderr)
             continue
-        text = path.read_text(encoding="utf-8")
         t0 = time.perf_counter()
-        pred = extractor(text)
+        if path.suffix.lower() in (".html", ".htm") and extractor_is_default:
+            from .extract import extract_document
+
+            pred = extract_document(path.read_bytes(), "text/html")
+        else:
+            pred = extractor(path.read_text(encoding="utf-8"))
         elapsed += time.perf_counter() - t0
         r = score_article(pred, gold)
         for s in SLOTS:
