@@ -133,7 +133,7 @@ class OxigraphServer:
                 r = requests.get(self.query_url, params={"query": "ASK {}"}, timeout=1)
                 if r.status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             time.sleep(0.05)
         self.stop()
