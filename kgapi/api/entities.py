@@ -61,7 +61,7 @@ _QUALIFIERS = {
 }
 
 
-def statement(asm, kind: str, shape: dict, part: str, E: str) -> dict:
+def statement(read, kind: str, shape: dict, part: str, E: str) -> dict:
     """One fact as a statement about the entity, Wikibase-style: property, value, qualifiers, references."""
     ref = _fact_ref(kind, shape)
     if kind == "role" and part == "person":
@@ -76,7 +76,7 @@ def statement(asm, kind: str, shape: dict, part: str, E: str) -> dict:
         if kind == "event" and "participants" in qualifiers:
             qualifiers["participants"] = [p for p in shape["participants"] if p["iri"] != E]
     date = shape.get("start") or shape.get("date") or shape.get("end")
-    refs = find.references(asm, shape["iri"], E if part == "according_to" else None)
+    refs = find.references(read, shape["iri"], E if part == "according_to" else None)
     return {"property": prop, "value": value, "qualifiers": qualifiers, "fact": ref, "date": date,
             "references": refs}
 
@@ -104,8 +104,8 @@ def entity_view(ident: str, limit: int = STATEMENTS_LIMIT, offset: int = 0) -> d
 
     view = contract.entity(ident, E, label, canonical(type_n), aliases | set(label_n))
     counts = find.statement_counts(store, E)
-    pairs, asm, facts = find.statement_facts(store, minter, E, limit, offset) if counts else ([], None, {})
-    view["statements"] = [statement(asm, *facts[f], part, E) for f, part in pairs if f in facts]
+    pairs, facts = find.statement_facts(store, minter, E, limit, offset) if counts else ([], {})
+    view["statements"] = [statement(facts, *facts[f], part, E) for f, part in pairs if f in facts]
     view["statement_counts"] = {_PART_PROPERTY[p]: n for p, n in sorted(counts.items())}
     total = sum(counts.values())
     nxt = None

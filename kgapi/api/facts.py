@@ -22,7 +22,7 @@ def fact_response(kind: str, raw_id: str) -> Response:
     fmt = negotiate(suffix, kind)
     st = state()
     iri = str(st.minter.iri(KIND_PATHS[kind], ident))
-    asm, facts = read_facts(st.store, st.minter, [iri])
+    facts = read_facts(st.store, st.minter, [iri])
     if iri not in facts or facts[iri][0] != kind:
         raise NotFound(f"no {kind} with id {ident!r}")
     shape = facts[iri][1]
@@ -31,7 +31,7 @@ def fact_response(kind: str, raw_id: str) -> Response:
         title = shape.get("label") or f"{shape['person']['label']}: {shape['role']}"
         formats = [(s, f"/{KIND_PATHS[kind]}/{ident}.{s}") for s in FORMATS if s != "html"]
         return html_response("fact.html", kind=kind, fact=shape, title=title, formats=formats,
-                             references=find.references(asm, iri))
+                             references=find.references(facts, iri))
 
     return represent(fmt, json_fn=lambda: json_response(shape), rdf_fn=lambda: describe_fact(st.store, iri),
                      html_fn=html)

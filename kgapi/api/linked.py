@@ -109,26 +109,27 @@ WHERE {{
 def describe_fact(store, iri: str) -> Graph:
     """A deployment, event or role: its triples, figures, claims, and labels of what they link to."""
     return store.construct(PREFIXES + f"""
-CONSTRUCT {{ ?s ?p ?o . ?x rdfs:label ?xl . ?x a ?xt . }}
+CONSTRUCT {{ ?s ?p ?o . ?x rdfs:label ?xl . ?x a ?xt . ?a schema:headline ?ah . }}
 WHERE {{
   GRAPH ?g {{
     {{ <{iri}> ?p ?o BIND(<{iri}> AS ?s) }}
     UNION {{ <{iri}> kg:personnel ?s . ?s ?p ?o }}
-    UNION {{ ?s kg:about <{iri}> ; ?p ?o }}
-    UNION {{ <{iri}> ?link ?x . ?x rdfs:label ?xl OPTIONAL {{ ?x a ?xt }} }}
-    UNION {{ ?c kg:about <{iri}> ; kg:accordingTo|prov:wasDerivedFrom ?x .
-             OPTIONAL {{ ?x rdfs:label|schema:headline ?xl }} }}
+    UNION {{ ?s kg:about <{iri}> . ?s ?p ?o }}
+    UNION {{ <{iri}> ?link ?x . ?x rdfs:label ?xl . OPTIONAL {{ ?x a ?xt }} }}
+    UNION {{ ?c kg:about <{iri}> . ?c kg:accordingTo ?x . ?x rdfs:label ?xl }}
+    UNION {{ ?c kg:about <{iri}> . ?c prov:wasDerivedFrom ?a . ?a schema:headline ?ah }}
   }}
 }}""")
 
 
 def describe_claim(store, iri: str) -> Graph:
     return store.construct(PREFIXES + f"""
-CONSTRUCT {{ <{iri}> ?p ?o . ?x rdfs:label ?xl . ?x a ?xt . }}
+CONSTRUCT {{ <{iri}> ?p ?o . ?x rdfs:label ?xl . ?x a ?xt . ?a schema:headline ?ah . }}
 WHERE {{
   GRAPH ?g {{
     {{ <{iri}> ?p ?o }}
-    UNION {{ <{iri}> ?link ?x . OPTIONAL {{ ?x rdfs:label|schema:headline ?xl }} OPTIONAL {{ ?x a ?xt }} }}
+    UNION {{ <{iri}> ?link ?x . ?x rdfs:label ?xl . OPTIONAL {{ ?x a ?xt }} }}
+    UNION {{ <{iri}> prov:wasDerivedFrom ?a . ?a schema:headline ?ah }}
   }}
 }}""")
 

@@ -34,7 +34,7 @@ class Timeline(Resource):
         if labels().get(E) is None and not st.store.ask(f"ASK {{ <{E}> ?p ?o }}"):
             raise NotFound(f"no entity with id {ident!r}")
         rows, total = find.timeline_rows(st.store, E, limit, offset)
-        asm, facts = read_facts(st.store, st.minter, [r["f"] for r in rows])
+        facts = read_facts(st.store, st.minter, [r["f"] for r in rows])
         items = []
         for r in rows:
             if r["f"] not in facts:
@@ -46,7 +46,7 @@ class Timeline(Resource):
                 "dated_by": "published" if by_article else "fact",
                 "kind": kind, "part": find.PARTS[r["part"]][1],
                 "label": _label(kind, shape), "fact": shape,
-                "references": find.references(asm, r["f"]),
+                "references": find.references(facts, r["f"]),
             })
         return json_response(page(items, total, limit, offset))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .iris import Minter
-from .read import PREFIXES, PROV_DERIVED, Assembler, read_facts
+from .read import PREFIXES, PROV_DERIVED, FactSet, read_facts
 from .terms import KG
 
 _SCHEMA = "https://schema.org/"
@@ -47,7 +47,7 @@ class Found:
 
     facts: list[tuple[str, dict]]
     total: int
-    asm: Assembler | None = None
+    read: FactSet | None = None
 
 
 def _page(store, minter: Minter, where: str, order: str, limit: int, offset: int) -> Found:
@@ -56,8 +56,8 @@ def _page(store, minter: Minter, where: str, order: str, limit: int, offset: int
         return Found([], total)
     rows = store.select_values(PREFIXES + f"SELECT ?f WHERE {{ {where} }} ORDER BY {order} LIMIT {limit} OFFSET {offset}")
     iris = [r["f"] for r in rows]
-    asm, facts = read_facts(store, minter, iris)
-    return Found([facts[i] for i in iris if i in facts], total, asm)
+    facts = read_facts(store, minter, iris)
+    return Found([facts[i] for i in iris if i in facts], total, facts)
 
 
 def _order(key: str, descending: bool) -> str:
@@ -107,7 +107,7 @@ def roles(store, minter: Minter, *, person: str | None = None, of: str | None = 
         parts.append(f"?f org:organization <{minter.entity(of)}> .")
     if role_type:
         parts.append(f"?f org:role <{minter.role_type(role_type)}> .")
-    parts.append("OPTIONAL { ?f org:member/rdfs:label ?key }")
+    parts.append("OPTIONAL { ?f org:member ?who . ?who rdfs:label ?key }")
     return _page(store, minter, "\n  ".join(parts), "?key ?f", limit, offset)
 
 
@@ -143,26 +143,28 @@ SELECT ?part (COUNT(DISTINCT ?f) AS ?n) WHERE {{ {_parts_union(E)} }} GROUP BY ?
     return {r["part"]: int(r["n"]) for r in rows}
 
 
-def statement_facts(store, minter: Minter, E: str, limit: int, offset: int) -> tuple[list[tuple[str, str]], Assembler, dict]:
+def statement_facts(store, minter: Minter, E: str, limit: int, offset: int) -> tuple[list[tuple[str, str]], FactSet]:
     """The page of (fact, part) pairs, newest first, and the facts read in full."""
     rows = store.select_values(PREFIXES + f"""
 SELECT ?f ?part (MAX(?key0) AS ?key) WHERE {{
   {{ {_parts_union(E)} }}
-  OPTIONAL {{ ?f kg:start|kg:date ?d1 }} OPTIONAL {{ ?f kg:end ?d2 }}
-  BIND(COALESCE(STR(?d1), STR(?d2), "") AS ?key0)
+  OPTIONAL {{ ?f kg:start ?d1 }} OPTIONAL {{ ?f kg:date ?d3 }} OPTIONAL {{ ?f kg:end ?d2 }}
+  BIND(COALESCE(STR(?d1), STR(?d3), STR(?d2), "") AS ?key0)
 }} GROUP BY ?f ?part ORDER BY DESC(?key) ?f ?part LIMIT {limit} OFFSET {offset}""")
     pairs = list(dict.fromkeys((r["f"], r["part"]) for r in rows))
-    asm, facts = read_facts(store, minter, [f for f, _ in pairs])
-    return pairs, asm, facts
+    return pairs, read_facts(store, minter, [f for f, _ in pairs])
 
 
 _RELATIONS = [
-    # (direction, property, pattern binding ?f and ?other around <E>)
-    ("out", "deployed_to", "?f kg:sendingState <E> ; kg:hostState|kg:location ?other ."),
-    ("in", "deployed_to", "?f kg:hostState|kg:location <E> ; kg:sendingState ?other ."),
-    ("out", "role", "?f org:member <E> ; org:organization ?other ; org:role/rdfs:label ?detail ."),
-    ("in", "role", "?f org:organization <E> ; org:member ?other ; org:role/rdfs:label ?detail ."),
-    ("out", "met_with", "?f kg:participant <E>, ?other . FILTER(?other != <E>)"),
+    # (direction, property, pattern binding ?f and ?other around <E>); no property-path
+    # alternatives: Oxigraph plans those poorly, plain triple patterns use its indexes.
+    ("out", "deployed_to", "?f kg:sendingState <E> ; kg:hostState ?other ."),
+    ("out", "deployed_to", "?f kg:sendingState <E> ; kg:location ?other ."),
+    ("in", "deployed_to", "?f kg:hostState <E> ; kg:sendingState ?other ."),
+    ("in", "deployed_to", "?f kg:location <E> ; kg:sendingState ?other ."),
+    ("out", "role", "?f org:member <E> ; org:organization ?other ; org:role ?rt . ?rt rdfs:label ?detail ."),
+    ("in", "role", "?f org:organization <E> ; org:member ?other ; org:role ?rt . ?rt rdfs:label ?detail ."),
+    ("out", "met_with", "?f kg:participant <E> . ?f kg:participant ?other . FILTER(?other != <E>)"),
     ("out", "event_at", "?f kg:participant <E> ; kg:location ?other ."),
     ("in", "event_at", "?f kg:location <E> ; kg:participant ?other ."),
     ("out", "part_of", "<E> kg:partOf ?other . BIND(<E> AS ?f)"),
@@ -202,10 +204,11 @@ def timeline_rows(store, E: str, limit: int, offset: int) -> tuple[list[dict[str
     where = f"""
   {{ {_parts_union(E)} }}
   FILTER(?part != "according_to")
-  OPTIONAL {{ ?f kg:start|kg:date ?d1 }}
+  OPTIONAL {{ ?f kg:start ?d1 }}
+  OPTIONAL {{ ?f kg:date ?d3 }}
   OPTIONAL {{ ?f kg:end ?e1 }}
-  OPTIONAL {{ ?f a kg:RoleAssignment . ?rc kg:about ?f ; prov:wasDerivedFrom/schema:datePublished ?d2 }}
-  BIND(STR(COALESCE(?d1, ?e1, ?d2)) AS ?date)
+  OPTIONAL {{ ?f a kg:RoleAssignment . ?rc kg:about ?f ; prov:wasDerivedFrom ?ra . ?ra schema:datePublished ?d2 }}
+  BIND(STR(COALESCE(?d1, ?d3, ?e1, ?d2)) AS ?date)
   FILTER(BOUND(?date))
   BIND({_lo('?date')} AS ?key)"""
     total = int(store.select_values(PREFIXES + f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?f ?part WHERE {{ {where} }} }}")[0]["n"])
@@ -215,8 +218,9 @@ WHERE {{ {where} }} GROUP BY ?f ?part ORDER BY ?k ?f ?part LIMIT {limit} OFFSET 
     return rows, total
 
 
-def references(asm: Assembler, fact: str, only_according_to: str | None = None) -> list[dict[str, Any]]:
+def references(facts: FactSet, fact: str, only_according_to: str | None = None) -> list[dict[str, Any]]:
     """The claims behind a fact as statement references: article, sentence, offsets, attribution, modality."""
+    asm = facts.asm(fact)
     out = []
     for c in asm.claims_about(fact):
         if only_according_to and only_according_to not in asm.t.all(c, str(KG.accordingTo)):

@@ -198,37 +198,59 @@ def _figure_order(iri: str) -> tuple:
 
 # -- queries -------------------------------------------------------------------
 
-_FACT_LINKS = "kg:sendingState|kg:hostState|kg:location|kg:participant|org:member|org:organization|org:role"
+#: predicates from a fact or claim to the nodes its shape needs described (labels, figures, articles)
+_LINKS = {_K + "sendingState", _K + "hostState", _K + "location", _K + "participant", _K + "personnel",
+          _K + "accordingTo", _ORG + "member", _ORG + "organization", _ORG + "role", PROV_DERIVED}
 
 
-def fact_triples_query(iris: Iterable[str]) -> str:
-    """Everything the shapes of these facts need: their triples, figures, claims, linked labels, articles."""
-    return PREFIXES + f"""
-SELECT ?s ?p ?o WHERE {{
-  VALUES ?f {{ {iri_list(iris)} }}
-  GRAPH ?g {{
-    {{ ?f ?p ?o BIND(?f AS ?s) }}
-    UNION {{ ?f kg:personnel ?s . ?s ?p ?o }}
-    UNION {{ ?s kg:about ?f . ?s ?p ?o }}
-    UNION {{ ?f {_FACT_LINKS} ?s . ?s rdfs:label ?o BIND(rdfs:label AS ?p) }}
-    UNION {{ ?c kg:about ?f ; kg:accordingTo ?s . ?s ?p ?o FILTER(?p IN (rdfs:label, skos:altLabel)) }}
-    UNION {{ ?c kg:about ?f ; prov:wasDerivedFrom ?s . ?s ?p ?o
-             FILTER(?p IN (schema:headline, schema:datePublished, schema:url)) }}
-  }}
-}}"""
+class FactSet(dict):
+    """{fact IRI: (kind, shape)}, and the assembler of each fact's own graph (for its claims)."""
+
+    def __init__(self):
+        super().__init__()
+        self.assemblers: dict[str, Assembler] = {}
+
+    def asm(self, iri: str) -> Assembler:
+        return self.assemblers[iri]
 
 
-def read_facts(store, minter: Minter, iris: Iterable[str]) -> tuple[Assembler, dict[str, tuple[str, dict]]]:
-    """{iri: (kind, shape)} for the facts that exist among ``iris``, and the assembler (for claims)."""
+def read_facts(store, minter: Minter, iris: Iterable[str]) -> FactSet:
+    """The facts that exist among ``iris``, in their contract shapes.
+
+    Two queries, each a lookup by bound IRIs: the facts' and their claims'
+    triples, then the nodes those point to (entities, figures, role types,
+    articles), each read in the fact's own graph so labels are the article's.
+    """
     iris = list(dict.fromkeys(iris))
-    t = Triples(store.select_values(fact_triples_query(iris)) if iris else ())
-    asm = Assembler(t, minter)
-    out = {}
+    out = FactSet()
+    if not iris:
+        return out
+    rows = store.select_values(PREFIXES + f"""
+SELECT ?g ?s ?p ?o WHERE {{
+  VALUES ?f {{ {iri_list(iris)} }}
+  GRAPH ?g {{ {{ ?f ?p ?o BIND(?f AS ?s) }} UNION {{ ?s kg:about ?f . ?s ?p ?o }} }}
+}}""")
+    linked = sorted({(r["g"], r["o"]) for r in rows if r["p"] in _LINKS})
+    if linked:
+        pairs = " ".join(f"(<{g}> <{o}>)" for g, o in linked)
+        rows += store.select_values(PREFIXES + f"""
+SELECT ?g ?s ?p ?o WHERE {{
+  VALUES (?g ?s) {{ {pairs} }}
+  GRAPH ?g {{ ?s ?p ?o FILTER(?p NOT IN (kg:text, schema:mentions)) }}
+}}""")
+    by_graph: dict[str, list] = defaultdict(list)
+    for r in rows:
+        by_graph[r["g"]].append(r)
+    assemblers = {g: Assembler(Triples(rs), minter) for g, rs in by_graph.items()}
     for iri in iris:
-        found = asm.fact(iri)
-        if found:
-            out[iri] = found
-    return asm, out
+        for asm in assemblers.values():
+            if iri in asm.t:
+                found = asm.fact(iri)
+                if found:
+                    out[iri] = found
+                    out.assemblers[iri] = asm
+                break
+    return out
 
 
 def read_article(store, minter: Minter, ident: str) -> dict | None:
