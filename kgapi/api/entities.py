@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 
 from flask import current_app
 from flask_restx import Namespace, Resource
@@ -23,7 +24,8 @@ m.register(ns, m.entity, m.entity_detail, m.error)
 entity_page = ns.add_model("EntityPage", m.page_of("EntityPage", m.entity))
 
 _TYPE_IRIS = {str(KG[t]): t for t in ENTITY_TYPES}
-STATEMENTS_LIMIT = 50
+STATEMENTS_LIMIT = 20
+VIEW_CACHE_SIZE = 512
 
 
 def labels() -> LabelIndex:
@@ -84,11 +86,57 @@ def statement(read, kind: str, shape: dict, part: str, E: str) -> dict:
 _PART_PROPERTY = {part: prop for part, (_, prop) in find.PARTS.items()} | {"according_to": "source_of"}
 
 
+class ViewCache:
+    """Entity views already assembled, valid while the store's change token stays the same.
+
+    A popular entity (a state named in most articles) has thousands of facts:
+    counting and ranking them is work proportional to that, so the answer is
+    kept until the store changes (the label index's token says when) and
+    repeated requests cost a dictionary look-up.
+    """
+
+    def __init__(self, size: int = VIEW_CACHE_SIZE):
+        self.size = size
+        self._token = None
+        self._views: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, token, make):
+        with self._lock:
+            if token != self._token:
+                self._views.clear()
+                self._token = token
+            view = self._views.get(key)
+            if view is not None:
+                self._views.move_to_end(key)
+                return view
+        view = make()
+        with self._lock:
+            if token == self._token:
+                self._views[key] = view
+                while len(self._views) > self.size:
+                    self._views.popitem(last=False)
+        return view
+
+
+def _view_cache() -> ViewCache:
+    return current_app.extensions.setdefault("kgapi.entity_views", ViewCache())
+
+
 def entity_view(ident: str, limit: int = STATEMENTS_LIMIT, offset: int = 0) -> dict:
-    """The entity, its statements (newest first, one page), relations and the articles naming it."""
-    st = state()
-    store, minter = st.store, st.minter
-    E = str(minter.entity(valid_id_or_404(ident, "entity")))
+    """The entity view, from the cache while the store has not changed."""
+    valid_id_or_404(ident, "entity")
+    index = labels()
+    return _view_cache().get((ident, limit, offset), index.token(), lambda: _entity_view(ident, limit, offset))
+
+
+def _entity_core(store, E: str, ident: str) -> dict:
+    """Label, type and aliases from the label index; from the store when the index has not seen it yet."""
+    from ..graph import contract
+
+    known = labels().get(E)
+    if known is not None:
+        return dict(known)
     label_n, type_n, aliases = Counter(), Counter(), set()
     for r in find.entity_core(store, E):
         if r["p"] == RDFS_LABEL:
@@ -99,10 +147,15 @@ def entity_view(ident: str, limit: int = STATEMENTS_LIMIT, offset: int = 0) -> d
             aliases.add(r["o"])
     if not label_n or not type_n:
         raise NotFound(f"no entity with id {ident!r}")
-    label = canonical(label_n)
-    from ..graph import contract
+    return contract.entity(ident, E, canonical(label_n), canonical(type_n), aliases | set(label_n))
 
-    view = contract.entity(ident, E, label, canonical(type_n), aliases | set(label_n))
+
+def _entity_view(ident: str, limit: int, offset: int) -> dict:
+    """The entity, its statements (newest first, one page), relations and the articles naming it."""
+    st = state()
+    store, minter = st.store, st.minter
+    E = str(minter.entity(ident))
+    view = _entity_core(store, E, ident)
     counts = find.statement_counts(store, E)
     pairs, facts = find.statement_facts(store, minter, E, limit, offset) if counts else ([], {})
     view["statements"] = [statement(facts, *facts[f], part, E) for f, part in pairs if f in facts]

@@ -103,20 +103,30 @@ class LabelIndex:
             self._token = None
             self._fingerprint = None
 
-    def _fresh(self) -> None:
+    def _fresh(self):
         with self._lock:
             token = self._current_token()
             if token != self._token:
                 self._build()
                 self._token = token
+            return token
+
+    def token(self):
+        """What the store looked like when the index was (re)built: changes whenever it may have changed."""
+        return self._fresh()
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
-        types = ", ".join(f"<{t}>" for t in _TYPE_IRIS)
+        # Plain patterns with one bound term each, so each query walks one index range: an
+        # entity's type and label are repeated in every article graph that names it, and joining
+        # them across the union of graphs would multiply those copies.
+        prefix = str(self.minter.entity(""))
         labels = self.store.select_values(PREFIXES + f"""
-SELECT ?e ?t ?l (COUNT(*) AS ?n) WHERE {{
-  GRAPH ?g {{ ?e a ?t ; rdfs:label ?l FILTER(?t IN ({types})) }}
-}} GROUP BY ?e ?t ?l""")
+SELECT ?e ?l (COUNT(*) AS ?n) WHERE {{ ?e rdfs:label ?l FILTER(STRSTARTS(STR(?e), "{prefix}")) }} GROUP BY ?e ?l""")
+        types = []
+        for t in _TYPE_IRIS:
+            types += [dict(r, t=t) for r in self.store.select_values(
+                f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?e a <{t}> }} GROUP BY ?e")]
         aliases = self.store.select_values(PREFIXES + """
 SELECT DISTINCT ?e ?a WHERE { ?e skos:altLabel ?a }""")
         mentions = self.store.select_values(PREFIXES + """
@@ -125,6 +135,7 @@ SELECT ?e (COUNT(*) AS ?n) WHERE { ?art schema:mentions ?e } GROUP BY ?e""")
         type_counts: dict[str, Counter] = defaultdict(Counter)
         for r in labels:
             label_counts[r["e"]][r["l"]] += int(r["n"])
+        for r in types:
             type_counts[r["e"]][_TYPE_IRIS[r["t"]]] += int(r["n"])
         alias_sets: dict[str, set] = defaultdict(set)
         for r in aliases:
@@ -133,7 +144,7 @@ SELECT ?e (COUNT(*) AS ?n) WHERE { ?art schema:mentions ?e } GROUP BY ?e""")
         entries = []
         for iri, counted in label_counts.items():
             split = self.minter.split(iri)
-            if not split or split[0] != "entities":
+            if not split or split[0] != "entities" or not type_counts[iri]:
                 continue
             label = canonical(counted)
             ent = contract.entity(split[1], iri, label, canonical(type_counts[iri]),

@@ -162,8 +162,8 @@ _RELATIONS = [
     ("out", "deployed_to", "?f kg:sendingState <E> ; kg:location ?other ."),
     ("in", "deployed_to", "?f kg:hostState <E> ; kg:sendingState ?other ."),
     ("in", "deployed_to", "?f kg:location <E> ; kg:sendingState ?other ."),
-    ("out", "role", "?f org:member <E> ; org:organization ?other ; org:role ?rt . ?rt rdfs:label ?detail ."),
-    ("in", "role", "?f org:organization <E> ; org:member ?other ; org:role ?rt . ?rt rdfs:label ?detail ."),
+    ("out", "role", "?f org:member <E> ; org:organization ?other ; org:role ?detail ."),
+    ("in", "role", "?f org:organization <E> ; org:member ?other ; org:role ?detail ."),
     ("out", "met_with", "?f kg:participant <E> . ?f kg:participant ?other . FILTER(?other != <E>)"),
     ("out", "event_at", "?f kg:participant <E> ; kg:location ?other ."),
     ("in", "event_at", "?f kg:location <E> ; kg:participant ?other ."),
@@ -173,13 +173,26 @@ _RELATIONS = [
 
 
 def relations(store, E: str, limit: int = 100) -> list[dict[str, str]]:
-    """Entity-to-entity links through facts: (dir, prop, other, detail?, n), most facts first."""
+    """Entity-to-entity links through facts: (dir, prop, other, detail?, n), most facts first.
+
+    ``detail`` is a role's name; role types are labelled in a second, bound query
+    (joining their labels inside the aggregate makes Oxigraph scan every label).
+    """
     branches = " UNION ".join(
         "{ " + pattern.replace("<E>", f"<{E}>") + f' BIND("{d}" AS ?dir) BIND("{p}" AS ?prop) }}'
         for d, p, pattern in _RELATIONS)
-    return store.select_values(PREFIXES + f"""
+    rows = store.select_values(PREFIXES + f"""
 SELECT ?dir ?prop ?other ?detail (COUNT(DISTINCT ?f) AS ?n) WHERE {{ {branches} }}
 GROUP BY ?dir ?prop ?other ?detail ORDER BY DESC(?n) ?prop ?other LIMIT {limit}""")
+    role_types = sorted({r["detail"] for r in rows if r.get("detail")})
+    if role_types:
+        labels = {r["rt"]: r["l"] for r in store.select_values(
+            f"SELECT ?rt (MIN(?label) AS ?l) WHERE {{ VALUES ?rt {{ {' '.join(f'<{i}>' for i in role_types)} }} "
+            f"?rt <http://www.w3.org/2000/01/rdf-schema#label> ?label }} GROUP BY ?rt")}
+        for r in rows:
+            if r.get("detail"):
+                r["detail"] = labels.get(r["detail"], r["detail"].rsplit("/", 1)[-1])
+    return rows
 
 
 def mentioning_articles(store, minter: Minter, E: str, limit: int = 20) -> tuple[list[dict], int]:
