@@ -17,6 +17,7 @@ from flask_restx import Namespace, Resource, fields
 from ..errors import BadRequest, Forbidden, NotFound, UnsupportedMediaType
 from ..graph.read import article_text, read_article
 from . import models as m
+from .cache import cached
 from .common import json_body, require_write, state
 from .http import date_range, id_param, json_response, page, page_params, split_suffix, valid_id_or_404
 from .linked import FORMATS, describe_article, html_response, negotiate, represent
@@ -142,9 +143,14 @@ class Articles(Resource):
         st = state()
         date_from, date_to = date_range()
         limit, offset = page_params()
-        items, total = find.articles(st.store, st.minter, entity=id_param("entity"), date_from=date_from,
-                                     date_to=date_to, limit=limit, offset=offset)
-        return json_response(page(items, total, limit, offset))
+        entity = id_param("entity")
+
+        def answer():
+            items, total = find.articles(st.store, st.minter, entity=entity, date_from=date_from,
+                                         date_to=date_to, limit=limit, offset=offset)
+            return page(items, total, limit, offset)
+
+        return json_response(cached(("articles", request.full_path), answer))
 
     @ns.doc(security="bearer", **_BODY_DOC)
     @ns.expect(article_input)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from flask import request
 from flask_restx import Namespace, Resource
 
 from ..graph import find
 from ..graph.terms import STATUSES
 from . import models as m
+from .cache import cached
 from .common import state
 from .facts import PRODUCES, fact_response
 from .http import choice_param, date_range, id_param, json_response, page, page_params
@@ -46,9 +48,13 @@ class Deployments(Resource):
                   location=id_param("location"), status=choice_param("status", STATUSES))
         descending = SORT[choice_param("sort", SORT) or "date"]
         limit, offset = page_params()
-        found = find.deployments(st.store, st.minter, date_from=date_from, date_to=date_to, limit=limit,
-                                 offset=offset, descending=descending, **kw)
-        return json_response(page([s for _, s in found.facts], found.total, limit, offset))
+
+        def answer():
+            found = find.deployments(st.store, st.minter, date_from=date_from, date_to=date_to, limit=limit,
+                                     offset=offset, descending=descending, **kw)
+            return page([s for _, s in found.facts], found.total, limit, offset)
+
+        return json_response(cached(("deployments", request.full_path), answer))
 
 
 @ns.route("/<string:deployment_id>")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 
-from flask import current_app
 from flask_restx import Namespace, Resource
 
 from ..errors import NotFound
@@ -15,7 +13,8 @@ from ..graph.terms import ENTITY_TYPES, KG
 from . import models as m
 from .common import state
 from .http import arg, choice_param, int_param, json_response, page, page_params, split_suffix, valid_id_or_404
-from .labels import LabelIndex, canonical
+from .cache import cached, labels
+from .labels import canonical
 from .linked import describe_entity, html_response, negotiate, represent
 
 PATH = "/entities"
@@ -25,18 +24,8 @@ entity_page = ns.add_model("EntityPage", m.page_of("EntityPage", m.entity))
 
 _TYPE_IRIS = {str(KG[t]): t for t in ENTITY_TYPES}
 STATEMENTS_LIMIT = 20
-VIEW_CACHE_SIZE = 512
 
 
-def labels() -> LabelIndex:
-    """This process's label index (one per app)."""
-    ext = current_app.extensions
-    index = ext.get("kgapi.labels")
-    if index is None:
-        st = state()
-        index = ext.setdefault("kgapi.labels", LabelIndex(st.store, st.minter,
-                                                          float(getattr(st.settings, "search_refresh", 5.0))))
-    return index
 
 
 # -- one entity ---------------------------------------------------------------------------
@@ -86,48 +75,10 @@ def statement(read, kind: str, shape: dict, part: str, E: str) -> dict:
 _PART_PROPERTY = {part: prop for part, (_, prop) in find.PARTS.items()} | {"according_to": "source_of"}
 
 
-class ViewCache:
-    """Entity views already assembled, valid while the store's change token stays the same.
-
-    A popular entity (a state named in most articles) has thousands of facts:
-    counting and ranking them is work proportional to that, so the answer is
-    kept until the store changes (the label index's token says when) and
-    repeated requests cost a dictionary look-up.
-    """
-
-    def __init__(self, size: int = VIEW_CACHE_SIZE):
-        self.size = size
-        self._token = None
-        self._views: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key, token, make):
-        with self._lock:
-            if token != self._token:
-                self._views.clear()
-                self._token = token
-            view = self._views.get(key)
-            if view is not None:
-                self._views.move_to_end(key)
-                return view
-        view = make()
-        with self._lock:
-            if token == self._token:
-                self._views[key] = view
-                while len(self._views) > self.size:
-                    self._views.popitem(last=False)
-        return view
-
-
-def _view_cache() -> ViewCache:
-    return current_app.extensions.setdefault("kgapi.entity_views", ViewCache())
-
-
 def entity_view(ident: str, limit: int = STATEMENTS_LIMIT, offset: int = 0) -> dict:
     """The entity view, from the cache while the store has not changed."""
     valid_id_or_404(ident, "entity")
-    index = labels()
-    return _view_cache().get((ident, limit, offset), index.token(), lambda: _entity_view(ident, limit, offset))
+    return cached(("entity", ident, limit, offset), lambda: _entity_view(ident, limit, offset))
 
 
 def _entity_core(store, E: str, ident: str) -> dict:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from flask import request
 from flask_restx import Namespace, Resource
 
 from ..graph import find
 from ..graph.terms import EVENT_TYPES
 from . import models as m
+from .cache import cached
 from .common import state
 from .deployments import SORT
 from .facts import PRODUCES, fact_response
@@ -38,9 +40,13 @@ class Events(Resource):
                   location=id_param("location"))
         descending = SORT[choice_param("sort", SORT) or "date"]
         limit, offset = page_params()
-        found = find.events(st.store, st.minter, date_from=date_from, date_to=date_to, limit=limit,
-                            offset=offset, descending=descending, **kw)
-        return json_response(page([s for _, s in found.facts], found.total, limit, offset))
+
+        def answer():
+            found = find.events(st.store, st.minter, date_from=date_from, date_to=date_to, limit=limit,
+                                offset=offset, descending=descending, **kw)
+            return page([s for _, s in found.facts], found.total, limit, offset)
+
+        return json_response(cached(("events", request.full_path), answer))
 
 
 @ns.route("/<string:event_id>")

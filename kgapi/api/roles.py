@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from flask import request
 from flask_restx import Namespace, Resource, fields
 
 from ..errors import NotFound
 from ..graph import find
 from ..graph.read import RDFS_LABEL, KG
 from . import models as m
+from .cache import cached
 from .common import state
 from .facts import PRODUCES, fact_response
 from .http import id_param, json_response, page, page_params, split_suffix, valid_id_or_404
@@ -33,9 +35,13 @@ class Roles(Resource):
         """List role assignments; filter by person, state or organization, and role."""
         st = state()
         limit, offset = page_params()
-        found = find.roles(st.store, st.minter, person=id_param("person"), of=id_param("of"),
-                           role_type=id_param("role"), limit=limit, offset=offset)
-        return json_response(page([s for _, s in found.facts], found.total, limit, offset))
+        kw = dict(person=id_param("person"), of=id_param("of"), role_type=id_param("role"))
+
+        def answer():
+            found = find.roles(st.store, st.minter, limit=limit, offset=offset, **kw)
+            return page([s for _, s in found.facts], found.total, limit, offset)
+
+        return json_response(cached(("roles", request.full_path), answer))
 
 
 @ns.route("/<string:role_id>")

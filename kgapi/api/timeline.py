@@ -9,7 +9,7 @@ from ..graph import find
 from ..graph.read import read_facts
 from . import models as m
 from .common import state
-from .entities import labels
+from .cache import cached, labels
 from .http import id_param, json_response, page, page_params
 
 PATH = "/timeline"
@@ -29,26 +29,31 @@ class Timeline(Resource):
         """Every dated deployment, event and role of an entity, in order of date, each with its sources."""
         st = state()
         ident = id_param("entity", required=True)
-        limit, offset = page_params(50)
+        limit, offset = page_params()
         E = str(st.minter.entity(ident))
         if labels().get(E) is None and not st.store.ask(f"ASK {{ <{E}> ?p ?o }}"):
             raise NotFound(f"no entity with id {ident!r}")
-        rows, total = find.timeline_rows(st.store, E, limit, offset)
-        facts = read_facts(st.store, st.minter, [r["f"] for r in rows])
-        items = []
-        for r in rows:
-            if r["f"] not in facts:
-                continue
-            kind, shape = facts[r["f"]]
-            by_article = kind == "role"
-            items.append({
-                "date": r["dt"], "end": None if by_article else shape.get("end"),
-                "dated_by": "published" if by_article else "fact",
-                "kind": kind, "part": find.PARTS[r["part"]][1],
-                "label": _label(kind, shape), "fact": shape,
-                "references": find.references(facts, r["f"]),
-            })
-        return json_response(page(items, total, limit, offset))
+        return json_response(cached(("timeline", E, limit, offset), lambda: _timeline(E, limit, offset)))
+
+
+def _timeline(E: str, limit: int, offset: int) -> dict:
+    st = state()
+    rows, total = find.timeline_rows(st.store, E, limit, offset)
+    facts = read_facts(st.store, st.minter, [r["f"] for r in rows])
+    items = []
+    for r in rows:
+        if r["f"] not in facts:
+            continue
+        kind, shape = facts[r["f"]]
+        by_article = kind == "role"
+        items.append({
+            "date": r["dt"], "end": None if by_article else shape.get("end"),
+            "dated_by": "published" if by_article else "fact",
+            "kind": kind, "part": find.PARTS[r["part"]][1],
+            "label": _label(kind, shape), "fact": shape,
+            "references": find.references(facts, r["f"]),
+        })
+    return page(items, total, limit, offset)
 
 
 def _label(kind: str, shape: dict) -> str:

@@ -70,10 +70,13 @@ def _order(key: str, descending: bool) -> str:
 def deployments(store, minter: Minter, *, sending_state: str | None = None, host_state: str | None = None,
                 location: str | None = None, status: str | None = None, date_from: str | None = None,
                 date_to: str | None = None, limit: int = 20, offset: int = 0, descending: bool = False) -> Found:
-    parts = ["?f a kg:Deployment ."]
+    parts = []
     for prop, ident in (("sendingState", sending_state), ("hostState", host_state), ("location", location)):
         if ident:
             parts.append(f"?f kg:{prop} <{minter.entity(ident)}> .")
+    # Start from the bound entity when there is one (its index range is small); the type is then
+    # checked per row, as joining every deployment's type triple would walk them all.
+    parts.append("FILTER EXISTS { ?f a kg:Deployment }" if parts else "?f a kg:Deployment .")
     if status:
         parts.append(f"?f kg:status kg:{status} .")
     parts.append("OPTIONAL { ?f kg:start ?s0 } OPTIONAL { ?f kg:end ?e0 }")
@@ -86,11 +89,13 @@ def deployments(store, minter: Minter, *, sending_state: str | None = None, host
 def events(store, minter: Minter, *, participant: str | None = None, etype: str | None = None,
            location: str | None = None, date_from: str | None = None, date_to: str | None = None,
            limit: int = 20, offset: int = 0, descending: bool = False) -> Found:
-    parts = [f"?f a kg:{etype} ." if etype else "?f a kg:Event ."]
+    parts = []
     if participant:
         parts.append(f"?f kg:participant <{minter.entity(participant)}> .")
     if location:
         parts.append(f"?f kg:location <{minter.entity(location)}> .")
+    cls = f"kg:{etype}" if etype else "kg:Event"
+    parts.append(f"FILTER EXISTS {{ ?f a {cls} }}" if parts else f"?f a {cls} .")
     parts.append("OPTIONAL { ?f kg:date ?d0 } OPTIONAL { ?f kg:end ?e0 }")
     parts.append("BIND(STR(?d0) AS ?first) BIND(STR(COALESCE(?e0, ?d0)) AS ?last)")
     parts.append(f"BIND({_lo('?first')} AS ?key)")
@@ -100,13 +105,14 @@ def events(store, minter: Minter, *, participant: str | None = None, etype: str 
 
 def roles(store, minter: Minter, *, person: str | None = None, of: str | None = None,
           role_type: str | None = None, limit: int = 20, offset: int = 0) -> Found:
-    parts = ["?f a kg:RoleAssignment ."]
+    parts = []
     if person:
         parts.append(f"?f org:member <{minter.entity(person)}> .")
     if of:
         parts.append(f"?f org:organization <{minter.entity(of)}> .")
     if role_type:
         parts.append(f"?f org:role <{minter.role_type(role_type)}> .")
+    parts.append("FILTER EXISTS { ?f a kg:RoleAssignment }" if parts else "?f a kg:RoleAssignment .")
     parts.append("OPTIONAL { ?f org:member ?who . ?who rdfs:label ?key }")
     return _page(store, minter, "\n  ".join(parts), "?key ?f", limit, offset)
 

@@ -190,3 +190,20 @@ def test_post_url_fetches_allowed_hosts_only(client, auth, page_server):
     assert r.get_json()["article"]["url"] == page_server
     refused = client.post("/articles", json={"url": page_server.replace("127.0.0.1", "localhost")}, headers=auth)
     assert refused.status_code == 403
+
+
+def test_cached_answers_follow_every_write(client, auth):
+    """Answers are kept until the store changes: each write must show in the next read."""
+    x1, x2 = extractions()[:2]
+    client.post("/articles", json=x1, headers=auth)
+    urls = ["/entities/kim-jong-un", "/deployments?sending_state=north-korea", "/events?participant=kim-jong-un",
+            "/timeline?entity=kim-jong-un", "/articles", "/roles?person=kim-jong-un", "/entities?q=kim"]
+    before = {u: client.get(u).get_json() for u in urls}
+    assert client.get(urls[0]).get_json() == before[urls[0]]        # served again, unchanged
+    client.post("/articles", json=x2, headers=auth)
+    after = {u: client.get(u).get_json() for u in urls}
+    assert after["/entities/kim-jong-un"]["articles"]["total"] == 2
+    for u in urls[1:6]:
+        assert after[u]["total"] > before[u]["total"], u
+    client.delete(f"/articles/{x2['article']['id']}", headers=auth)
+    assert {u: client.get(u).get_json() for u in urls} == before
