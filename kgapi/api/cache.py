@@ -17,6 +17,7 @@ from collections import OrderedDict
 from flask import current_app
 
 from .common import state
+from .http import Kept
 from .labels import LabelIndex
 
 VIEW_CACHE_SIZE = 512
@@ -52,6 +53,8 @@ class ViewCache:
                 self._views.move_to_end(key)
                 return view
         view = make()
+        if isinstance(view, dict) and not isinstance(view, Kept):
+            view = Kept(view)
         with self._lock:
             if token == self._token:
                 self._views[key] = view

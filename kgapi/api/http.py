@@ -25,10 +25,20 @@ _DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 
+class Kept(dict):
+    """An answer kept in a cache: serialized once, then sent as it is."""
+
+    serialized: str | None = None
+
+
 def json_response(body: Any, status: int = 200, *, etag: bool = True,
                   headers: dict[str, str] | None = None) -> Response:
     """Serialize ``body``; with ``etag``, answer ``If-None-Match`` with 304."""
-    data = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    data = getattr(body, "serialized", None)
+    if data is None:
+        data = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+        if isinstance(body, Kept):
+            body.serialized = data
     resp = Response(data, status=status, mimetype="application/json")
     for k, v in (headers or {}).items():
         resp.headers[k] = v
