@@ -211,12 +211,29 @@ class EmbeddedStore(Store):
         self.replace_ntriples((str(name), graph.serialize(format="nt")) for name, graph in graphs)
 
     def replace_ntriples(self, graphs) -> None:
-        # One SPARQL update request is one Oxigraph transaction: readers see
-        # every graph old or every graph new.
-        parts = [f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
-                 for name, body in graphs]
-        if parts:
-            self._write(lambda: self._ox.update(" ;\n".join(parts)))
+        # Graphs the store does not have yet go in with one atomic extend() (about twice as
+        # fast as parsing an update); graphs it has are replaced by one SPARQL update (one
+        # transaction): readers see each graph old or new, never a mix.
+        latest = dict(graphs)  # a name given twice: the last one wins, as sequential replaces would
+        if not latest:
+            return
+
+        def write():
+            fresh, known = [], []
+            for name, body in latest.items():
+                (known if self._ox.contains_named_graph(ox.NamedNode(name)) else fresh).append((name, body))
+            if fresh:
+                quads = []
+                for name, body in fresh:
+                    g = ox.NamedNode(name)
+                    quads.extend(ox.Quad(t.subject, t.predicate, t.object, g)
+                                 for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+                self._ox.extend(quads)
+            if known:
+                self._ox.update(" ;\n".join(
+                    f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
+                    for name, body in known))
+        self._write(write)
 
     def drop_graph(self, name: URIRef) -> bool:
         def drop():

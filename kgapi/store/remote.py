@@ -85,9 +85,11 @@ def detect_dialect(server_header: str) -> Dialect:
 
 def _session(user: str | None, password: str | None, pool: int) -> requests.Session:
     """A pooled session. urllib3 retries only failed *connects* (the request never left),
-    which is safe for every method; anything else is retried by the caller where idempotent."""
+    which is safe for every method; anything else is retried by the caller where idempotent.
+    ``read=False`` lets a read time-out surface as itself (a QueryTimeout), not as a
+    "max retries" connection error (which would read as the store being down)."""
     s = requests.Session()
-    retry = Retry(total=2, connect=2, read=0, status=0, other=0, backoff_factor=0.1,
+    retry = Retry(total=2, connect=2, read=False, status=0, other=0, backoff_factor=0.1,
                   allowed_methods=None, raise_on_status=False)
     adapter = HTTPAdapter(pool_connections=2, pool_maxsize=pool, max_retries=retry)
     s.mount("http://", adapter)
@@ -291,15 +293,26 @@ class RemoteStore(Store):
 
     def sparql_update(self, update: str, *, using_graph_uris=None, using_named_graph_uris=None,
                       base_iri: str | None = None, timeout: float | None = None) -> None:
-        """A client's update: its errors are the client's (400), never resent."""
+        """A client's update: its errors are the client's (400), never resent.
+
+        ``timeout`` bounds the wait (limit + 1 s, as for queries) and is passed on where the
+        engine takes one; an update abandoned at the deadline may still complete on the server.
+        """
+        limit = self.timeout if timeout is None else float(timeout)
         self._post_update(self.update_text(update, using_graph_uris=using_graph_uris,
                                            using_named_graph_uris=using_named_graph_uris, base_iri=base_iri),
-                          idempotent=False, client_query=True)
+                          idempotent=False, client_query=True, timeout=limit + 1.0)
 
     # -- writing ----------------------------------------------------------------
-    def _post_update(self, update: str | bytes, *, idempotent: bool, client_query: bool = False) -> None:
+    def _post_update(self, update: str | bytes, *, idempotent: bool, client_query: bool = False,
+                     timeout: float = TRUSTED_TIMEOUT) -> None:
         data = update.encode("utf-8") if isinstance(update, str) else update
-        resp = self._send("POST", self.update_url, data=data, timeout=TRUSTED_TIMEOUT, idempotent=idempotent,
+        url = self.update_url
+        d = self.dialect
+        if client_query and d.timeout_param:
+            sep = "&" if "?" in url else "?"
+            url = f"{url}{sep}{d.timeout_param}={max(timeout - 1.0, 0.001) * d.timeout_scale:g}"
+        resp = self._send("POST", url, data=data, timeout=timeout, idempotent=idempotent,
                           headers={"Content-Type": "application/sparql-update; charset=utf-8"})
         try:
             self._check(resp, self.update_url, client_query=client_query)

@@ -155,3 +155,29 @@ def test_remote_store_shared_by_two_api_processes(remote):
     assert b.test_client().get("/entities/kim-jong-un").status_code == 200
     assert requests.get(remote.query_url, params={"query": "ASK { GRAPH ?g { ?s ?p ?o } }"},
                         headers={"Accept": "application/sparql-results+json"}, timeout=10).json()["boolean"]
+
+
+class _Stall(http.server.BaseHTTPRequestHandler):
+    """Reads the request, then says nothing for a long time."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        time.sleep(6)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_client_update_waits_no_longer_than_its_limit():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Stall)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        s = RemoteStore(f"http://127.0.0.1:{server.server_port}/update", dialect="generic")
+        t0 = time.monotonic()
+        with pytest.raises(QueryTimeout):
+            s.sparql_update("INSERT DATA { <http://a> <http://b> 1 }", timeout=1.0)
+        assert time.monotonic() - t0 < 1.0 + 1.0 + 0.5
+    finally:
+        server.shutdown()
+        server.server_close()
