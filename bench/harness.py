@@ -103,6 +103,15 @@ class Sample:
     rows: int | None = None
     timed_out: bool = False
 
+    def merge(self, other: "Sample") -> None:
+        """Add another run of the same measurement (throughput = all requests / all time)."""
+        self.latencies += other.latencies
+        self.elapsed += other.elapsed
+        self.errors += other.errors
+        self.timed_out = self.timed_out or other.timed_out
+        if self.rows is None:
+            self.rows = other.rows
+
     @property
     def n(self) -> int:
         return len(self.latencies)
