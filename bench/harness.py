@@ -73,7 +73,8 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"{self.name} exited with {self.proc.returncode} (log: {self.log})")
             try:
-                if requests.get(self.ready, timeout=5).status_code == 200:
+                # generous: a big store under load may take a while to answer its first /health
+                if requests.get(self.ready, timeout=120).status_code == 200:
                     self.started_in = time.monotonic() - t0
                     return self
             except requests.RequestException:

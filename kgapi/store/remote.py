@@ -242,6 +242,18 @@ class RemoteStore(Store):
             rows.append(row)
         return rows
 
+    def select_values(self, query: str) -> list[dict[str, str]]:
+        """Lexical forms straight from the SPARQL JSON: no term objects on hot paths."""
+        import json
+
+        body, _ctype, _h = self._post_query(query, RESULT_MEDIA["json"], timeout=TRUSTED_TIMEOUT,
+                                            client_query=False)
+        try:
+            doc = json.loads(body)
+            return [{k: v["value"] for k, v in b.items()} for b in doc["results"]["bindings"]]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise KgapiError(f"the remote store sent an answer kgapi cannot read: {exc}", status=502) from None
+
     def ask(self, query: str) -> bool:
         body, _ctype, _h = self._post_query(query, RESULT_MEDIA["json"], timeout=TRUSTED_TIMEOUT,
                                             client_query=False)
