@@ -147,7 +147,7 @@ class Entities(Resource):
         q = arg("q")
         etype = choice_param("type", ENTITY_TYPES)
         limit, offset = page_params()
-        items, total = labels().search(q, etype, limit, offset)
+        items, total = cached(("search", q, etype, limit, offset), lambda: labels().search(q, etype, limit, offset))
         body = page(items, total, limit, offset)
         if _wants_html():
             return html_response("search.html", q=q or "", type=etype, page=body, types=ENTITY_TYPES)
