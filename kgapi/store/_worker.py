@@ -9,7 +9,7 @@ has moved on, so it always answers from the latest flushed state.
 
 from __future__ import annotations
 
-import json
+import pickle
 import os
 import signal
 import sys
@@ -26,12 +26,9 @@ def main(fd_in: int, fd_out: int, path: str) -> None:
     store, generation = None, None
     while True:
         try:
-            request = json.loads(inbox.recv_bytes())
+            request = pickle.loads(inbox.recv_bytes())  # from our own parent only
         except (EOFError, OSError):
             return  # the parent went away
-        if request.get("op") == "ping":
-            outbox.send_bytes(b'{"ok": true}')
-            continue
         try:
             if store is None or request["generation"] != generation:
                 store = None
@@ -46,16 +43,15 @@ def main(fd_in: int, fd_out: int, path: str) -> None:
                 store = open_store(path)
                 answer = run(store, request["query"], **request["options"])
         except QueryFailed as exc:
-            outbox.send_bytes(json.dumps({"ok": False, "kind": exc.kind, "message": exc.message,
-                                          "line": exc.line, "column": exc.column}).encode())
+            outbox.send_bytes(pickle.dumps({"ok": False, "kind": exc.kind, "message": exc.message,
+                                            "line": exc.line, "column": exc.column}))
             continue
         except (OSError, RuntimeError) as exc:
             store = None
-            outbox.send_bytes(json.dumps({"ok": False, "kind": "store", "message": str(exc)}).encode())
+            outbox.send_bytes(pickle.dumps({"ok": False, "kind": "store", "message": str(exc)}))
             continue
-        outbox.send_bytes(json.dumps({"ok": True, "media_type": answer.media_type, "kind": answer.kind,
-                                      "truncated": answer.truncated}).encode())
-        outbox.send_bytes(answer.body)
+        outbox.send_bytes(pickle.dumps({"ok": True, "media_type": answer.media_type, "kind": answer.kind,
+                                        "truncated": answer.truncated, "body": answer.body}, protocol=5))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ flushes after every write, so reopening takes milliseconds).
 
 from __future__ import annotations
 
-import json
+import pickle
 import logging
 import os
 import queue
@@ -113,13 +113,12 @@ class QueryPool:
             self._retire(w)
             return self.run(query, options, None if deadline is None else max(0.0, deadline - time.monotonic()))
         try:
-            w.send.send_bytes(json.dumps({"query": query, "options": options,
-                                          "generation": self._generation()}).encode("utf-8"))
+            w.send.send_bytes(pickle.dumps({"query": query, "options": options,
+                                            "generation": self._generation()}, protocol=5))
             remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
             answered = w.recv.poll(remaining)
             if answered:
-                head = json.loads(w.recv.recv_bytes())
-                body = w.recv.recv_bytes() if head.get("ok") else b""
+                head = pickle.loads(w.recv.recv_bytes())  # from our own worker only
         except (EOFError, OSError):
             self._retire(w)
             raise BadRequest("the query engine stopped while running this query (it may be too complex)") from None
@@ -133,7 +132,7 @@ class QueryPool:
                                details={"timeout": timeout})
         self._idle.put(w)
         if head["ok"]:
-            return Answer(body, head["media_type"], head["kind"], head["truncated"])
+            return Answer(head["body"], head["media_type"], head["kind"], head["truncated"])
         if head["kind"] == "syntax":
             details = {"line": head["line"], "column": head["column"]} if head.get("line") else None
             raise QuerySyntaxError(head["message"], details=details)
