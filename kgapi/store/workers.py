@@ -128,6 +128,10 @@ class QueryPool:
             raise
         if not answered:
             self._retire(w)
+            with self._lock:
+                room = len(self._all) < self.size and not self._closed
+            if room:
+                self._spawn()  # starts now (fork/exec only): warm by the time the next query comes
             raise QueryTimeout(f"the query ran past the time limit ({timeout:g} s) and was stopped",
                                details={"timeout": timeout})
         self._idle.put(w)
