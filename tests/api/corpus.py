@@ -33,10 +33,11 @@ def sentences(text: str) -> list[tuple[str, int, int]]:
 
 
 def _find(sents, *needles: str) -> list[dict]:
+    """The first body sentence (ends like one; not a title, caption or menu line) with every needle."""
     wanted = [n.lower() for n in needles if n]
     for s, start, end in sents:
         low = s.lower()
-        if len(s) > 40 and all(n in low for n in wanted):
+        if len(s) > 40 and s[-1] in ".!?\"”" and "|" not in s and all(n in low for n in wanted):
             return [{"sentence": s, "start": start, "end": end}]
     return []
 
@@ -79,8 +80,12 @@ def extraction_from_gold(text_file: Path, gold_file: Path) -> dict:
         })
     roles = [{"person": ref(r["person"]), "role": r["role"], "of": ref(r["of"]),
               "sources": find_any(r["person"], r["role"].split()[-1])} for r in gold["roles"]]
+    def event_source(e):
+        names = [p.split()[-1] for p in e["participants"]]
+        return _find(sents, *names) or (find_any(e["participants"][0]) if names else [])
+
     events = [{"type": e["type"], "date": e["date"], "participants": [ref(p) for p in e["participants"]],
-               "sources": find_any(e["participants"][0]) if e["participants"] else []} for e in gold["events"]]
+               "sources": event_source(e)} for e in gold["events"]]
     return {
         "article": {"id": article_id(gold["title"], gold["published"]), "title": gold["title"],
                     "published": gold["published"], "source": text_file.name, "text": text},
