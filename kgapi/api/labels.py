@@ -8,7 +8,7 @@ Knowing when to rebuild: every store counts its own writes (``generation``),
 which is all an embedded store needs (one process owns it). A remote store can
 be written by other processes too, so there the index also compares a cheap
 fingerprint of the store (quads and graphs), at most every
-``KGAPI_SEARCH_REFRESH`` seconds.
+``KGAPI_SEARCH_REFRESH`` seconds, and starts afresh every 12 such periods in any case.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ..graph.read import PREFIXES
 from ..graph.terms import ENTITY_TYPES, KG
 
 _TYPE_IRIS = {str(KG[t]): t for t in ENTITY_TYPES}
+MAX_AGE_FACTOR = 12
 _DROP = re.compile(r"[\u2019'`´ʼ]")
 _SEP = re.compile(r"[^0-9a-z]+")
 
@@ -95,7 +96,10 @@ class LabelIndex:
                 "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?g2) WHERE { GRAPH ?g { ?s ?p ?o } }")
             self._fingerprint = (rows[0]["n"], rows[0]["g2"]) if rows else None
             self._checked = now
-        return (local, self._fingerprint)
+        # The fingerprint misses a replaced article of the same size: start afresh every
+        # MAX_AGE_FACTOR refresh periods whatever it says, so nothing stays stale for longer.
+        epoch = int(now // (self.refresh * MAX_AGE_FACTOR)) if self.refresh > 0 else 0
+        return (local, self._fingerprint, epoch)
 
     def invalidate(self) -> None:
         """This process wrote: rebuild on the next use, whatever the fingerprint says."""
