@@ -285,7 +285,8 @@ def report(results: list[dict], seed: dict | None, info: dict, args) -> str:
                       f"{k} {v / 2**20:,.0f} MiB" for k, v in r["rss_after"].items()) + ".",
                   f"- `/entities/{{id}}` (c=1): p50 **{_fmt(r['entity_endpoint']['p50_ms'])} ms**, p99 "
                   f"{_fmt(r['entity_endpoint']['p99_ms'])} ms, {_fmt(r['entity_endpoint']['qps'])}/s.", ""]
-        engines = [e for e in ("kgapi", "oxigraph", "rdflib") if any(k.startswith(e) for k in r["queries"]["mix"])]
+        engines = [e for e in ("kgapi", "oxigraph", "rdflib")
+                   if any(k.startswith(e) for row in r["queries"].values() for k in row)]
         head = ["query", "rows"]
         for e in engines:
             head += [f"{e} c=1 p50 / p99", f"{e} c=1 req/s"] + ([f"{e} c=8 req/s"] if e != "rdflib" else [])
