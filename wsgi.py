@@ -6,3 +6,4 @@ Settings come from ``KGAPI_*`` environment variables (see ``kgapi settings``).
 from kgapi import create_app
 
 app = create_app()
+app.extensions["kgapi"].store.warm()  # start query workers now, not on the first query

@@ -34,7 +34,9 @@ class _Gunicorn(BaseApplication):
     def load(self):
         from .app import create_app
 
-        return create_app(self.settings)
+        app = create_app(self.settings)
+        app.extensions["kgapi"].store.warm()  # the first query should not wait for a worker to boot
+        return app
 
 
 def run(settings: Settings) -> None:

@@ -239,6 +239,9 @@ class Store(ABC):
         self.ask("ASK { }")
         return {"store": self.kind}
 
+    def warm(self) -> None:
+        """Start what the first client query would otherwise wait for (query workers)."""
+
     def close(self) -> None:  # pragma: no cover - trivial default
         pass
 

@@ -155,6 +155,9 @@ class EmbeddedStore(Store):
             g.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
         return g
 
+    def warm(self) -> None:
+        self._query_pool()
+
     def _query_pool(self):
         with self._pool_lock:
             if self._pool is None:
