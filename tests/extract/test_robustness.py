@@ -64,18 +64,20 @@ def test_binary_junk(data):
 
 def test_huge_text_is_bounded(seed_text):
     big = seed_text * 400  # ~1.7 MB
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     r = extract(big)
-    assert time.perf_counter() - t0 < 30
+    # a hang guard, not a speed test (speed is measured by bench/bench_extract.py): CPU time of
+    # this process, so a loaded CI machine does not make it flake
+    assert time.process_time() - t0 < 60
     assert len(r["article"]["text"]) <= 200_000
 
 
 def test_pathological_lines():
     for text in ["a" * 500_000, ("North Korea " * 20000), ("1,000 " * 30000), ("." * 100000),
                  "\n".join(["Kim Jong Un"] * 20000)]:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         try:
             extract(text)
         except ExtractionError:
             pass
-        assert time.perf_counter() - t0 < 20
+        assert time.process_time() - t0 < 60  # hang guard in CPU seconds, not a speed test
