@@ -495,41 +495,64 @@ def resolve(expr: str, ref: date | str | None, tense: str = "past",
 
 
 # -------------------------------------------------------------- published --
+# On date lines a bare "Mar" is the month ("Wed 2 Mar 2022"); in prose it is left out of _MON.
+_MON_PUB = _MON[:-1] + r"|Mar)"
+_SEP = r"[-/.]"
 _PUB_PATTERNS = [
-    re.compile(r"\b(?P<y>" + _YEAR + r")[-/.](?P<m>0[1-9]|1[0-2])[-/.](?P<d>0[1-9]|[12]\d|3[01])\b"),
-    re.compile(r"\b(?P<mon>" + _MON + r")\s+(?P<d>" + _DAY + r"),?\s+(?P<y>" + _YEAR + r")\b"),
-    re.compile(r"\b(?P<d>" + _DAY + r")\s+(?P<mon>" + _MON + r")\.?,?\s+(?P<y>" + _YEAR + r")\b"),
-    re.compile(r"\b(?P<d>0?[1-9]|[12]\d|3[01])[./](?P<m>0?[1-9]|[12]\d|3[01])[./](?P<y>" + _YEAR + r")\b"),
+    # 2024-11-05, 2025.06.18, 2024/11/05
+    re.compile(r"(?<!\d)(?P<y>" + _YEAR + r")" + _SEP + r"(?P<m>0?[1-9]|1[0-2])" + _SEP
+               + r"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"),
+    # Nov. 5, 2024 / November 5th 2024 / Nov 5 2024 / November 5, 2024
+    re.compile(r"\b(?P<mon>" + _MON_PUB + r")\.?\s+(?P<d>" + _DAY + r")\b,?\s+(?P<y>" + _YEAR + r")\b"),
+    # 5 November 2024 / 2 Mar 2022 / 28 Apr. 2025 / 5th of November, 2024
+    re.compile(r"\b(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<mon>" + _MON_PUB + r")\.?,?\s+(?P<y>" + _YEAR + r")\b"),
+    # 22.05.2025, 07/06/2025, 05-11-2024 (day first unless only month first is valid or a weekday says so)
+    re.compile(r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])(?P<s>[./-])(?P<m>0?[1-9]|[12]\d|3[01])(?P=s)(?P<y>" + _YEAR
+               + r")(?!\d)"),
+    # November 2024 has no day: not a publication date
 ]
 
 
 _WD_ABBR = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
+_WD_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def published_dates(line: str) -> list[tuple[int, str]]:
+    """Every full date (day, month, year) on a line, as (offset, ISO), in order of appearance."""
+    out: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for k, rx in enumerate(_PUB_PATTERNS):
+        for m in rx.finditer(line):
+            if any(m.start() < b and m.end() > a for a, b in taken):
+                continue
+            g = m.groupdict()
+            try:
+                mo = _month(g["mon"]) if g.get("mon") else int(g["m"])
+                d = date(int(g["y"]), mo, _day(g["d"]))
+            except (ValueError, KeyError):
+                d = None
+            if k == 3:
+                try:
+                    alt = date(int(g["y"]), int(g["d"]), int(g["m"]))  # month first
+                except ValueError:
+                    alt = None
+                wd = _WD_ABBR.search(line)
+                if alt and (d is None or (wd and alt.weekday() == _WD_NAMES.index(wd.group(1).lower())
+                                          and d.weekday() != alt.weekday())):
+                    d = alt
+            if d:
+                taken.append(m.span())
+                out.append((m.start(), d.isoformat()))
+    out.sort()
+    return out
 
 
 def parse_published(line: str) -> str | None:
-    """The first full date (day, month, year) in a line, ISO; None when there is none.
+    """The first full date (day, month, year) on a line, ISO; None when there is none.
 
-    A numeric date "07/06/2025" is read day first, unless only the month-first reading is a
-    valid date or a weekday named on the line agrees with the month-first reading."""
-    for rx in _PUB_PATTERNS:
-        m = rx.search(line)
-        if not m:
-            continue
-        g = m.groupdict()
-        try:
-            mo = _month(g["mon"]) if g.get("mon") else int(g["m"])
-            d = date(int(g["y"]), mo, _day(g["d"]))
-        except (ValueError, KeyError):
-            d = None
-        if rx is _PUB_PATTERNS[3]:
-            try:
-                alt = date(int(g["y"]), int(g["d"]), int(g["m"]))  # month first
-            except ValueError:
-                alt = None
-            wd = _WD_ABBR.search(line)
-            if alt and (d is None or (wd and alt.weekday() == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(
-                    wd.group(1).lower()) and d.weekday() != alt.weekday())):
-                d = alt
-        if d:
-            return d.isoformat()
-    return None
+    Numeric and named-month forms, with or without weekday and time ("Wed 2 Mar 2022 21.40 GMT",
+    "2025.06.18 14:05", "Updated Nov. 5, 2024 at 9:40 a.m. KST"). A numeric date "07/06/2025" is
+    read day first, unless only the month-first reading is a valid date or a weekday named on the
+    line agrees with the month-first reading."""
+    ds = published_dates(line)
+    return ds[0][1] if ds else None

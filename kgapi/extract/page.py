@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import _DAY, _MON, _YEAR, _month, parse_published
+from .dates import _DAY, _MON, _YEAR, _month, parse_published, published_dates
 from .resources import chrome
 
 MAX_INPUT = 2_000_000      # characters of raw text looked at
@@ -63,6 +63,30 @@ def _is_chrome(line: str) -> bool:
     if len(line) >= 150:
         return False
     return any(rx.match(line) for rx in chrome().line_res)
+
+
+_NAV_ITEM = r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,2}"
+_NAV = re.compile(r"^(?:" + _NAV_ITEM + r"(?:\s{2,}|\s*[·•|]\s*)){2,}" + _NAV_ITEM + r"(?:\s{2,}.*)?$")
+_UI = re.compile(r"^(?:(?:font|size|text|print|share|email|e-mail|save|bookmark|copy|link|comments?|listen|translate|"
+                 r"a\+|a-|facebook|twitter|x|whatsapp|telegram|linkedin|kakaotalk|reddit|on)\b[\s|·•]*)+$", re.I)
+
+
+def _is_nav(raw: str) -> bool:
+    """A navigation bar ("World News  U.S. News  Politics  Sports") or a row of page buttons
+    ("Font size  Print  Share"), before whitespace is collapsed."""
+    return len(raw) < 200 and (bool(_NAV.match(raw)) or bool(_UI.match(raw)))
+
+
+_CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|::)\s+")
+
+
+def _breadcrumb_tail(line: str) -> str | None:
+    """'Home / World / Asia / Kim Jong Un meets Shoigu …' → the headline at the end of the trail."""
+    parts = _CRUMB_SEP.split(line)
+    if len(parts) < 3 or any(len(p.split()) > 3 for p in parts[:-1]):
+        return None
+    tail = parts[-1].strip()
+    return tail if len(_WORD.findall(tail)) >= 4 else None
 
 
 def _is_caption(line: str) -> bool:
@@ -111,11 +135,11 @@ def _infer_year(mon: int, day: int, text: str, weekday_hint: str | None) -> int:
 
 def parse_page(raw: str, title: str | None = None, published: str | None = None) -> Page:
     text = clean_text(raw)
-    lines = [ln.strip() for ln in text.split("\n")]
-    lines = [re.sub(r"[ \t]+", " ", ln) for ln in lines if ln.strip()]
+    raw_lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = [re.sub(r"[ \t]+", " ", ln) for ln in raw_lines]
     if not lines:
         return Page(title or "", published, "", [])
-    chrome_flags = [_is_chrome(ln) for ln in lines]
+    chrome_flags = [_is_chrome(ln) or _is_nav(raw) for ln, raw in zip(lines, raw_lines)]
     prose = [(not chrome_flags[i]) and _is_prose(ln) for i, ln in enumerate(lines)]
 
     # runs of prose lines allowing gaps of up to 3 non-prose lines
@@ -139,35 +163,9 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
     # ---------------------------------------------------------------- title
     title_idx = None
     if title is None:
-        window = [i for i in range(max(0, first - 12), first)
-                  if not chrome_flags[i] and not prose[i] and _headline_like(lines[i])]
-        if window:
-            nearest = window[-1]
-            if lines[nearest].rstrip().endswith(".") and any(not lines[j].rstrip().endswith(".") for j in window):
-                nearest = max(j for j in window if not lines[j].rstrip().endswith("."))
-            title_idx = nearest
-            # a headline followed by its deck (a longer line): the headline is the title
-            prev_c = [j for j in window if j < nearest]
-            if prev_c:
-                j = prev_c[-1]
-                if j == nearest - 1 and not lines[j].isupper() and len(_WORD.findall(lines[j])) >= 5 and \
-                        len(_WORD.findall(lines[nearest])) > len(_WORD.findall(lines[j])) \
-                        and not lines[j].rstrip().endswith(".") and not _norm_key(lines[nearest]).endswith(_norm_key(lines[j])):
-                    title_idx = j
-            # "NorthKoreaNorth Korea Shows…" repeats "North Korea Shows…": prefer the clean one
-            for j in reversed(window[:-1]):
-                a, b = _norm_key(lines[nearest]), _norm_key(lines[j])
-                if b and a != b and a.endswith(b) and len(b) >= 12:
-                    title_idx = j
-                    break
-            title = lines[title_idx]
-        else:
-            cands = [i for i in range(0, first) if _headline_like(lines[i])]
-            if cands:
-                title_idx = cands[-1]
-                title = lines[title_idx]
-            else:
-                title = _first_sentence(lines[first])[:200]
+        title_idx, title = _find_title(lines, chrome_flags, prose, first)
+        if title is None:
+            title = _first_sentence(lines[first])[:200]
     else:
         tk = _norm_key(title)
         for i in range(0, min(first + 1, len(lines))):
@@ -193,41 +191,34 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         if title_idx is not None and tkey and len(tkey) >= 12 and tkey in k and len(k) - len(tkey) < 30 \
                 and not prose[i]:
             continue  # the headline again
+        if not prose[i] and (_is_byline(ln) or _is_date_line(ln)):
+            continue  # a byline or date stamp after a standfirst
         if i < first and (_TEASER_END.search(ln) or len(_WORD.findall(ln)) < 2 or
-                          (len(_WORD.findall(ln)) <= 10 and parse_published(ln))):
+                          (len(_WORD.findall(ln)) <= 10 and parse_published(ln)) or _is_byline(ln) or
+                          _is_date_line(ln) or _breadcrumb_tail(ln)):
             continue  # teasers, kickers and the date line between the headline and the text
         seen.add(k)
         paras.append(ln)
 
     # ---------------------------------------------------------------- date
+    pub_rank = 0
     if published is None:
-        for i in range(0, min(first + 8, len(lines))):
-            if i < first or chrome_flags[i] or (not prose[i] and len(lines[i]) < 60):
-                p = parse_published(lines[i]) if len(lines[i]) < 160 else None
-                if p:
-                    published = p
-                    break
-    if published is None:
-        # a "Posted on …" line after the article
-        for i in range(last + 1, min(len(lines), last + 12)):
-            if len(lines[i]) < 160 and re.search(r"(?i)\b(?:posted|published|updated|first published|date)\b", lines[i]):
-                p = parse_published(lines[i])
-                if p:
-                    published = p
-                    break
+        published, pub_rank = _find_published(lines, chrome_flags, prose, first, last)
     # dateline: strip it from the first paragraph; it may give the date
     for k, para in enumerate(paras[:4]):
         m = _DATELINE.match(para)
         if m:
-            if published is None:
+            if published is None or pub_rank >= _RANK_UPDATED:
+                # the dateline's date is the story's; an "Updated" stamp only bounds it
                 mon, day = _month(m.group("mon")), int(re.sub(r"\D", "", m.group("d")))
                 if m.group("y"):
                     y = int(m.group("y"))
+                elif published:
+                    upd = date.fromisoformat(published)
+                    y = upd.year if (mon, day) <= (upd.month, upd.day) else upd.year - 1
                 else:
-                    rest = para[m.end():]
                     wd = _WEEKDAY.search(" ".join(paras[k:k + 2])[:600])
                     y = _infer_year(mon, day, " ".join(paras), wd.group(1) if wd else None)
-                    del rest
                 try:
                     published = date(y, mon, day).isoformat()
                 except ValueError:
@@ -260,6 +251,136 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         total += len(para)
     body = "\n\n".join(body_parts)
     return Page(title=title, published=published, body=body, paragraphs=offsets)
+
+
+_BYLINE = re.compile(r"^(?:(?i:by|written by|words by|story by|text by|reporting by)\s+(?:our\s+|the\s+)?[A-Za-z]|"
+                     r"(?:Reporter|Correspondent|Staff [Rr]eporter|Staff [Ww]riter|Writer|Author)\s*:?\s+[A-Z]"
+                     r"[\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}$)")
+_CORRESPONDENT = re.compile(r"\b(?:correspondent|reporter|staff writer|editor|bureau chief|contributor|columnist)\b", re.I)
+_DATE_LABEL = re.compile(r"^\W*(?:(?P<pub>published|posted|first published|date|released|issued|created)|"
+                         r"(?P<upd>updated|last updated|last modified|modified|edited|revised)|as of|on)\b", re.I)
+_UPDATED_ANY = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
+_PUBLISHED_ANY = re.compile(r"\b(?:published|posted|first published)\b", re.I)
+_CAPTION_WORDS = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Source|Video|Illustration)s?\s*:|"
+                            r"\((?:AP|AFP|Reuters|EPA|Getty|Yonhap|Xinhua|TASS|KCNA)\s*(?:Photo|/)|"
+                            r"\b(?:File photo|Handout photo|Courtesy|pictured)\b", re.I)
+_STOP = set("""a an the of in on at to for from with by and or but as is are was were be been its it his her their
+this that these those after before over into says said say will would could may might has have had not no new""".split())
+
+_RANK_PUBLISHED, _RANK_PLAIN, _RANK_UPDATED = 1, 2, 3
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is a date stamp ("Updated: Tue 11/05/2024 08:12 GMT", "5 November 2024 · 4 min read")."""
+    if len(line) > 140 or not parse_published(line):
+        return False
+    return len(_WORD.findall(line)) <= 12 or bool(_DATE_LABEL.match(line))
+
+
+def _is_byline(line: str) -> bool:
+    return len(line) < 140 and (bool(_BYLINE.match(line)) or (len(_WORD.findall(line)) <= 8 and bool(
+        _CORRESPONDENT.search(line))))
+
+
+def _content_words(s: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[A-Za-z][A-Za-z-]+", s.lower()):
+        w = re.sub(r"(?:['’]s|s)$", "", w)
+        if w not in _STOP and len(w) > 1:
+            out.add(w)
+    return out
+
+
+def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
+                first: int) -> tuple[int | None, str | None]:
+    """The headline: the headline-like line before the body that best looks like one.
+
+    Headlines sit next to the byline and the date stamp, do not end with a full stop, share their
+    words with the first paragraph, and stand close to the text; captions ("…. Image: X"), decks
+    (the longer line right after the headline), teasers of other articles and section labels do
+    not. Each line is scored on these signs; the best wins."""
+    lo = max(0, first - 15)
+    texts = {i: _breadcrumb_tail(lines[i]) or lines[i] for i in range(lo, first)}
+    window = [i for i in range(lo, first) if not prose[i] and _headline_like(texts[i])
+              and (not chrome_flags[i] or texts[i] != lines[i])]
+    if not window:
+        cands = [i for i in range(0, first) if _headline_like(lines[i])]
+        return (cands[-1], lines[cands[-1]]) if cands else (None, None)
+    body_words = _content_words(" ".join(lines[j] for j in range(first, min(len(lines), first + 4))
+                                         if prose[j])[:900])
+    scores: dict[int, float] = {}
+    for i in window:
+        ln = texts[i]
+        sc = 0.0
+        nxt = [j for j in range(i + 1, min(first, i + 4))]
+        if any(_is_byline(lines[j]) or _is_date_line(lines[j]) for j in nxt):
+            sc += 2
+        prv = [j for j in range(max(0, i - 2), i)]
+        if any(_is_byline(lines[j]) or _is_date_line(lines[j]) for j in prv):
+            sc += 1
+        if ln.rstrip().endswith("."):
+            sc -= 2
+        if _CAPTION_WORDS.search(ln) or _is_caption(ln):
+            sc -= 8
+        words = _content_words(ln)
+        if words and body_words:
+            sc += 3 * len(words & body_words) / len(words)
+        sc -= 0.3 * (first - i)
+        scores[i] = sc
+    # a headline followed by its deck (a longer line right after it): the deck is not the title
+    for i in window:
+        j = i + 1
+        if j in scores and not lines[i].rstrip().endswith(".") and not lines[i].isupper() and \
+                len(_WORD.findall(lines[i])) >= 5 and \
+                len(_WORD.findall(lines[j])) > len(_WORD.findall(lines[i])) and \
+                not _norm_key(lines[j]).endswith(_norm_key(lines[i])):
+            scores[j] -= 3
+    best = max(window, key=lambda i: (scores[i], i))
+    # "NorthKoreaNorth Korea Shows…" repeats "North Korea Shows…" with a tag glued on: prefer the clean one
+    for j in window:
+        a, b = _norm_key(texts[best]), _norm_key(texts[j])
+        if j != best and b and a != b and a.endswith(b) and len(b) >= 12:
+            return j, texts[j]
+    return best, texts[best]
+
+
+def _find_published(lines: list[str], chrome_flags: list[bool], prose: list[bool], first: int,
+                    last: int) -> tuple[str | None, int]:
+    """The publication date from the page's date stamps: (ISO, rank).
+
+    Stamps are looked for in the header (before the text and just into it) and in the footer
+    after the text. A stamp labelled published/posted wins over an unlabelled one, which wins
+    over one labelled updated/modified; within a rank the first in the page wins. On a line
+    "Published 2024-04-22 · Updated 2024-04-23" each date takes the label before it."""
+    cands: list[tuple[int, int, str]] = []  # (rank, order, iso)
+    header = range(0, min(first + 8, len(lines)))
+    footer = range(last + 1, min(len(lines), last + 15))
+    order = 0
+    for i in list(header) + list(footer):
+        ln = lines[i]
+        if len(ln) >= 160:
+            continue
+        in_body = first <= i <= last
+        if in_body and not (chrome_flags[i] or (not prose[i] and len(ln) < 60)):
+            continue
+        if i > last and not (_DATE_LABEL.match(ln) or _UPDATED_ANY.search(ln) or _PUBLISHED_ANY.search(ln)
+                             or _is_date_line(ln)):
+            continue
+        for off, iso in published_dates(ln):
+            before = ln[:off]
+            labels = list(re.finditer(r"\b(?:(?P<pub>published|posted|first published|released|issued)|"
+                                      r"(?P<upd>updated|last updated|last modified|modified|edited|revised))\b",
+                                      before, re.I))
+            if labels:
+                rank = _RANK_PUBLISHED if labels[-1].group("pub") else _RANK_UPDATED
+            else:
+                rank = _RANK_PLAIN
+            cands.append((rank, order, iso))
+            order += 1
+    if not cands:
+        return None, 0
+    rank, _o, iso = min(cands)
+    return iso, rank
 
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{2,40})$")

@@ -110,6 +110,17 @@ def test_no_reference_only_absolute():
     ("Updated 2024-10-18 09:00 KST", "2024-10-18"),
     ("Posted on 7 September 2025", "2025-09-07"),
     ("no date here", None),
+    ("2025.06.18 14:05", "2025-06-18"),
+    ("Posted : 2024-11-05", "2024-11-05"),
+    ("Updated Nov. 5, 2024 at 9:40 a.m. KST", "2024-11-05"),
+    ("5 November 2024", "2024-11-05"),
+    ("Nov 5 2024", "2024-11-05"),
+    ("Wed 2 Mar 2022 21.40 GMT", "2022-03-02"),
+    ("Updated: Tue 11/05/2024 08:12 GMT", "2024-11-05"),   # the weekday picks month-first
+    ("As of: 22.05.2025 16:40", "2025-05-22"),
+    ("November 5th, 2024", "2024-11-05"),
+    ("Published 2024-04-22 · Updated 2024-04-23", "2024-04-22"),
+    ("the 2024-25 season", None),
 ])
 def test_parse_published(line, expected):
     assert parse_published(line) == expected

@@ -1,5 +1,6 @@
 """Finding the article in scraped page text: title, date, body, chrome removed."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,18 @@ LAYOUTS = Path(__file__).parent / "layouts"
     ("l4.txt", "Belarus to host Russian nuclear-capable units, Lukashenko says", "2023-06-12", "Minsk says the move"),
     # no blank lines, "Breaking:" headline, "· 4 min read"
     ("l5.txt", "Breaking: Iran sends drone trainers to Russia's Crimea, Kyiv says", "2024-10-05", "Ukraine's military"),
+    # breadcrumb, section label, "Reporter X" byline, "2025.06.18 14:05", a row of page buttons
+    ("l6.txt", "N. Korean troops seen training at Russian base near Vladivostok: JCS", "2025-06-18",
+     "North Korean soldiers train"),
+    # navigation bar with double spaces, deck ending in a full stop, "Updated 9:40 AM KST, November 5, 2024",
+    # agency dateline without a date
+    ("l7.txt", "Russia says North Korean officers attended drills in the Far East", "2024-11-05", "Moscow calls it"),
+    # an "Updated" stamp in the header, the "Posted" date in the footer: the publication date is the posted one
+    ("l8.txt", "Kim Jong Un and Putin sign defense pact in Pyongyang", "2024-06-19", "Kim Jong Un and Russian"),
+    # upper-case kicker, "Nov 5 2024", a photo caption before the text
+    ("l9.txt", "Pyongyang sends second group of military engineers to Kursk", "2024-11-05", "Photo by Dmitry"),
+    # the headline only at the end of a breadcrumb trail; "Posted : … | Updated : …"
+    ("l10.txt", "Kim Jong Un meets Russia's Shoigu for second time in two weeks", "2025-06-17", "Kim Jong Un met"),
 ])
 def test_layouts(name, title, published, body_start):
     p = parse_page((LAYOUTS / name).read_text(encoding="utf-8"))
@@ -82,3 +95,4 @@ def test_layouts(name, title, published, body_start):
     assert p.published == published
     assert p.body.startswith(body_start)
     assert "Advertisement" not in p.body and "Share this article" not in p.body
+    assert not re.search(r"(?m)^(?:By |Reporter |Updated |Posted |Font size)", p.body)
