@@ -348,7 +348,7 @@ _STATUS_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted
 _STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|may|might|"
                                r"predict(?:s|ed)?|forecast|anticipat(?:e|es|ed)|possibly|probably|"
                                r"is poised to|are poised to|potential)\b", re.I)
-_STATUS_PLANNED = re.compile(r"\b(?:will|shall|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
+_STATUS_PLANNED = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due\s+|scheduled\s+|slated\s+|set\s+)?to\s+(?:grow|be\s+(?:sent|deployed|stationed|based|expanded|increased)|send|deploy|arrive|reach|number|expand|increase|rise|total|station|move)|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
                              r"planned|pledged|promised|is set to|are set to|intends? to|to be (?:sent|deployed|"
                              r"dispatched)|package|decided to|would\s+(?:\w+\s+)?(?:send|deploy|station|dispatch|move|base|host|provide)|offered to)\b", re.I)
 _STATUS_CONFIRMED = re.compile(r"\b(?:acknowledged|confirmed|admitted)\b", re.I)
@@ -358,6 +358,27 @@ _FIGURELESS = re.compile(r"\b(?:further|more|additional|new|another\s+batch\s+of
                          r"(?P<noun>troop\s+deployments?|deployments?|troops|soldiers|forces|personnel|reinforcements|"
                          r"technicians|engineers|workers|instructors|advisers|specialists|fighters|mercenaries|"
                          r"peacekeepers|sappers|deminers|builders|units)\b")
+_FIGURELESS_RES: tuple[re.Pattern, re.Pattern] | None = None
+
+
+def _figureless_res() -> tuple[re.Pattern, re.Pattern]:
+    """Deployments stated without a figure: more/further/additional personnel (predicted or planned),
+    "to send more", and the presence of a state's personnel somewhere."""
+    global _FIGURELESS_RES
+    if _FIGURELESS_RES is None:
+        heads = "|".join(re.escape(h) for h in sorted(lexicon().personnel_heads, key=len, reverse=True))
+        noun = r"(?P<noun>troop\s+deployments?|deployments?|reinforcements|units|" + heads + r")"
+        adj = r"(?:(?P<adj>[A-Z][\w.]*(?:\s+[A-Z][\w]*)?)\s+)?"
+        more = re.compile(r"\b(?:(?:further|more|additional|new|another\s+batch\s+of|fresh)\s+" + adj + r"(?:(?:"
+                          + "|".join(re.escape(m) for m in lexicon().personnel_modifiers if m.islower())
+                          + r")\s+)?" + noun + r"\b|(?:send|sending|deploy|deploying|dispatch|dispatching)\s+more\b"
+                          r"(?!\s+(?:\w+\s+)?(?:than|weapons|arms|ammunition|shells|missiles|equipment|aid|money|"
+                          r"support|supplies|drones))(?:\s+(?:troops|soldiers|forces))?)")
+        presence = re.compile(r"\bpresence\s+of\s+(?:the\s+)?" + adj + noun + r"\b")
+        _FIGURELESS_RES = (more, presence)
+    return _FIGURELESS_RES
+
+
 _NOT_SENT = re.compile(r"\b(?:massed|amass(?:ed|ing)|concentrat(?:ed|ing)|on\s+(?:heightened\s+|high\s+)?alert|"
                        r"on\s+standby|prepare\s+to\s+deploy|ready\s+to\s+deploy)\b", re.I)
 _CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
@@ -546,15 +567,27 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
     return " ".join(kind_words), end, state, blocked
 
 
+def _state_modifiers() -> dict[str, str]:
+    """Words that name a state in front of a personnel noun: adjectives ("North Korean troops") and
+    names used as modifiers ("US troops", "U.S. special forces", "Russia troops")."""
+    g = gazetteer()
+    out: dict[str, str] = {}
+    for st in g.states.values():
+        for n in [st.label] + st.aliases:
+            if not n.lower().startswith("the ") and len(n.split()) <= 2 and len(n) >= 2:
+                out.setdefault(n, st.label)
+        for a in st.adjectives:
+            out[a] = st.label
+    return out
+
+
 def extract_deployments(ctx: Context) -> list[dict]:
     g = gazetteer()
     lex = lexicon()
-    state_adj: dict[str, str] = {}
-    for st in g.states.values():
-        for a in st.adjectives:
-            state_adj[a] = st.label
+    state_adj = _state_modifiers()
     figures: list[Figure] = []
     last_kind: str | None = None
+    last_kind_si = -10
     for si, info in enumerate(ctx.infos):
         text = info.sent.text
         skip_until = -1
@@ -614,6 +647,11 @@ def extract_deployments(ctx: Context) -> list[dict]:
                     np_end = e + fm.end()
                 else:
                     continue
+            ofm = re.match(r"\s+of\s+(?:them|those|these|the\s+(?:troops|soldiers|forces|personnel))\b", text[e:e + 30],
+                           re.I) if kind is None else None
+            if ofm and last_kind and (last_kind_si == si or last_kind_si == si - 1):
+                # "about 10,000 soldiers had been sent …, and about 8,000 of them had moved to Kursk"
+                kind, np_end = last_kind, e + ofm.end()
             elliptic = False
             if kind is None and not strong:
                 after = text[e:e + 25]
@@ -644,24 +682,34 @@ def extract_deployments(ctx: Context) -> list[dict]:
             f.adj_state = adj
             figures.append(f)
             if kind:
-                last_kind = kind
+                last_kind, last_kind_si = kind, si
             skip_until = max(skip_until, np_end)
-    # figure-less deployments ("further North Korean troop deployments are likely")
-    for info in ctx.infos:
+    # figure-less deployments ("further North Korean troop deployments are likely", "expected Pyongyang
+    # to send more", "the presence of U.S. special forces on its soil")
+    fl_more, fl_presence = _figureless_res()
+    for si, info in enumerate(ctx.infos):
         text = info.sent.text
-        for m in _FIGURELESS.finditer(text):
-            seg_status = _status(text)
-            if seg_status not in ("predicted", "planned"):
-                continue
-            if any(f.info is info for f in figures):
-                continue
-            adj = m.group("adj")
-            st = state_adj.get(adj) if adj else None
-            noun = m.group("noun")
-            kind = "troops" if "deployment" in noun or noun in ("forces", "reinforcements", "units") else noun
-            f = Figure(info, m.start(), m.end(), None, None, None, kind, False)
-            f.adj_state = st
-            figures.append(f)
+        for rx in (fl_more, fl_presence):
+            for m in rx.finditer(text):
+                ca, cb = _clause_bounds(info, m.start())
+                if any(f.info is info and ca <= f.start < cb for f in figures):
+                    continue
+                if rx is fl_more and _status(text[ca:cb]) not in ("predicted", "planned"):
+                    continue
+                if rx is fl_presence and re.search(r"\b(?:neither|nor|not|no|never)\b", text[max(ca, m.start() - 40):m.start()]):
+                    continue  # "has neither confirmed nor denied the presence of …"
+                adj = m.groupdict().get("adj")
+                st = state_adj.get(adj) if adj else None
+                noun = m.groupdict().get("noun")
+                if noun is None:
+                    kind = None
+                elif "deployment" in noun or noun.lower() in ("forces", "reinforcements", "units"):
+                    kind = "troops"
+                else:
+                    kind = noun
+                f = Figure(info, m.start(), m.end(), None, None, None, kind, False)
+                f.adj_state = st
+                figures.append(f)
     order = {id(i): n for n, i in enumerate(ctx.infos)}
     figures.sort(key=lambda f: (order[id(f.info)], f.start))
     frames = _deployment_frames(ctx, figures, state_adj)
@@ -844,7 +892,7 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                     and not _NOT_HOST_BEFORE.search(before):
                 prep = hp.group("p") if hp else "on"
                 if m.type == "State" and m.how == "adj" and not re.match(
-                        r"\s+(?:\w+\s+)?(?:port|city|town|region|territory|soil|bases?|border|side|sites?|factor(?:y|ies)|"
+                        r"\s+(?:\w+\s+)?(?:port|city|town|region|territory|soil|bases?|side|sites?|factor(?:y|ies)|"
                         r"plants?|camps?|front|ports|units?|regions)\b", poss_after):
                     pass
                 else:
@@ -859,7 +907,7 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                 continue
             if m.start < f.start and not re.search(r"\b(?:by|from|with|of|and|in|to|into|on|at|for|against|"
                                                    r"near|over|than)\s+(?:the\s+)?$", before):
-                if m.type == "State" and m.how in ("name", "metonym") and not re.match(r"['’]s\s+(?!own\b)", poss_after):
+                if m.type == "State" and m.how in ("name", "metonym", "pron") and not re.match(r"['’]s\s+(?!own\b)", poss_after):
                     subj_cands.append((m.start, m.label))
                 elif m.type == "State" and m.how == "adj" and re.match(
                         r"\s+(?:[\w-]+\s+){0,2}(?:troops|soldiers|forces|military|army|air\s+force|navy|planes?|"
@@ -907,6 +955,12 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                 subj = [m for m in ms if m.type == "State" and m.how in ("name", "metonym") and m.start < pm.start() + a]
                 if subj:
                     sending = subj[0].label
+        if host is None and re.search(r"\b(?:on|in|into|onto)\s+its\s+(?:own\s+)?(?:soil|territory|land)\b", text[a:b]):
+            # "Chad … has questioned the presence of U.S. special forces on its soil": the subject hosts them
+            subj = [m for m in info.mentions if m.type == "State" and m.how in ("name", "metonym")
+                    and m.start < f.start and m.label != sending]
+            if subj:
+                host = subj[0].label
         if host is None:
             lead = re.match(r"(?:In|Inside)\s+(?:the\s+)?", text)
             if lead:
@@ -933,6 +987,11 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
     for f in figures:
         if f.sending and f.host:
             pairs[(f.sending, f.host)] = pairs.get((f.sending, f.host), 0) + 1
+    # the article's main pair of states: the pair its figures name most, with the headline's pair
+    # counted as one and a half figures (it states what the article is about)
+    title_pair = _pair_from_text(ctx, title_only=True)
+    if title_pair:
+        pairs[title_pair] = pairs.get(title_pair, 0) + 1.5
     main = max(pairs, key=pairs.get) if pairs else _pair_from_text(ctx)
     order = {id(i): n for n, i in enumerate(ctx.infos)}
     prev: Figure | None = None
@@ -957,8 +1016,9 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
                 f.sending = prev.sending
             elif main and main[0] != f.host:
                 f.sending = main[0]
-        if f.host is None and re.search(r"\b(?:from|out\s+of|in|to|into|inside)\s+the\s+(?:country|region)\b",
-                                        _clause_text(f)):
+        if f.host is None and (re.search(r"\b(?:from|out\s+of|in|to|into|inside)\s+the\s+(?:country|region)\b",
+                                         _clause_text(f)) or (_WITHDRAW.search(_clause_text(f)) and not re.search(
+                                             r"\b(?:from|out\s+of)\s+[A-Z]", _clause_text(f)))):
             # "withdrew its last 130 soldiers from the country": the country the article is about
             for item in (ctx_item, prev):
                 if item is not None and item.host and item.host != f.sending:
@@ -1039,10 +1099,10 @@ def _has_deploy_verb_own(f: Figure) -> bool:
                           r"[^.;]{0,60}\b(?:to|into|in)\s+[A-Z]", text))
 
 
-def _pair_from_text(ctx: Context) -> tuple[str, str] | None:
+def _pair_from_text(ctx: Context, title_only: bool = False) -> tuple[str, str] | None:
     """The (sending, host) pair the title or the first paragraph states."""
     from .entities import find_mentions
-    for text in [ctx.title] + [i.sent.text for i in ctx.infos[:3]]:
+    for text in [ctx.title] + ([] if title_only else [i.sent.text for i in ctx.infos[:3]]):
         ms = [m for m in find_mentions(text) if m.type in ("State", "Place")]
         send, host = None, None
         for m in ms:
@@ -1130,8 +1190,8 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     if withdraw and re.search(r"\b(?:withdr\w+|pull\w*)\b", clause_text):
         st = "reported"  # the troops being pulled out are there
     if st == "reported":
-        whole = _status(text)
-        if whole in ("predicted",) and re.search(r"\b(?:assess|expect|predict|forecast|likely)", text, re.I):
+        whole = _status(text[:f.end])  # a prediction framing the figure comes before it
+        if whole in ("predicted",) and re.search(r"\b(?:assess|expect|predict|forecast|likely)", text[:f.end], re.I):
             st = whole
         elif whole == "planned" and f.elliptic is False and re.search(r"\bwill\b", text[f.start:]):
             st = whole
@@ -1190,7 +1250,47 @@ def _drop_sums(figures: list[Figure]) -> list[Figure]:
     return out
 
 
+_GENERIC_KIND = re.compile(r"^(?:(?:military|combat|army|ground|regular)\s+)?(?:troops?|soldiers?|forces|personnel|"
+                           r"servicemen|service\s+members)$", re.I)
+
+
+def _merge_restated(deps: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    for d in deps:
+        twin = next((o for o in out if _same_figure(o, d)), None)
+        if twin is None:
+            out.append(d)
+            continue
+        twin["sources"].extend(x for x in d["sources"] if x not in twin["sources"])
+        for k in ("location", "start", "end"):
+            if twin[k] is None and d[k] is not None:
+                twin[k] = d[k]
+        if not twin["according_to"] and d["according_to"]:
+            twin["according_to"] = d["according_to"]
+        if twin["personnel"][0]["qualifier"] is None:
+            twin["personnel"][0]["qualifier"] = d["personnel"][0]["qualifier"]
+    return out
+
+
+def _same_figure(a: dict, b: dict) -> bool:
+    """The same head count restated in another sentence ("11,000 soldiers from the North" …
+    "11,000 North Korean troops"): same states and count, no conflicting date, kinds alike."""
+    pa, pb = a["personnel"][0], b["personnel"][0]
+    if pa["count"] is None or pa["count"] != pb["count"] or a["sources"][0] == b["sources"][0]:
+        return False
+    if (a["sending_state"] or {}).get("id") != (b["sending_state"] or {}).get("id") or \
+            (a["host_state"] or {}).get("id") != (b["host_state"] or {}).get("id"):
+        return False
+    if a["start"] and b["start"] and a["start"] != b["start"]:
+        return False
+    if a["end"] and b["end"] and a["end"] != b["end"]:
+        return False
+    ka, kb = (pa["kind"] or "").lower(), (pb["kind"] or "").lower()
+    return ka.rstrip("s") == kb.rstrip("s") or bool(_GENERIC_KIND.match(ka) and _GENERIC_KIND.match(kb))
+
+
 def _dedupe_deployments(deps: list[dict]) -> list[dict]:
+    deps = _merge_restated(deps)
     out: list[dict] = []
     seen: dict[tuple, dict] = {}
     for d in deps:

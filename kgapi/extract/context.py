@@ -131,6 +131,7 @@ class Context:
                         self.person_state[m.label] = p.label
                         break
         self._resolve_pronouns_and_descriptions()
+        self._resolve_state_subjects()
         for info in self.infos:
             info.frames = self._frames(info)
             info.segments = self._segments(info.sent.text)
@@ -187,6 +188,31 @@ class Context:
                             last_subject_person = target
             if new:
                 info.mentions = sorted(info.mentions + new, key=lambda m: (m.start, -m.end))
+
+    _IT_SUBJECT = re.compile(r"(?:It|The\s+country|The\s+nation)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)*"
+                             r"(?:has|had|have|is|was|hosts|hosted|plans|planned|will|would|sent|sends|received|"
+                             r"receives|deployed|deploys|agreed|signed|said|says|denied|confirmed|acknowledged|"
+                             r"\w+ed|\w+s)\b")
+
+    def _resolve_state_subjects(self) -> None:
+        """'Lithuania plans to spend … It already hosts about 1,000 U.S. troops': a sentence-initial
+        'It' / 'The country' is the state that opened the sentence before (that sentence's subject)."""
+        g = gazetteer()
+        for k in range(1, len(self.infos)):
+            info, prev = self.infos[k], self.infos[k - 1]
+            m = self._IT_SUBJECT.match(info.sent.text)
+            if not m or not prev.mentions:
+                continue
+            p0 = prev.mentions[0]
+            lead = prev.sent.text[:p0.start]
+            if p0.type != "State" or p0.how not in ("name", "metonym", "pron") or \
+                    re.match(r"['’]s\b", prev.sent.text[p0.end:p0.end + 2]) or \
+                    not re.fullmatch(r"(?:(?:The|the)\s+)?|(?:[A-Z]\w*(?:\s+\w+){0,3},\s+)", lead):
+                continue
+            surface = m.group(0).split()[0] if m.group(0).startswith("It") else " ".join(m.group(0).split()[:2])
+            info.mentions = sorted(info.mentions + [Mention(0, len(surface), surface, "State", p0.label, "pron")],
+                                   key=lambda x: (x.start, -x.end))
+        del g
 
     def _resolve_description(self, dm: re.Match, last_person: str | None, counts: dict[str, int]) -> str | None:
         g = gazetteer()

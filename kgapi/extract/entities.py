@@ -437,6 +437,26 @@ def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
         last_place_end = e
 
 
+def _variant_key(label: str) -> str:
+    import unicodedata
+    s = unicodedata.normalize("NFKD", label)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[\s‑–-]+", " ", s.lower().replace("’", "'")).strip()
+
+
+def unify_variants(mentions: list[Mention]) -> list[Mention]:
+    """'Gitanas Nausėda' … 'Gitanas Nauseda', 'Kim Jong-un' … 'Kim Jong Un': spellings that differ
+    only in accents, hyphens or case name one person (the first spelling is the label)."""
+    first: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Person" and m.how in ("name", "pattern"):
+            k = _variant_key(m.label)
+            lbl = first.setdefault(k, m.label)
+            if lbl != m.label:
+                m.label = lbl
+    return mentions
+
+
 def surname_forms(label: str) -> list[str]:
     toks = label.replace("‑", "-").split()
     if len(toks) < 2:

@@ -36,7 +36,7 @@ from ..ids import article_id, slugify
 from .claims import extract_deployments, extract_events, extract_roles
 from .context import Context
 from .dates import parse_published, to_date
-from .entities import EntityIndex, Mention, add_short_forms, find_mentions
+from .entities import EntityIndex, Mention, add_short_forms, find_mentions, unify_variants
 from .page import parse_page
 from .resources import gazetteer
 from .sentences import split_sentences
@@ -130,6 +130,7 @@ def extract(text: str, title: str | None = None, url: str | None = None,
     mentions = find_mentions(body)
     mentions += _nested(body, mentions)
     mentions = _acronyms(body, mentions)
+    mentions = unify_variants(mentions)
     mentions = add_short_forms(body, mentions)
 
     index = EntityIndex()
@@ -140,7 +141,7 @@ def extract(text: str, title: str | None = None, url: str | None = None,
     tms = find_mentions(title)
     body_persons = [Mention(10**7 + i, 10**7 + i + 1, m.surface, m.type, m.label, m.how)
                     for i, m in enumerate(mentions) if m.type == "Person" and m.how in ("name", "pattern")]
-    tms = [m for m in add_short_forms(title, tms + body_persons) if m.start < 10**7]
+    tms = [m for m in add_short_forms(title, unify_variants(body_persons + tms)) if m.start < 10**7]
     for m in tms:
         m.in_title = True
         if m.how in ("adj", "pattern") and (m.type, m.label) not in index.entities:
