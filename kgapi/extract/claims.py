@@ -348,7 +348,7 @@ _STATUS_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted
 _STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|may|might|"
                                r"predict(?:s|ed)?|forecast|anticipat(?:e|es|ed)|possibly|probably|"
                                r"is poised to|are poised to|potential)\b", re.I)
-_STATUS_PLANNED = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due\s+|scheduled\s+|slated\s+|set\s+)?to\s+(?:grow|be\s+(?:sent|deployed|stationed|based|expanded|increased)|send|deploy|arrive|reach|number|expand|increase|rise|total|station|move)|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
+_STATUS_PLANNED = re.compile(r"\b(?:will|shall|ordered|(?:is|are)\s+(?:due\s+|scheduled\s+|slated\s+|set\s+)?to\s+(?:grow|be\s+(?:sent|deployed|stationed|based|expanded|increased)|send|deploy|arrive|reach|number|expand|increase|rise|total|station|move)|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
                              r"planned|pledged|promised|is set to|are set to|intends? to|to be (?:sent|deployed|"
                              r"dispatched)|package|decided to|would\s+(?:\w+\s+)?(?:send|deploy|station|dispatch|move|base|host|provide)|offered to)\b", re.I)
 _STATUS_CONFIRMED = re.compile(r"\b(?:acknowledged|confirmed|admitted)\b", re.I)
@@ -1137,6 +1137,12 @@ def _status(text: str) -> str:
     return "reported"
 
 
+_DECISION = re.compile(r"\b(?:ordered|orders|agreed|agrees|approved|approves|decided|decides|pledged|pledges|promised|"
+                       r"promises|authori[sz]ed|authori[sz]es|voted|votes|signed|announced|announces)\b")
+_DECISION_DATE = re.compile(r"\b(?:ordered|agreed|approved|decided|pledged|promised|authori[sz]ed|voted|signed|"
+                            r"announced)\s+(?:on\s+|in\s+)?$", re.I)
+_DECISION_AFTER = re.compile(r"\s*(?:,\s*)?(?:the\s+\w+\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s+)?(?:ordered|agreed|approved|"
+                             r"decided|pledged|promised|authori[sz]ed|voted)\b")
 _SPEECH_DATE = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|stated|added|revealed|confirmed|"
                           r"acknowledged|admitted|estimated|believed|assessed|claimed|warned|indicated|predicted|"
                           r"wrote|noted|denied|disclosed)\s+(?:on\s+|in\s+a\s+\w+\s+(?:on\s+)?)?$", re.I)
@@ -1148,13 +1154,22 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     a, b = _clause_bounds(info, f.start)
     # dates in the clause not tied to a speech verb; nearest to the figure, after it preferred
     best = None
+    src_spans = [(fr.src_start, fr.src_end) for fr in info.frames if fr.src_start >= 0]
+    rel = re.search(r",?\s+(?:where|which|whom|whose|when)\b", text[f.end:b])
+    rel_at = f.end + rel.start() if rel else b
     for d in info.dates:
         if not d.value or d.start < a or d.start >= b:
             continue
         if _SPEECH_DATE.search(text[max(0, d.start - 25):d.start]):
             continue
-        if d.anaphoric:
-            pass
+        if any(ss <= d.start < se for ss, se in src_spans):
+            continue  # "according to a letter made public last week": the source's date
+        if d.start >= rel_at:
+            continue  # "…, where Ukraine has held territory since August": another clause's date
+        if _DECISION_DATE.search(text[max(0, d.start - 25):d.start]) or (
+                d.end <= f.start and _DECISION.search(text[d.end:f.start])) or (
+                d.start >= f.end and _DECISION_AFTER.match(text[d.end:d.end + 40])):
+            continue  # the date a deployment was ordered, agreed or approved is not its start
         if d.start >= f.end:
             dist = d.start - f.end
         else:
@@ -1179,8 +1194,10 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     if best:
         d = best[1]
         f.start_date, f.end_date = d.value, d.end_value
-        if re.search(r"\buntil\s+$|\bby\s+$", text[max(0, d.start - 8):d.start]):
+        if re.search(r"\buntil\s+$|\btill\s+$", text[max(0, d.start - 8):d.start]):
             f.start_date, f.end_date = None, d.value
+        elif re.search(r"\bby\s+(?:the\s+end\s+of\s+|late\s+|early\s+|mid-?)?$", text[max(0, d.start - 20):d.start]):
+            f.start_date, f.end_date = None, None  # "to grow to 4,800 soldiers by the end of 2027": a target date
     elif not withdraw and getattr(f, "_inherit_date", None):
         f.start_date, f.end_date = f._inherit_date  # type: ignore[attr-defined]
     # status (a relative clause after the figure, "… where the two countries plan to …", is not its status)
@@ -1309,27 +1326,41 @@ def _dedupe_deployments(deps: list[dict]) -> list[dict]:
 
 # ================================================================== events ==
 _TRIGGERS: list[tuple[str, re.Pattern]] = [
-    ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}meeting|"
+    ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted|told|addressed|opened)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}meeting|"
+                           r"talks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
                            r"(?:received|hosted|welcomed)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5})|sat\s+down\s+with|met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
     ("Visit", re.compile(r"\b(?:visited|toured|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
                          r"(?:\w+\s+)?(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)['’]s\s+(?:trip|visit)|arrived\s+in|traveled\s+to|travelled\s+to)\b")),
-    ("Agreement", re.compile(r"\b(?:signed(?!\s+(?:the|an|a)\s+(?:\w+\s+)?order)|(?:an|the|new)\s+agreement|concluded\s+an?\s+(?:agreement|treaty|pact)|"
+    ("Agreement", re.compile(r"\b(?:signed(?!\s+(?:the|an|a)\s+(?:\w+\s+)?order)|(?:an|the|new)\s+agreement|"
+                             r"(?:was|were|has\s+been|had\s+been)\s+agreed|agreed\s+to\s+(?:\w+\s+)?(?:withdraw|pull|leave|end|remove|"
+                             r"exit)|concluded\s+an?\s+(?:agreement|treaty|pact)|"
                              r"(?:struck|reached|sealed|clinched)\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)|"
                              r"(?:deal|agreement|accord)\s+(?:that\s+)?(?:the\s+)?\w+(?:\s+\w+)?\s+(?:struck|reached|sealed))\b")),
     ("Order", re.compile(r"\b(?:ordered|ordering|issued\s+(?:\w+\s+){0,2}orders?|gave\s+(?:\w+\s+){0,2}orders?|"
                          r"signed\s+(?:the|an|a)\s+(?:\w+\s+)?order)\b")),
     ("Acknowledgement", re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|confirmed|confirms)\b")),
     ("Denial", re.compile(r"\b(?:denied|denies|dismissed|rejected|rejects|refuted|called\s+(?:it|them|the\s+\w+)\s+(?:\"|“)?(?:an?\s+)?(?:\w+\s+)?(?:lie|fake|false|baseless|slander\w*|fabricat\w+|groundless))\b")),
-    ("Incursion", re.compile(r"\b(?:incursion|incursions|crossed\s+into|cross-border\s+(?:raid|offensive|attack))\b")),
+    ("Incursion", re.compile(r"\b(?:incursion|incursions|crossed\s+into|cross-border\s+(?:raid|offensive|attack)|"
+                             r"(?:held|seized|captured|occupied|holds|seizing|capturing)\s+(?:a\s+)?(?:swathe|swath|chunk|parts?|"
+                             r"pockets?|slice|strip)\s+of\s+(?:territory|land|the\s+\w+\s+region|Russian\s+territory)|"
+                             r"launched\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}(?:offensive|incursion|assault|raid)\s+into|"
+                             r"(?:pushed|stormed|swept|poured)\s+into)\b")),
 ]
 _REPORT = re.compile(r"\b(?:reported|said|says|told|stated|announced|revealed|disclosed)\b")
 _NEG = re.compile(r"\b(?:not|never|no|neither|nor|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$", re.I)
-_ACK_SPEECH = re.compile(r"\b(?:said|says|stated)\b[^.;]{0,30}?\bthat\s+(?:the\s+)?(?P<adj>[A-Z][\w]+(?:\s+[A-Z]\w+)?)\s+"
+_ACK_SPEECH = re.compile(r"\b(?:said|says|stated|confirmed|told\s+\w+)\b[^.;]{0,30}?\bthat\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z]\w+)?)\s+)?"
                          r"(?:soldiers|troops|units|forces|servicemen)\s+(?:had\s+|have\s+)?(?:fought|been\s+fighting|"
-                         r"were\s+fighting|took\s+part|participated|helped|been\s+deployed|were\s+deployed)")
+                         r"were\s+fighting|took\s+part|participated|helped|been\s+deployed|were\s+deployed|"
+                         r"(?:were|are)\s+(?:\w+\s+)?(?:there|present|stationed)|(?:had\s+)?arrived)")
+# "insisted that his own army was not taking part", "said its troops were not involved"
+_NEG_CLAIM = re.compile(r"\b(?:insisted|insists|maintained|maintains|stressed|reiterated|repeated|said|says|claimed|"
+                        r"told\s+\w+)\s+(?:on\s+\w+\s+)?that\s+[^.;]{0,60}?\b(?:was|were|is|are|had|has|have)\s+(?:not|never)"
+                        r"\s+(?:been\s+)?(?:taking\s+part|took\s+part|involved|participating|present|there|deployed|"
+                        r"fighting|sending|sent|stationed)\b")
 _THANK = re.compile(r"\b(?:thank(?:ed|ing|s)?|prais(?:ed|ing|es))\b[^.;]{0,60}\b(?:troops|soldiers|servicemen|units)\b")
 
 
@@ -1476,6 +1507,8 @@ def extract_events(ctx: Context) -> list[dict]:
                 found.append((etype, m))
         for m in _ACK_SPEECH.finditer(text):
             found.append(("Acknowledgement*", m))
+        for m in _NEG_CLAIM.finditer(text):
+            found.append(("Denial*", m))
         for m in _THANK.finditer(text):
             found.append(("Acknowledgement+", m))
         for m in _REPORT.finditer(text):
@@ -1500,13 +1533,21 @@ def extract_events(ctx: Context) -> list[dict]:
                 if not obj and "with" in m.group(0):
                     obj = _object_after(ctx, info, m.end(), seg[1], ("with",)) or \
                         [x for x in info.mentions if m.end() <= x.start < m.end() + 60 and x.type == "Person"][:1]
+                if m.group(0).endswith("between"):
+                    # "talks in Washington between Deputy Secretary of State Kurt Campbell and Niger's prime
+                    # minister, Ali Lamine Zeine": the people named after "between"
+                    after = [x for x in info.mentions if m.end() <= x.start < seg[1] and x.type in ("Person", "State")
+                             and not (x.type == "State" and re.match(r"['’]s?\s", text[x.end:x.end + 3]))]
+                    persons = [x for x in after if x.type == "Person"][:2]
+                    subj, obj = [], (persons if len(persons) == 2 else after[:2])
                 if not subj and not obj and m.group(0).startswith("their"):
                     ps = [x for x in info.mentions if x.type == "Person" and x.start < m.start()]
                     participants = ps
                 else:
                     participants = subj + obj
                 participants = [p for p in participants if p.type in ("Person", "State")]
-                own_meeting = re.match(r"(?:presided|chaired|convened|held|hosted)", m.group(0)) and "meeting" in m.group(0)
+                own_meeting = re.match(r"(?:presided|chaired|convened|held|hosted|told|addressed|opened)", m.group(0)) and \
+                    "meeting" in m.group(0)
                 if len({p.label for p in participants}) < (1 if own_meeting else 2):
                     continue
             elif etype == "Visit":
@@ -1578,12 +1619,20 @@ def extract_events(ctx: Context) -> list[dict]:
                                    for x in info.mentions)):
                     continue
             elif etype == "Acknowledgement*":
-                subj = _subject(ctx, info, seg, m.start())
-                participants = [p for p in subj if p.type == "Person"]
+                subj = _subject(ctx, info, seg, m.start()) or _two_parties(ctx, info, seg, m.start())
+                persons = [p for p in subj if p.type == "Person"]
+                if persons and _dates_for(ctx, info, seg, m):
+                    participants = persons
+                else:
+                    # the sending or host state itself says its forces are there ("Both governments said at
+                    # the time that the forces were there only for the drills")
+                    participants = [p for p in subj if _involved(ctx, p)]
                 if not participants:
                     continue
-                ds = _dates_for(ctx, info, seg, m)
-                if not ds:
+            elif etype == "Denial*":
+                subj = _subject(ctx, info, seg, m.start())
+                participants = [p for p in subj if p.type in ("State", "Person", "Organization")]
+                if not participants:
                     continue
             elif etype == "Acknowledgement+":
                 subj = _subject(ctx, info, seg, m.start())
@@ -1601,9 +1650,14 @@ def extract_events(ctx: Context) -> list[dict]:
                 if not participants:
                     continue
             elif etype == "Incursion":
-                subj = [x for x in info.mentions if x.type == "State" and x.how in ("name", "metonym", "adj")
+                subj = [x for x in info.mentions if x.type == "State" and x.how in ("name", "metonym", "adj", "pron")
                         and x.start < m.start()]
-                participants = subj[:1]
+                near = [x for x in subj if x.start >= seg[0]]
+                if m.group(0).lower().startswith(("incursion", "cross")):
+                    participants = subj[:1]
+                else:
+                    # "where Ukraine has held a swathe of territory since August": the clause's subject
+                    participants = near[-1:] or subj[-1:]
                 if not participants:
                     continue
             elif etype == "Report":
@@ -1619,11 +1673,16 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             # dates
             dates = _dates_for(ctx, info, seg, m, others=others)
+            if not dates and etype_out in ("Meeting", "Visit") and not any(d.value for d in info.dates) and \
+                    _FINITE_PAST.match(m.group(0)):
+                # "… insisted on Tuesday … ." "…," he told a meeting of his security council.": a narrated
+                # meeting without a date of its own happened on the day the story last named
+                dates = _recent_day(ctx, info)
             if etype_out in ("Report",):
                 dates = [d for d in dates if not (d.start > m.end() and re.search(r"\bthat\b", text[m.end():d.start]))
                          and (d.start >= participants[0].start - 20 or d.start < 5)]
             if etype_out in ("Denial", "Acknowledgement"):
-                participants = participants + _official_states(ctx, participants)
+                participants = participants + _official_states(ctx, participants, leaders=etype_out == "Denial")
             labels = []
             for p in participants:
                 if p.label not in labels:
@@ -1661,9 +1720,43 @@ def extract_events(ctx: Context) -> list[dict]:
 _SPOKES = re.compile(r"spokes(?:man|woman|person)|foreign minist|press secretary", re.I)
 
 
-def _official_states(ctx: Context, participants: list[Mention]) -> list[Mention]:
+_FINITE_PAST = re.compile(r"(?:met|held|holding|hosted|received|welcomed|visited|toured|arrived|travell?ed|told|"
+                          r"addressed|chaired|convened|opened|presided|sat)\b")
+
+
+def _recent_day(ctx: Context, info: SentInfo, back: int = 3) -> list:
+    """The last day-precise past date in the few sentences before ``info``."""
+    idx = ctx.infos.index(info)
+    for j in range(idx - 1, max(-1, idx - 1 - back), -1):
+        prev = ctx.infos[j]
+        days = [d for d in prev.dates if d.value and len(d.value) == 10 and not d.end_value
+                and (ctx.ref is None or d.value <= ctx.ref.isoformat())]
+        if days:
+            return days[-1:]
+    return []
+
+
+_LEADER = re.compile(r"\b(?:leader|president|prime minister|premier|chancellor|head of state)\b", re.I)
+
+
+def _involved(ctx: Context, p: Mention) -> bool:
+    """An actor that is, or speaks for, a sending or host state of a deployment in the article."""
+    g = gazetteer()
+    states = {s for _pos, pair in getattr(ctx, "deploy_pairs", []) for s in pair}
+    if p.type == "State":
+        return p.label in states
+    if p.type == "Person":
+        return ctx.person_state.get(p.label) in states
+    if p.type == "Organization":
+        o = g.orgs.get(p.label)
+        return bool(o and o.state in states and o.kind in ("government", "military"))
+    return False
+
+
+def _official_states(ctx: Context, participants: list[Mention], leaders: bool = False) -> list[Mention]:
     """A spokesperson or foreign minister speaks for the state: 'Kremlin spokesman Dmitry Peskov
-    dismissed …' is a denial by Russia and Peskov."""
+    dismissed …' is a denial by Russia and Peskov; with ``leaders`` so does a head of state or
+    government ('Belarus's leader, Alexander Lukashenko, insisted that his army was not …')."""
     g = gazetteer()
     roles = getattr(ctx, "roles", [])
     out = []
@@ -1671,7 +1764,8 @@ def _official_states(ctx: Context, participants: list[Mention]) -> list[Mention]
         if p.type != "Person":
             continue
         for r in roles:
-            if r["person"]["label"] != p.label or not _SPOKES.search(r["role"]) or not r.get("of"):
+            if r["person"]["label"] != p.label or not r.get("of") or not (
+                    _SPOKES.search(r["role"]) or (leaders and _LEADER.search(r["role"]))):
                 continue
             of = r["of"]["label"]
             st = of if of in g.states else (g.orgs[of].state if of in g.orgs else None)
