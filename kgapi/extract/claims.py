@@ -348,7 +348,7 @@ _STATUS_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted
 _STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|may|might|"
                                r"predict(?:s|ed)?|forecast|anticipat(?:e|es|ed)|possibly|probably|"
                                r"is poised to|are poised to|potential)\b", re.I)
-_STATUS_PLANNED = re.compile(r"\b(?:will|shall|ordered|(?:is|are)\s+(?:due\s+|scheduled\s+|slated\s+|set\s+)?to\s+(?:grow|be\s+(?:sent|deployed|stationed|based|expanded|increased)|send|deploy|arrive|reach|number|expand|increase|rise|total|station|move)|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
+_STATUS_PLANNED = re.compile(r"\b(?:will|shall|ordered|approved|authori[sz]ed|(?:is|are)\s+(?:due\s+|scheduled\s+|slated\s+|set\s+)?to\s+(?:grow|be\s+(?:sent|deployed|stationed|based|expanded|increased)|send|deploy|arrive|reach|number|expand|increase|rise|total|station|move)|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
                              r"planned|pledged|promised|is set to|are set to|intends? to|to be (?:sent|deployed|"
                              r"dispatched)|package|decided to|would\s+(?:\w+\s+)?(?:send|deploy|station|dispatch|move|base|host|provide)|offered to)\b", re.I)
 _STATUS_CONFIRMED = re.compile(r"\b(?:acknowledged|confirmed|admitted)\b", re.I)
@@ -1327,7 +1327,7 @@ def _dedupe_deployments(deps: list[dict]) -> list[dict]:
 # ================================================================== events ==
 _TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted|told|addressed|opened)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}meeting|"
-                           r"talks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
+                           r"[Tt]alks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
                            r"(?:received|hosted|welcomed)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5})|sat\s+down\s+with|met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
@@ -1345,7 +1345,8 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Denial", re.compile(r"\b(?:denied|denies|dismissed|rejected|rejects|refuted|called\s+(?:it|them|the\s+\w+)\s+(?:\"|“)?(?:an?\s+)?(?:\w+\s+)?(?:lie|fake|false|baseless|slander\w*|fabricat\w+|groundless))\b")),
     ("Incursion", re.compile(r"\b(?:incursion|incursions|crossed\s+into|cross-border\s+(?:raid|offensive|attack)|"
                              r"(?:held|seized|captured|occupied|holds|seizing|capturing)\s+(?:a\s+)?(?:swathe|swath|chunk|parts?|"
-                             r"pockets?|slice|strip)\s+of\s+(?:territory|land|the\s+\w+\s+region|Russian\s+territory)|"
+                             r"pockets?|slice|strip)\s+of\s+(?:territory|land|the\s+(?:[\w-]+\s+)?(?:region|province|oblast|border\s+region)|"
+                             r"(?:[A-Z]\w+\s+){1,2}(?:territory|region|oblast))|"
                              r"launched\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}(?:offensive|incursion|assault|raid)\s+into|"
                              r"(?:pushed|stormed|swept|poured)\s+into)\b")),
 ]

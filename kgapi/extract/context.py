@@ -189,7 +189,7 @@ class Context:
             if new:
                 info.mentions = sorted(info.mentions + new, key=lambda m: (m.start, -m.end))
 
-    _IT_SUBJECT = re.compile(r"(?:It|The\s+country|The\s+nation)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)*"
+    _IT_SUBJECT = re.compile(r"(?:It|The\s+country|The\s+nation)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+|already\s+|again\s+)*"
                              r"(?:has|had|have|is|was|hosts|hosted|plans|planned|will|would|sent|sends|received|"
                              r"receives|deployed|deploys|agreed|signed|said|says|denied|confirmed|acknowledged|"
                              r"\w+ed|\w+s)\b")

@@ -199,6 +199,9 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
             continue  # teasers, kickers and the date line between the headline and the text
         seen.add(k)
         paras.append(ln)
+    if not paras:
+        # the text is no more than its headline: keep it as the body
+        paras = [lines[i] for i in range(start, last + 1) if not chrome_flags[i]] or [lines[first]]
 
     # ---------------------------------------------------------------- date
     pub_rank = 0

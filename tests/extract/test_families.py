@@ -1,0 +1,210 @@
+"""Phrasing families: each rule is checked on several wordings of our own, not on one gold sentence.
+
+Every test states a family of phrasings an analyst meets in this kind of article and asserts what
+must come out of each variant (and, where it matters, what must not).
+"""
+
+import pytest
+
+from kgapi.extract import extract
+
+
+def run(text: str, published: str = "2024-11-05", title: str | None = None) -> dict:
+    return extract(text, published=published, title=title or text.split(".")[0][:80])
+
+
+def figs(r: dict) -> set:
+    return {((d["sending_state"] or {}).get("label"), (d["host_state"] or {}).get("label"), p["count"], p["kind"])
+            for d in r["deployments"] for p in d["personnel"]}
+
+
+def dep(r: dict, count) -> dict:
+    return next(d for d in r["deployments"] if d["personnel"][0]["count"] == count)
+
+
+def events(r: dict) -> set:
+    return {(e["type"], e["date"], frozenset(p["label"] for p in e["participants"])) for e in r["events"]}
+
+
+# ------------------------------------------------------------------ deployments
+@pytest.mark.parametrize("text,count,kind", [
+    ("The Pentagon said about 10,000 North Korean soldiers had been sent to Russia, and that about 8,000 of them "
+     "had moved to Kursk.", 8000, "soldiers"),
+    ("Some 5,000 North Korean troops arrived in Russia in October. Around 2,000 of them were later sent to Kursk.",
+     2000, "troops"),
+    ("Seoul says 1,500 North Korean engineers arrived in Russia in June; 500 of those are clearing mines in Kursk.",
+     500, "engineers"),
+])
+def test_n_of_them_takes_the_kind_named_before(text, count, kind):
+    r = run(text)
+    assert ("North Korea", "Russia", count, kind) in figs(r)
+
+
+@pytest.mark.parametrize("text,sending,host,count", [
+    ("President Joe Biden ordered 3,000 more U.S. troops to Poland on Friday.", "United States", "Poland", 3000),
+    ("The Pentagon will send 500 US Marines to Norway next month.", "United States", "Norway", 500),
+    ("Britain said roughly 900 UK soldiers would be deployed to Estonia.", "United Kingdom", "Estonia", 900),
+])
+def test_state_names_used_as_modifiers_name_the_sending_state(text, sending, host, count):
+    got = figs(run(text))
+    assert any(s == sending and h == host and c == count for s, h, c, _k in got), got
+
+
+def test_a_restated_figure_is_one_figure():
+    r = run("Kyiv said on Monday that 11,000 soldiers from the North were now in Russia's Kursk region. "
+            "President Volodymyr Zelensky said 11,000 North Korean troops had been moved to Kursk.")
+    assert [p["count"] for d in r["deployments"] for p in d["personnel"]].count(11000) == 1
+
+
+def test_same_count_of_different_kinds_in_one_sentence_stays_two():
+    r = run("North Korea will send 1,000 engineers and 1,000 construction workers to Russia's Kursk region.")
+    assert {("North Korea", "Russia", 1000, "engineers"), ("North Korea", "Russia", 1000, "construction workers")} \
+        <= figs(r)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea has sent 11,000 troops to Russia. Seoul expects Pyongyang to send more.",
+    "North Korea has sent 11,000 troops to Russia. Analysts say Kim is likely to deploy more troops.",
+    "North Korea has sent 11,000 troops to Russia. Officials warned that North Korea could dispatch more.",
+])
+def test_send_more_is_a_predicted_deployment_without_figure(text):
+    r = run(text)
+    more = [d for d in r["deployments"] if d["personnel"][0]["count"] is None]
+    assert len(more) == 1 and more[0]["status"] == "predicted"
+    assert (more[0]["sending_state"]["label"], more[0]["host_state"]["label"]) == ("North Korea", "Russia")
+
+
+def test_sending_more_weapons_is_no_deployment():
+    r = run("North Korea has sent 11,000 troops to Russia. Pyongyang is expected to send more shells.")
+    assert [d for d in r["deployments"] if d["personnel"][0]["count"] is None] == []
+
+
+@pytest.mark.parametrize("text,sending,host,kind", [
+    ("Chad, Niger's eastern neighbour, has questioned the presence of U.S. special forces on its soil.",
+     "United States", "Chad", "special forces"),
+    ("Iraq's parliament voted to end the presence of American troops on its territory.",
+     "United States", "Iraq", "troops"),
+])
+def test_presence_of_forces_on_its_soil(text, sending, host, kind):
+    got = figs(run(text))
+    assert (sending, host, None, kind) in got, got
+
+
+def test_presence_neither_confirmed_nor_denied_is_nothing():
+    r = run("Moscow has neither confirmed nor denied the presence of North Korean troops.")
+    assert r["deployments"] == []
+
+
+@pytest.mark.parametrize("text,host", [
+    ("Lithuania plans to spend 6% of its output on defence. It already hosts about 1,000 U.S. troops on rotation "
+     "at the Pabrade training area near the Belarusian border.", "Lithuania"),
+    ("Poland has become NATO's eastern hub. It hosts some 10,000 American soldiers, most of them near Rzeszow.",
+     "Poland"),
+    ("Estonia borders Russia. The country now hosts about 2,000 British troops.", "Estonia"),
+])
+def test_it_as_subject_is_the_state_that_opened_the_sentence_before(text, host):
+    r = run(text)
+    hosts = {d["host_state"]["label"] for d in r["deployments"] if d["host_state"]}
+    assert hosts == {host}
+
+
+@pytest.mark.parametrize("text,sending,host,count", [
+    ("Niger's military rulers have already forced out France. France pulled out the last of its roughly 1,500 "
+     "soldiers in December.", "France", "Niger", 1500),
+    ("Mali's junta expelled the French force in 2022. Paris withdrew its remaining 2,400 troops in August.",
+     "France", "Mali", 2400),
+])
+def test_withdrawal_without_from_is_from_the_country_of_the_story(text, sending, host, count):
+    d = dep(run(text, published="2024-04-22"), count)
+    assert (d["sending_state"]["label"], d["host_state"]["label"]) == (sending, host)
+    assert d["end"] is not None
+
+
+@pytest.mark.parametrize("text", [
+    "President Joe Biden last Thursday ordered 7,000 more US troops to Germany.",
+    "On Monday, Biden ordered 7,000 more US troops to Germany.",
+    "The parliament on Tuesday approved sending 7,000 US troops to Germany.",
+])
+def test_the_date_of_an_order_is_not_the_start_of_the_deployment(text):
+    d = dep(run(text, published="2022-03-02"), 7000)
+    assert d["start"] is None and d["status"] == "planned"
+
+
+def test_a_target_date_is_neither_start_nor_end():
+    d = dep(run("The brigade is to grow to about 4,800 German soldiers in Lithuania by the end of 2027."), 4800)
+    assert (d["start"], d["end"], d["status"]) == (None, None, "planned")
+
+
+def test_a_relative_clause_does_not_date_the_figure():
+    d = dep(run("Kyiv claimed that 11,000 North Korean soldiers were now in Russia's Kursk region, where Ukraine has "
+                "held a swathe of territory since August."), 11000)
+    assert d["start"] is None
+
+
+# ----------------------------------------------------------------------- events
+@pytest.mark.parametrize("text,who", [
+    ("The withdrawal was agreed on Friday in talks in Washington between Deputy Secretary of State Kurt Campbell "
+     "and Niger's prime minister, Ali Lamine Zeine.", {"Kurt Campbell", "Ali Lamine Zeine"}),
+    ("Talks between Foreign Minister Choe Son Hui and Sergei Lavrov took place on Friday.",
+     {"Choe Son Hui", "Sergei Lavrov"}),
+])
+def test_talks_between_two_people(text, who):
+    evs = events(run(text, published="2024-04-22"))
+    assert any(t == "Meeting" and set(p) == who for t, _d, p in evs), evs
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Belarus's leader, Alexander Lukashenko, insisted on Tuesday that his army was not taking part. "
+     "\"Our troops are not there,\" he told a meeting of his security council.", "2022-03-01"),
+    ("Kim Jong Un inspected a missile factory on Monday. Later he addressed a meeting of party officials.",
+     "2022-02-28"),
+])
+def test_a_narrated_meeting_takes_the_last_day_named(text, date):
+    evs = events(run(text, published="2022-03-02"))
+    assert any(t == "Meeting" and d == date for t, d, _p in evs), evs
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Belarus's leader, Alexander Lukashenko, insisted on Tuesday that his own army was not taking part in the war.",
+     {"Belarus", "Alexander Lukashenko"}),
+    ("Kremlin spokesman Dmitry Peskov said on Tuesday that Russian troops were not involved.",
+     {"Russia", "Dmitry Peskov"}),
+])
+def test_a_negated_claim_is_a_denial(text, who):
+    evs = events(run(text, published="2022-03-02"))
+    assert ("Denial", "2022-03-01", frozenset(who)) in evs, evs
+
+
+def test_a_denial_phrased_as_not_responding_is_nothing():
+    evs = events(run("The Belarusian foreign ministry did not respond to a request for comment."))
+    assert not any(t == "Denial" for t, _d, _p in evs)
+
+
+@pytest.mark.parametrize("text,date", [
+    ("About 11,000 North Korean troops are in Russia's Kursk region, where Ukraine has held a swathe of territory "
+     "since August.", "2024-08"),
+    ("North Korean troops were sent to Kursk after Ukrainian forces seized parts of the region in August.",
+     "2024-08"),
+    ("The soldiers are helping Russia in Kursk, where Ukraine launched a surprise offensive into Russian territory "
+     "in August.", "2024-08"),
+])
+def test_incursions_worded_as_taking_territory(text, date):
+    evs = events(run(text))
+    assert ("Incursion", date, frozenset({"Ukraine"})) in evs, evs
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Russia moved 30,000 troops into Belarus in January. Both governments said at the time that the forces were "
+     "there only for drills.", {"Russia", "Belarus"}),
+    ("North Korea sent 11,000 troops to Russia. Pyongyang said that its troops were stationed there legally.",
+     {"North Korea"}),
+])
+def test_the_states_involved_acknowledging_presence(text, who):
+    evs = events(run(text, published="2022-03-02"))
+    assert any(t == "Acknowledgement" and set(p) == who for t, _d, p in evs), evs
+
+
+def test_a_third_party_saying_troops_are_there_is_a_report_not_an_acknowledgement():
+    evs = events(run("North Korea sent 11,000 troops to Russia. South Korea's spy agency said that the troops were "
+                     "stationed in Kursk."))
+    assert not any(t == "Acknowledgement" for t, _d, _p in evs), evs
