@@ -496,7 +496,8 @@ def resolve(expr: str, ref: date | str | None, tense: str = "past",
 
 # -------------------------------------------------------------- published --
 # On date lines a bare "Mar" is the month ("Wed 2 Mar 2022"); in prose it is left out of _MON.
-_MON_PUB = _MON[:-1] + r"|Mar)"
+_MON_PUB = (_MON[:-1] + r"|Mar|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|"
+            r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)")
 _SEP = r"[-/.]"
 _PUB_PATTERNS = [
     # 2024-11-05, 2025.06.18, 2024/11/05

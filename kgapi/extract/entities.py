@@ -163,6 +163,10 @@ def _overlaps(spans: "Spans", s: int, e: int) -> bool:
     return spans.overlaps(s, e)
 
 
+_NAMED_AFTER = re.compile(r"\s+(?:(?P<place>Square|Stadium|Street|Avenue|Boulevard|Bridge|Hall|Palace|Mausoleum|"
+                          r"(?:International\s+)?Airport|Park|Station|Museum|Prize|Memorial)|(?P<org>(?:Military\s+)?University|"
+                          r"Academy|Foundation|Library))\b")
+
 _GENERIC_ORGS = {
     "foreign ministry": "Ministry of Foreign Affairs of {s}", "ministry of foreign affairs": "Ministry of Foreign Affairs of {s}",
     "defense ministry": "Ministry of Defence of {s}", "defence ministry": "Ministry of Defence of {s}",
@@ -236,11 +240,23 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
             continue
         surface = m.group(0)
         kind, label = g.surfaces[surface]
+        named = _NAMED_AFTER.match(text, e) if kind in ("person", "state", "capital") else None
+        if named and kind == "person" or (named and named.group("org") and kind != "person"):
+            # "Kim Il Sung Square", "Kim Il Sung University": a place or body named after a person
+            e2 = named.end()
+            full = text[s:e2]
+            out.append(Mention(s, e2, full, "Organization" if named.group("org") else "Place", full,
+                               "pattern" if named.group("org") else "place"))
+            spans.append((s, e2))
+            continue
         if kind == "person":
             out.append(Mention(s, e, surface, "Person", label))
         elif kind == "org":
             o = g.orgs[label]
-            if o.parent:
+            if o.building and re.search(r"\b(?:at|in|inside|outside|near|into|from)\s+(?:the\s+)?$", text[max(0, s - 12):s]):
+                # "received by Putin at the Kremlin": the seat is the place
+                out.append(Mention(s, e, surface, "Place", re.sub(r"^(?:the|The)\s+", "", surface), "place"))
+            elif o.parent:
                 out.append(Mention(s, e, surface, "Organization", o.parent))
             else:
                 out.append(Mention(s, e, surface, "Organization", label))
@@ -403,6 +419,8 @@ def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
         out.append(Mention(s, e, name, "Place", _PLACE_SUFFIX_STRIP.sub("", re.sub(r"\s+(?:district|city|port|District)$", "", name)), "place"))
         spans.append((s, e))
     last_place_end = -10
+    g = gazetteer()
+    surnames = {t for x in out if x.type == "Person" for t in surname_forms(x.label)}
     for m in _PLACE_CAND.finditer(text):
         s, e = m.span("name")
         name = m.group("name")
@@ -410,8 +428,11 @@ def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
         toks = name.split()
         if toks[0] in _NOT_PLACE or any(t in _NOT_PLACE for t in toks[:2]):
             continue
-        if prep == "and" and m.start() - last_place_end > 3:
-            continue
+        if name in g.person_short or name in surnames:
+            continue  # "greetings from Putin": a person's surname, not a place
+        if prep == "and" and m.start() - last_place_end > 3 and not any(
+                0 <= m.start() - x.end <= 3 for x in out[-8:] if x.type == "Place"):
+            continue  # "in Vladivostok, Ussuriysk, Khabarovsk and Ulan-Ude": the list goes on
         if prep == "of" and not re.search(r"\b(?:residents?|region|regions|city|town|village|port|province|"
                                          r"outskirts|people|capital|governor|mayor|republic)\s+$",
                                          text[max(0, m.start() - 20):m.start() + 1]):

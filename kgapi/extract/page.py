@@ -33,6 +33,9 @@ _TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,40}?|[A-Z][A-Z .'’/-]{1,40})(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?,\s+(?P<mon>" + _MON + r")\s+(?P<d>" + _DAY
     + r")(?:,\s*(?P<y>" + _YEAR + r"))?\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)\s*")
+# "PYONGYANG, November 29. /TASS/." (the agency between slashes)
+_DATELINE_SLASH = re.compile(r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}?),\s+(?P<mon>" + _MON + r")\s+(?P<d>" + _DAY
+                             + r")(?:,\s*(?P<y>" + _YEAR + r"))?\.?\s*/(?P<agency>[^/]{1,40})/\.?\s*")
 _DATELINE_NODATE = re.compile(r"^(?:(?P<place>[A-Z][A-Z.'’/-]{2,}(?:\s[A-Z][A-Z.'’-]+){0,2})(?:,\s+[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,2})?"
                               r"\s*(?:\((?P<agency>[^)]{1,40})\))?|(?P<place2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s+[A-Z][A-Za-z.'’-]+"
                               r"(?:\s[A-Z][A-Za-z.'’-]+){0,2})?\s*\((?P<agency2>[^)]{1,40})\))\s*(?:--|—|–|-)\s+(?=[A-Z])")
@@ -67,7 +70,8 @@ def _is_chrome(line: str) -> bool:
 
 _NAV_ITEM = r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,2}"
 _NAV = re.compile(r"^(?:" + _NAV_ITEM + r"(?:\s{2,}|\s*[·•|]\s*)){2,}" + _NAV_ITEM + r"(?:\s{2,}.*)?$")
-_UI = re.compile(r"^(?:(?:font|size|text|print|share|email|e-mail|save|bookmark|copy|link|comments?|listen|translate|"
+_UI = re.compile(r"^(?:(?:font|size|text|print|share|email|e-mail|save|bookmark|copy|copied|link|comments?|listen|translate|this|"
+                 r"article|story|gift|follow|more|\d+|"
                  r"a\+|a-|facebook|twitter|x|whatsapp|telegram|linkedin|kakaotalk|reddit|on)\b[\s|·•]*)+$", re.I)
 
 
@@ -75,6 +79,21 @@ def _is_nav(raw: str) -> bool:
     """A navigation bar ("World News  U.S. News  Politics  Sports") or a row of page buttons
     ("Font size  Print  Share"), before whitespace is collapsed."""
     return len(raw) < 200 and (bool(_NAV.match(raw)) or bool(_UI.match(raw)))
+
+
+_AGENCIES = (r"AP|AFP|Reuters|REUTERS|EPA|Getty(?:\s+Images)?|Yonhap|YONHAP|KCNA|TASS|Xinhua|XINHUA|Kyodo|Sputnik|"
+             r"RIA\s+Novosti|Bloomberg|Anadolu|UPI|Pool|File|Handout|NEWS1|Newsis|EFE|ANSA|dpa|DPA")
+# a photo credit closing a caption: "[AP/YONHAP]", "(KCNA via Reuters)", "Pool/Getty Images", "(AP Photo/Ahn Young-joon)"
+_CREDIT_TAIL = re.compile(r"(?:\s*[\[(](?:[^\[\]()]{0,40}?(?:/|\bvia\b|\bPhoto\b)[^\[\]()]{0,40}|(?:" + _AGENCIES
+                          + r")(?:\s+(?:photo|Photo|file))?)[\])]"
+                          r"|(?<=[.!?\]])\s+(?:[A-Z][\w.' -]{0,30}/)?(?:" + _AGENCIES + r")(?:\s+via\s+[\w .'-]{1,30})?\.?"
+                          r"|(?<=[.!?])\s+(?:Photo|Image|Picture|Photograph|Credit|Source)s?\s*:\s*[^.]{1,50}\.?)\s*$")
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}?\s*(?:\([^)]{1,30}\)|[A-Z]{2,8})?\s*(?:—|–|--)\s*$")
+
+
+def _strip_credit(line: str) -> str:
+    """A caption keeps its words, not its photo credit: the agency there is no actor of the story."""
+    return _CREDIT_TAIL.sub("", line).rstrip() if len(line) < 400 else line
 
 
 _CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|::)\s+")
@@ -197,8 +216,12 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
                           (len(_WORD.findall(ln)) <= 10 and parse_published(ln)) or _is_byline(ln) or
                           _is_date_line(ln) or _breadcrumb_tail(ln)):
             continue  # teasers, kickers and the date line between the headline and the text
+        if _DATELINE_ONLY.match(ln):
+            continue  # "London WNN —" on a line of its own
         seen.add(k)
-        paras.append(ln)
+        ln = _strip_credit(ln)
+        if ln:
+            paras.append(ln)
     if not paras:
         # the text is no more than its headline: keep it as the body
         paras = [lines[i] for i in range(start, last + 1) if not chrome_flags[i]] or [lines[first]]
@@ -209,7 +232,7 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         published, pub_rank = _find_published(lines, chrome_flags, prose, first, last)
     # dateline: strip it from the first paragraph; it may give the date
     for k, para in enumerate(paras[:4]):
-        m = _DATELINE.match(para)
+        m = _DATELINE.match(para) or _DATELINE_SLASH.match(para)
         if m:
             if published is None or pub_rank >= _RANK_UPDATED:
                 # the dateline's date is the story's; an "Updated" stamp only bounds it
@@ -266,7 +289,7 @@ _UPDATED_ANY = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
 _PUBLISHED_ANY = re.compile(r"\b(?:published|posted|first published)\b", re.I)
 _CAPTION_WORDS = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Source|Video|Illustration)s?\s*:|"
                             r"\((?:AP|AFP|Reuters|EPA|Getty|Yonhap|Xinhua|TASS|KCNA)\s*(?:Photo|/)|"
-                            r"\b(?:File photo|Handout photo|Courtesy|pictured)\b", re.I)
+                            r"\b(?:File photo|Handout photo|Courtesy|pictured)\b|©", re.I)
 _STOP = set("""a an the of in on at to for from with by and or but as is are was were be been its it his her their
 this that these those after before over into says said say will would could may might has have had not no new""".split())
 
@@ -323,6 +346,8 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
             sc += 1
         if ln.rstrip().endswith("."):
             sc -= 2
+        if ln != lines[i]:
+            sc -= 2  # a breadcrumb's last crumb: a short form of the headline, used when there is no other
         if _CAPTION_WORDS.search(ln) or _is_caption(ln):
             sc -= 8
         words = _content_words(ln)
@@ -333,7 +358,7 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
     # a headline followed by its deck (a longer line right after it): the deck is not the title
     for i in window:
         j = i + 1
-        if j in scores and not lines[i].rstrip().endswith(".") and not lines[i].isupper() and \
+        if j in scores and texts[i] == lines[i] and not lines[i].rstrip().endswith(".") and not lines[i].isupper() and \
                 len(_WORD.findall(lines[i])) >= 5 and \
                 len(_WORD.findall(lines[j])) > len(_WORD.findall(lines[i])) and \
                 not _norm_key(lines[j]).endswith(_norm_key(lines[i])):

@@ -57,6 +57,7 @@ class Org:
     state: str | None
     kind: str
     parent: str | None
+    building: bool = False
 
 
 @dataclass
@@ -146,7 +147,7 @@ def gazetteer() -> Gazetteer:
                                   p.get("roles", [])) for p in pdata}
     odata = json.loads(_read("organizations.json"))["organizations"]
     orgs = {o["label"]: Org(o["label"], o.get("aliases", []), o.get("qualified", []), o.get("state"),
-                            o.get("kind", ""), o.get("parent")) for o in odata}
+                            o.get("kind", ""), o.get("parent"), bool(o.get("building"))) for o in odata}
     pldata = json.loads(_read("places.json"))["places"]
     places = {p["label"]: PlaceRec(p["label"], p.get("aliases", []), p.get("state")) for p in pldata}
 
