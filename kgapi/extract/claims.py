@@ -1328,15 +1328,16 @@ def _dedupe_deployments(deps: list[dict]) -> list[dict]:
 _TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted|told|addressed|opened)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}meeting|"
                            r"[Tt]alks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
+                           r"(?:was|were)\s+(?:received|welcomed|hosted|greeted)\s+by|summoned(?=\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,5})|"
                            r"(?:received|hosted|welcomed)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5})|sat\s+down\s+with|met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
     ("Visit", re.compile(r"\b(?:visited|toured|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
-                         r"(?:\w+\s+)?(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
+                         r"(?:[\w-]+\s+){0,2}(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)['’]s\s+(?:trip|visit)|arrived\s+in|traveled\s+to|travelled\s+to)\b")),
     ("Agreement", re.compile(r"\b(?:signed(?!\s+(?:the|an|a)\s+(?:\w+\s+)?order)|(?:an|the|new)\s+agreement|"
                              r"(?:was|were|has\s+been|had\s+been)\s+agreed|agreed\s+to\s+(?:\w+\s+)?(?:withdraw|pull|leave|end|remove|"
-                             r"exit)|concluded\s+an?\s+(?:agreement|treaty|pact)|"
+                             r"exit)|ratified|ratifies|ratify|concluded\s+an?\s+(?:agreement|treaty|pact)|"
                              r"(?:struck|reached|sealed|clinched)\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)|"
                              r"(?:deal|agreement|accord)\s+(?:that\s+)?(?:the\s+)?\w+(?:\s+\w+)?\s+(?:struck|reached|sealed))\b")),
     ("Order", re.compile(r"\b(?:ordered|ordering|issued\s+(?:\w+\s+){0,2}orders?|gave\s+(?:\w+\s+){0,2}orders?|"
@@ -1350,7 +1351,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"launched\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}(?:offensive|incursion|assault|raid)\s+into|"
                              r"(?:pushed|stormed|swept|poured)\s+into)\b")),
 ]
-_REPORT = re.compile(r"\b(?:reported|said|says|told|stated|announced|revealed|disclosed)\b")
+_REPORT = re.compile(r"\b(?:reported|said|says|told|stated|announced|revealed|disclosed|estimated|assessed)\b")
 _NEG = re.compile(r"\b(?:not|never|no|neither|nor|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$", re.I)
 _ACK_SPEECH = re.compile(r"\b(?:said|says|stated|confirmed|told\s+\w+)\b[^.;]{0,30}?\bthat\s+(?:the\s+|its\s+|their\s+)?"
                          r"(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z]\w+)?)\s+)?"
@@ -1418,6 +1419,31 @@ def _subject(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int
                 continue
             if re.search(r",\s+(?:the\s+)?$", before):
                 return grp
+    return _state_by_reference(ctx, info, seg, trig_start)
+
+
+_ACTOR_REF = re.compile(r"(?:\b(?:its|their|[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:\w+\s+)?|\b(?:[Tt]he)\s+(?:\w+\s+)?)"
+                        r"(?:junta|regime|government|authorities|leadership|delegation|military|army|rulers|"
+                        r"foreign\s+ministry|defen[cs]e\s+ministry|state\s+media)\b[^,;.]{0,50}$")
+
+
+def _state_by_reference(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int) -> list[Mention]:
+    """'Its delegation at the United Nations on Monday dismissed the reports', 'the regime acknowledged
+    the deployment', 'its junta has acknowledged their presence': the state the story is about here,
+    the first state named as an actor earlier in the sentence, else in the sentence before."""
+    text = info.sent.text
+    m = _ACTOR_REF.search(text[:trig_start], seg[0])
+    if not m:
+        return []
+    idx = ctx.infos.index(info)
+    for j in (idx, idx - 1):
+        if j < 0:
+            break
+        for x in ctx.infos[j].mentions:
+            if j == idx and x.start >= m.start():
+                break
+            if x.type == "State" and x.how in ("name", "metonym", "pron"):
+                return [Mention(m.start(), m.end(), m.group(0), "State", x.label, "desc")]
     return []
 
 
@@ -1520,15 +1546,16 @@ def extract_events(ctx: Context) -> list[dict]:
             others = [p for p in trig_pos if p != m.start()]
             if etype not in ("Report", "Acknowledgement", "Acknowledgement*", "Denial"):
                 others += [p for p in speech_pos if p > m.start()]  # "…, KCNA reported on Saturday"
-            if _NEG.search(text[max(0, m.start() - 25):m.start()]):
-                continue
+            if _NEG.search(text[max(0, m.start() - 25):m.start()]) or re.search(
+                    r"\b(?:[Nn]either|nor|not|never)\b(?:\s+[\w’'-]+){0,4}\s+$", text[max(0, m.start() - 60):m.start()]):
+                continue  # "Neither Moscow nor Pyongyang has confirmed …", "Putin did not deny it"
             seg = ctx.segment_of(info, m.start())
             participants: list[Mention] = []
             etype_out = etype.rstrip("*+")
             if etype == "Meeting":
                 subj = _subject(ctx, info, seg, m.start())
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
-                if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed", m.group(0)):
+                if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|summoned", m.group(0)):
                     obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 40 and x.type == "Person"
                            and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,5}", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):
@@ -1541,6 +1568,9 @@ def extract_events(ctx: Context) -> list[dict]:
                              and not (x.type == "State" and re.match(r"['’]s?\s", text[x.end:x.end + 3]))]
                     persons = [x for x in after if x.type == "Person"][:2]
                     subj, obj = [], (persons if len(persons) == 2 else after[:2])
+                if re.search(r"\sby$", m.group(0)):
+                    # "Belousov was received by Kim Jong Un"
+                    obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 40 and x.type == "Person"][:1]
                 if not subj and not obj and m.group(0).startswith("their"):
                     ps = [x for x in info.mentions if x.type == "Person" and x.start < m.start()]
                     participants = ps
@@ -1554,8 +1584,11 @@ def extract_events(ctx: Context) -> list[dict]:
             elif etype == "Visit":
                 if re.match(r"visit(?:ing)?\b", m.group(0)) and False:
                     continue
-                by = re.match(r"\s*(?:by|of)\s+", text[m.end():m.end() + 8])
+                by = re.match(r"\s*(?:by|of)\s+", text[m.end():m.end() + 8]) or (
+                    re.match(r"(?:visit|trip)\b", m.group(0).split()[-1]) and
+                    re.match(r"(?:\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?\s+by\s+", text[m.end():m.end() + 50]))
                 if by:
+                    # "the June 17 visit to Pyongyang by Sergei Shoigu"
                     participants = _object_after(ctx, info, m.end(), seg[1], ("by", "of"))
                 if not participants:
                     own = [x for x in info.mentions if x.type == "Person" and x.how == "pron"
@@ -1590,7 +1623,19 @@ def extract_events(ctx: Context) -> list[dict]:
                         # "the deal the North struck with Moscow"
                         obj = _object_after(ctx, info, subj[-1].end, seg[1], ("with",))
                         participants = subj + [o for o in obj if o.type == "State"]
-                if len({p.label for p in participants}) < 2:
+                by = re.match(r"\s+by\s+", text[m.end():m.end() + 6])
+                if by:
+                    # "The treaty was signed by Russian President Vladimir Putin and … Kim Jong Un"
+                    agents = [x for x in info.mentions if m.end() <= x.start < seg[1] and x.type == "Person"][:3]
+                    if agents:
+                        participants = agents
+                ca, cb = _clause_bounds(info, m.start())
+                if len({p.label for p in participants}) < 2 and re.search(r"\bratif", text[ca:cb]):
+                    # "Kim signed a decree on Monday ratifying the treaty": one party's ratification
+                    participants = [p for p in subj if p.type in ("Person", "State")][:1] or \
+                        [x for x in info.mentions if ca <= x.start < m.start() and x.type in ("Person", "State")
+                         and x.how in ("name", "metonym", "short", "pron")][-1:]
+                if len({p.label for p in participants}) < (1 if re.search(r"\bratif", text[ca:cb]) else 2):
                     continue
             elif etype in ("Order",):
                 if re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()]):
@@ -1674,11 +1719,21 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             # dates
             dates = _dates_for(ctx, info, seg, m, others=others)
-            if not dates and etype_out in ("Meeting", "Visit") and not any(d.value for d in info.dates) and \
-                    _FINITE_PAST.match(m.group(0)):
-                # "… insisted on Tuesday … ." "…," he told a meeting of his security council.": a narrated
-                # meeting without a date of its own happened on the day the story last named
-                dates = _recent_day(ctx, info)
+            if not dates and etype_out in ("Meeting", "Visit") and not re.search(
+                    r"\b(?:recent|previous|earlier|last|first|second|third|next|upcoming|planned|possible)\s+(?:\S+\s+)?$",
+                    text[max(0, m.start() - 25):m.start()]) and not _FUTURE_EV.search(
+                    re.sub(r"\"[^\"]*\"|“[^”]*”", " ", text[max(seg[0], m.start() - 60):m.start()])):
+                # "Belousov, who arrived in Pyongyang on Friday, held talks with …"; "… insisted on Tuesday
+                # … ." "…," he told a meeting of …": a narrated meeting without a date of its own happened
+                # on the day the story last named (not a day a statement was made about it)
+                same = [d for d in info.dates if d.value and len(d.value) == 10 and d.end <= m.start()
+                        and not _SPEECH_DATE.search(text[max(0, d.start - 25):d.start])
+                        and not re.match(r"\s*(?:,\s*)?(?:\w+\s+){0,3}(?:said|says|reported|told|announced)\b",
+                                         text[d.end:d.end + 40])]
+                if same:
+                    dates = same[-1:]
+                elif not any(d.value for d in info.dates):
+                    dates = _recent_day(ctx, info)
             if etype_out in ("Report",):
                 dates = [d for d in dates if not (d.start > m.end() and re.search(r"\bthat\b", text[m.end():d.start]))
                          and (d.start >= participants[0].start - 20 or d.start < 5)]
@@ -1689,11 +1744,11 @@ def extract_events(ctx: Context) -> list[dict]:
                 if p.label not in labels:
                     labels.append((p.label, p.type))
             labels = list(dict.fromkeys(labels))
-            loc = None
+            loc = loc_prep = None
             for x in info.mentions:
-                if seg[0] <= x.start < seg[1] and x.type == "Place" and \
-                        re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, x.start - 8):x.start]):
-                    loc = x.label
+                lm = re.search(r"\b(in|at)\s+(?:the\s+)?$", text[max(0, x.start - 8):x.start])
+                if seg[0] <= x.start < seg[1] and x.type == "Place" and lm:
+                    loc, loc_prep = x.label, lm.group(1)
                     break
             for d in (dates or [None]):
                 ev = {"type": etype_out, "label": _event_label(etype_out, labels, m.group(0)),
@@ -1708,10 +1763,13 @@ def extract_events(ctx: Context) -> list[dict]:
                     ev["modality"] = "attributed"
                 events.append(ev)
                 # a meeting in a place is a visit for the participants from elsewhere
-                if etype_out == "Meeting" and loc:
+                posted = {r["person"]["label"] for r in getattr(ctx, "roles", [])
+                          if re.search(r"\b(?:ambassador|envoy to|consul|resident)\b", r["role"], re.I)}
+                if etype_out == "Meeting" and loc and loc_prep == "in":
                     pst = _state_of_place(loc)
                     for lbl, t in labels:
-                        if t == "Person" and pst and ctx.person_state.get(lbl) and ctx.person_state[lbl] != pst:
+                        if t == "Person" and pst and ctx.person_state.get(lbl) and ctx.person_state[lbl] != pst \
+                                and lbl not in posted:
                             events.append({"type": "Visit", "label": f"Visit by {lbl}", "date": d.value if d else None,
                                            "participants": [ref(lbl)], "location": ref(loc),
                                            "sources": [source(info)], "according_to": [], "modality": "asserted"})
@@ -1721,6 +1779,7 @@ def extract_events(ctx: Context) -> list[dict]:
 _SPOKES = re.compile(r"spokes(?:man|woman|person)|foreign minist|press secretary", re.I)
 
 
+_FUTURE_EV = re.compile(r"\b(?:will|would|plans?\s+to|planning\s+to|is\s+to|are\s+to|expected\s+to|set\s+to|could|may|might)\b")
 _FINITE_PAST = re.compile(r"(?:met|held|holding|hosted|received|welcomed|visited|toured|arrived|travell?ed|told|"
                           r"addressed|chaired|convened|opened|presided|sat)\b")
 

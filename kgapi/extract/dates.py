@@ -316,7 +316,10 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
         n = _num(g["n"])
         if n is None or not prev:
             return None, None, True
-        sign = 1 if g["dir"].lower() in ("later", "after") else -1
+        d = g["dir"].lower()
+        # "two days later" dates what follows from what came before; "(…, ) two days after Russian
+        # drones crossed into Poland" dates the clause that follows: two days before the date given
+        sign = {"later": 1, "earlier": -1, "after": -1, "before": 1}[d]
         return _shift(prev, sign * n, g["unit"]), None, True
     if name == "sameday":
         if not prev:
