@@ -1349,7 +1349,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"pockets?|slice|strip)\s+of\s+(?:territory|land|the\s+(?:[\w-]+\s+)?(?:region|province|oblast|border\s+region)|"
                              r"(?:[A-Z]\w+\s+){1,2}(?:territory|region|oblast))|"
                              r"launched\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}(?:offensive|incursion|assault|raid)\s+into|"
-                             r"(?:pushed|stormed|swept|poured)\s+into)\b")),
+                             r"(?:pushed|stormed|swept|poured)\s+into|invasion\s+of)\b")),
 ]
 _REPORT = re.compile(r"\b(?:reported|said|says|told|stated|announced|revealed|disclosed|estimated|assessed)\b")
 _NEG = re.compile(r"\b(?:not|never|no|neither|nor|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$", re.I)
@@ -1359,6 +1359,9 @@ _ACK_SPEECH = re.compile(r"\b(?:said|says|stated|confirmed|told\s+\w+)\b[^.;]{0,
                          r"were\s+fighting|took\s+part|participated|helped|been\s+deployed|were\s+deployed|"
                          r"(?:were|are)\s+(?:\w+\s+)?(?:there|present|stationed)|(?:had\s+)?arrived)")
 # "insisted that his own army was not taking part", "said its troops were not involved"
+_DISMISS_CLAIM = re.compile(r"\b(?:said|says|called|described|told\s+\w+)\b[^.;]{0,80}?\b(?:was|were|is|are|as)\s+(?:[\"“]\s*)?"
+                            r"(?:an?\s+)?(?:\w+\s+)?(?:propaganda|lies?|fake|false|baseless|groundless|fabricat\w+|nonsense|"
+                            r"slander\w*|unfounded|rumou?rs|disinformation|provocation)\b")
 _NEG_CLAIM = re.compile(r"\b(?:insisted|insists|maintained|maintains|stressed|reiterated|repeated|said|says|claimed|"
                         r"told\s+\w+)\s+(?:on\s+\w+\s+)?that\s+[^.;]{0,60}?\b(?:was|were|is|are|had|has|have)\s+(?:not|never)"
                         r"\s+(?:been\s+)?(?:taking\s+part|took\s+part|involved|participating|present|there|deployed|"
@@ -1419,6 +1422,12 @@ def _subject(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int
                 continue
             if re.search(r",\s+(?:the\s+)?$", before):
                 return grp
+    if re.match(r"(?:who|which)\b", text[seg[0]:seg[0] + 6]) and seg[0] > 0:
+        # "Choe Son Hui, who arrived in Moscow on Oct. 31, was received by Putin": the antecedent
+        ante = [m for m in info.mentions if m.end <= seg[0] and m.type in ACTOR_TYPES
+                and re.fullmatch(r"\s*,?\s*", text[m.end:seg[0]])]
+        if ante:
+            return ante[-1:]
     return _state_by_reference(ctx, info, seg, trig_start)
 
 
@@ -1536,6 +1545,10 @@ def extract_events(ctx: Context) -> list[dict]:
             found.append(("Acknowledgement*", m))
         for m in _NEG_CLAIM.finditer(text):
             found.append(("Denial*", m))
+        for m in _DISMISS_CLAIM.finditer(text):
+            if re.search(r"\b(?:report|reports|claim|claims|accusation|accusations|allegation|allegations|deployment|"
+                         r"transfer|transfers)\b", m.group(0)):
+                found.append(("Denial*", m))
         for m in _THANK.finditer(text):
             found.append(("Acknowledgement+", m))
         for m in _REPORT.finditer(text):
@@ -1556,8 +1569,8 @@ def extract_events(ctx: Context) -> list[dict]:
                 subj = _subject(ctx, info, seg, m.start())
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
                 if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|summoned", m.group(0)):
-                    obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 40 and x.type == "Person"
-                           and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,5}", text[m.end():x.start])][:1]
+                    obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 50 and x.type == "Person"
+                           and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,6}", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):
                     obj = _object_after(ctx, info, m.end(), seg[1], ("with",)) or \
                         [x for x in info.mentions if m.end() <= x.start < m.end() + 60 and x.type == "Person"][:1]
@@ -1609,7 +1622,10 @@ def extract_events(ctx: Context) -> list[dict]:
                 window_lo = max(seg[0], m.start() - 70)
                 ps = [x for x in info.mentions if window_lo <= x.start < m.start() and x.type == "Person"]
                 two = _two_parties(ctx, info, (max(seg[0], m.start() - 80), seg[1]), m.end() + 40)
-                if len({p.label for p in subj if p.type in ("Person", "State")}) >= 2:
+                if m.group(0).startswith("ratif") and any(p.type in ("Person", "State") for p in subj):
+                    # "Kim Jong Un has ratified a mutual defense treaty with Russia": the ratifying party
+                    participants = [p for p in subj if p.type in ("Person", "State")][:1]
+                elif len({p.label for p in subj if p.type in ("Person", "State")}) >= 2:
                     participants = [p for p in subj if p.type in ("Person", "State")]
                 elif len({p.label for p in ps}) >= 2:
                     participants = ps
@@ -1699,7 +1715,18 @@ def extract_events(ctx: Context) -> list[dict]:
                 subj = [x for x in info.mentions if x.type == "State" and x.how in ("name", "metonym", "adj", "pron")
                         and x.start < m.start()]
                 near = [x for x in subj if x.start >= seg[0]]
-                if m.group(0).lower().startswith(("incursion", "cross")):
+                forces = [x for x in subj if re.match(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:troops|forces|soldiers|army|"
+                                                       r"military|drones|units|tanks|paratroopers)\b", text[x.end:x.end + 40])
+                          and not re.search(r"\d", text[max(0, x.start - 12):x.start])]
+                poss = [x for x in subj if 0 <= m.start() - x.end <= 30 and re.fullmatch(
+                    r"(?:['’]s)?\s+(?:(?:full-scale|surprise|cross-border|failed|August|\d{4}|\w+-\w+)\s+)*", text[x.end:m.start()])]
+                if m.group(0).lower().startswith("invasion"):
+                    participants = poss[-1:]  # "Russia's full-scale invasion of Ukraine"; not "the invasion"
+                elif poss:
+                    participants = poss[-1:]  # "Ukraine's incursion", "a Ukrainian incursion"
+                elif any(x.start >= seg[0] for x in forces):
+                    participants = [x for x in forces if x.start >= seg[0]][-1:]
+                elif m.group(0).lower().startswith(("incursion", "cross")):
                     participants = subj[:1]
                 else:
                     # "where Ukraine has held a swathe of territory since August": the clause's subject
@@ -1734,6 +1761,10 @@ def extract_events(ctx: Context) -> list[dict]:
                     dates = same[-1:]
                 elif not any(d.value for d in info.dates):
                     dates = _recent_day(ctx, info)
+            if not dates and not any(d.value for d in info.dates) and etype_out in _EVENT_NOUN:
+                # "The order came down in mid-June … Kim Jong Un personally signed the dispatch order":
+                # the date given to the same event named just before
+                dates = _coreferent_date(ctx, info, etype_out)
             if etype_out in ("Report",):
                 dates = [d for d in dates if not (d.start > m.end() and re.search(r"\bthat\b", text[m.end():d.start]))
                          and (d.start >= participants[0].start - 20 or d.start < 5)]
@@ -1745,7 +1776,7 @@ def extract_events(ctx: Context) -> list[dict]:
                     labels.append((p.label, p.type))
             labels = list(dict.fromkeys(labels))
             loc = loc_prep = None
-            for x in info.mentions:
+            for x in sorted(info.mentions, key=lambda x: (x.start < m.start(), abs(x.start - m.end()))):
                 lm = re.search(r"\b(in|at)\s+(?:the\s+)?$", text[max(0, x.start - 8):x.start])
                 if seg[0] <= x.start < seg[1] and x.type == "Place" and lm:
                     loc, loc_prep = x.label, lm.group(1)
@@ -1777,6 +1808,25 @@ def extract_events(ctx: Context) -> list[dict]:
 
 
 _SPOKES = re.compile(r"spokes(?:man|woman|person)|foreign minist|press secretary", re.I)
+
+
+_EVENT_NOUN = {"Order": r"\bthe\s+(?:\w+\s+)?orders?\b", "Meeting": r"\bthe\s+(?:\w+\s+)?(?:talks|meeting|summit)\b",
+               "Visit": r"\bthe\s+(?:\w+\s+)?(?:visit|trip)\b",
+               "Agreement": r"\bthe\s+(?:\w+\s+)?(?:deal|agreement|treaty|pact|accord)\b"}
+
+
+def _coreferent_date(ctx: Context, info: SentInfo, etype: str) -> list:
+    idx = ctx.infos.index(info)
+    rx = re.compile(_EVENT_NOUN[etype], re.I)
+    for j in range(idx - 1, max(-1, idx - 3), -1):
+        prev = ctx.infos[j]
+        for nm in rx.finditer(prev.sent.text):
+            a, b = _clause_bounds(prev, nm.start())
+            ds = [d for d in prev.dates if d.value and a <= d.start < b and not d.end_value
+                  and not _SPEECH_DATE.search(prev.sent.text[max(0, d.start - 25):d.start])]
+            if ds:
+                return ds[:1]
+    return []
 
 
 _FUTURE_EV = re.compile(r"\b(?:will|would|plans?\s+to|planning\s+to|is\s+to|are\s+to|expected\s+to|set\s+to|could|may|might)\b")

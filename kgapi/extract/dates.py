@@ -235,6 +235,9 @@ _add("monthonly", r"\b(?:(?i:in|since|until|by|from|through|during|of|early|late
 _add("monthyear", r"\b(?P<m>" + _MON + r")\s*,?\s*(?P<y>" + _YEAR + r")\b")
 _add("year", r"\b(?:(?P<prep>(?i:in|of|since|by|until|through|during|from|to|before|after|between|and|for|throughout|early|late|mid|mid-))\s*)(?P<y>" + _YEAR + r")\b(?![,.]?\d)(?!\s*(?:troops|soldiers|personnel|workers|engineers))")
 _add("yearposs", r"\b(?P<y>" + _YEAR + r")['’]s\b")
+# a year used as an adjective: "a 2012 military cooperation agreement", "the 1961 treaty"
+_add("yearadj", r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<y>" + _YEAR + r")(?=\s+[a-z])(?!\s+(?:troops|soldiers|personnel|"
+     r"workers|engineers|people|men|and|to|or)\b)")
 
 # A list "October 22, December 12, and December 22 of last year" shares its year.
 _LIST_TAIL = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*,?\s*or\s+)$")
@@ -351,7 +354,7 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
         return _iso(_year_for_month(mo, ref, tense), mo), None, False
     if name == "monthyear":
         return _iso(int(g["y"]), _month(g["m"])), None, False
-    if name in ("year", "yearposs"):
+    if name in ("year", "yearposs", "yearadj"):
         return _iso(int(g["y"])), None, False
     return None, None, False
 
@@ -403,7 +406,7 @@ def find_dates(text: str, ref: date | None, *, tense: str = "past",
         if s < covered_to:
             continue
         r = ref or date(1, 1, 1)
-        if ref is None and name not in ("iso", "mdy", "dmy", "my", "emly", "seasony", "monthyear", "year", "yearposs", "mrange",
+        if ref is None and name not in ("iso", "mdy", "dmy", "my", "emly", "seasony", "monthyear", "year", "yearposs", "yearadj", "mrange",
                                         "yrange"):
             continue
         if ref is None and name in ("mdy", "dmy", "mrange") and not (m.groupdict().get("y") or m.groupdict().get("y2") or m.groupdict().get("y1")):
@@ -456,7 +459,7 @@ def _gates(text: str) -> dict[str, bool]:
         "sameday": ("same" in low or "day" in low), "season": season, "seasony": season and digit,
         "wd": bool(_HAS_WD.search(text)),
         "yesterday": ("yesterday" in low or "today" in low or "tonight" in low or "tomorrow" in low),
-        "monthonly": month, "monthyear": month and digit, "year": digit, "yearposs": digit,
+        "monthonly": month, "monthyear": month and digit, "year": digit, "yearposs": digit, "yearadj": digit,
     }
 
 

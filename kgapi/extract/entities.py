@@ -306,8 +306,8 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
             continue
         if covered and all(x.how == "adj" or x.type == "State" for x in covered):
             # "Russian Academy of Sciences": the organization wins over the adjective
-            if any(x.start == s and x.end == e for x in covered):
-                continue
+            if any(x.start <= s and x.end >= e for x in covered):
+                continue  # "the Soviet Union": the state's own name
             out = [x for x in out if not (x.start < e and x.end > s)]
             spans.remove(s, e)
         if words[0] in ("Korean", "Russian") and len(words) == 2:
