@@ -358,6 +358,9 @@ _FIGURELESS = re.compile(r"\b(?:further|more|additional|new|another\s+batch\s+of
                          r"(?P<noun>troop\s+deployments?|deployments?|troops|soldiers|forces|personnel|reinforcements|"
                          r"technicians|engineers|workers|instructors|advisers|specialists|fighters|mercenaries|"
                          r"peacekeepers|sappers|deminers|builders|units)\b")
+_EXERCISE_PART = re.compile(r"\b(?:took|take|takes|taking)\s+part\b|\b(?:are|were|is|was|be|being)\s+involved\b|"
+                            r"\bparticipat\w+|\btaking\s+part\b", re.I)
+_EXERCISE = re.compile(r"\b(?:drills?|exercises?|war\s+games|manoeuvres|maneuvers|wargames)\b", re.I)
 _FIGURELESS_RES: tuple[re.Pattern, re.Pattern] | None = None
 
 
@@ -373,7 +376,7 @@ def _figureless_res() -> tuple[re.Pattern, re.Pattern]:
                           + "|".join(re.escape(m) for m in lexicon().personnel_modifiers if m.islower())
                           + r")\s+)?" + noun + r"\b|(?:send|sending|deploy|deploying|dispatch|dispatching)\s+more\b"
                           r"(?!\s+(?:\w+\s+)?(?:than|weapons|arms|ammunition|shells|missiles|equipment|aid|money|"
-                          r"support|supplies|drones))(?:\s+(?:troops|soldiers|forces))?)")
+                          r"support|supplies|drones))(?:\s+(?P<noun2>troops|soldiers|forces|personnel))?)")
         presence = re.compile(r"\bpresence\s+of\s+(?:the\s+)?" + adj + noun + r"\b")
         _FIGURELESS_RES = (more, presence)
     return _FIGURELESS_RES
@@ -638,7 +641,7 @@ def extract_deployments(ctx: Context) -> list[dict]:
                     np_end = e
             if blocked:
                 continue
-            if strong and kind is None and np_end > e:
+            if strong and kind is None and (np_end > e or force_of):
                 pass
             elif strong and kind is None:
                 fm = re.match(r"\s+(?:[A-Za-z-]+\s+){0,2}?(force|contingent|unit|corps|army|detachment)\b", text[e:e + 40])
@@ -652,6 +655,15 @@ def extract_deployments(ctx: Context) -> list[dict]:
             if ofm and last_kind and (last_kind_si == si or last_kind_si == si - 1):
                 # "about 10,000 soldiers had been sent …, and about 8,000 of them had moved to Kursk"
                 kind, np_end = last_kind, e + ofm.end()
+            force_of = kind is None and not strong and re.search(
+                r"\b(?:force|contingent|deployment|detachment|group|army)\s+of\s+(?:(?:about|around|some|roughly|nearly|"
+                r"more\s+than|over|up\s+to|at\s+least|an\s+estimated)\s+)?$", left, re.I) and \
+                not re.match(r"\s+(?:tanks|vehicles|guns|missiles|drones|aircraft|jets|planes|ships|shells|rounds|"
+                             r"people|civilians|dollars|won|rubles)\b", text[e:e + 20])
+            if force_of:
+                # "part of a force of about 11,000 sent to the Kursk border region"
+                strong = True
+                np_end = e
             elliptic = False
             if kind is None and not strong:
                 after = text[e:e + 25]
@@ -678,6 +690,10 @@ def extract_deployments(ctx: Context) -> list[dict]:
             ca, cb = _clause_bounds(info, s)
             if _NOT_SENT.search(text[ca:cb]):
                 continue
+            if _EXERCISE_PART.search(text[ca:cb]) and _EXERCISE.search(text) and not adj and \
+                    not re.match(r"\s*(?:[\w-]+\s+){0,2}from\s+[A-Z]", text[np_end:np_end + 30]) and \
+                    not re.search(r"\b(?:sent|send|deployed|deploy|dispatched|arrived|moved|brought)\b", text[ca:cb]):
+                continue  # "About 7,000 servicemen are involved in the drills": all taking part, not one state's deployment
             f = Figure(info, s, np_end, val, mn, qual, kind, elliptic)
             f.adj_state = adj
             figures.append(f)
@@ -700,9 +716,11 @@ def extract_deployments(ctx: Context) -> list[dict]:
                     continue  # "has neither confirmed nor denied the presence of …"
                 adj = m.groupdict().get("adj")
                 st = state_adj.get(adj) if adj else None
-                noun = m.groupdict().get("noun")
+                noun = m.groupdict().get("noun") or m.groupdict().get("noun2")
                 if noun is None:
                     kind = None
+                elif m.groupdict().get("noun2"):
+                    kind = noun  # "likely to send more soldiers"
                 elif "deployment" in noun or noun.lower() in ("forces", "reinforcements", "units"):
                     kind = "troops"
                 else:
@@ -719,12 +737,19 @@ def extract_deployments(ctx: Context) -> list[dict]:
         _fill_dates_status_source(ctx, f)
     figures = _drop_sums(figures)
     # a deployment the article states without any figure ("Russian military instructors arrived")
+    # (or a kind of personnel none of its figures names: "North Korean artillery crews had gone to Russia")
     with_figures = {(f.sending, f.host) for f in figures if f.count}
+    kinds = {(f.sending, f.host, _kind_key(f.kind)) for f in figures if f.kind}
     for fr in frames:
-        if fr.kind and fr.sending and fr.host and (fr.sending, fr.host) not in with_figures:
+        if not (fr.kind and fr.sending and fr.host):
+            continue
+        specific = not _GENERIC_KIND.match(fr.kind) and not _COMBATANTS.search(fr.kind) and \
+            (fr.sending, fr.host, _kind_key(fr.kind)) not in kinds
+        if (fr.sending, fr.host) not in with_figures or specific:
             _fill_dates_status_source(ctx, fr)
             figures.append(fr)
             with_figures.add((fr.sending, fr.host))
+            kinds.add((fr.sending, fr.host, _kind_key(fr.kind)))
     for f in figures:
         if not f.sending or not f.host:
             continue
@@ -747,7 +772,8 @@ _FRAME_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|dispatch(?:e
                          r"mov(?:ed|e|es|ing)\s+(?!on\b)|transferr?(?:ed|ing)?|station(?:ed|ing)|ferried|landed|"
                          r"put\s+(?:\w+\s+){1,6}to\s+work|heading\s+to|bound\s+for|crossed\s+into|"
                          r"(?:have|has|had)\s+been\s+(?:working|serving|fighting|based)|based\s+(?:in|at)|"
-                         r"fought|fighting\s+(?:in|for|on))\b", re.I)
+                         r"fought|fighting\s+(?:in|for|on)|(?:had\s+|have\s+|has\s+)?gone\s+to|went\s+to|"
+                         r"travell?ed\s+to|(?:been\s+)?train(?:ed|ing)\s+in)\b", re.I)
 _PERSONNEL_ANY = None
 
 
@@ -909,6 +935,9 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                                                    r"near|over|than)\s+(?:the\s+)?$", before):
                 if m.type == "State" and m.how in ("name", "metonym", "pron") and not re.match(r"['’]s\s+(?!own\b)", poss_after):
                     subj_cands.append((m.start, m.label))
+                elif m.type == "State" and m.how == "adj" and re.search(r"(?:ans|ese|is|ers|ians)$", m.surface) and \
+                        not re.match(r"\s*[a-z]", text[m.end:m.end + 3]):
+                    subj_cands.append((m.start, m.label))  # "The North Koreans, …, are part of a force of …"
                 elif m.type == "State" and m.how == "adj" and re.match(
                         r"\s+(?:[\w-]+\s+){0,2}(?:troops|soldiers|forces|military|army|air\s+force|navy|planes?|"
                         r"aircraft|jets|vessels|ships|personnel|contingents?|units?|fighters|mercenaries|specialists|"
@@ -921,7 +950,7 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                                  r"moving|will|plans)\b",
                                  text[m.end:m.end + 40])):
                     subj_cands.append((m.start, _sending_org(m)))
-                elif m.type == "State" and m.how in ("name", "metonym") and re.match(r"['’]s\s+(?:\w+\s+){0,2}(?:army|military|forces|troops|soldiers|junta|government|defen[cs]e\s+ministry|"
+                elif m.type == "State" and m.how in ("name", "metonym") and re.match(r"['’]s\s+(?:\w+\s+){0,2}(?:army|military|forces|troops|soldiers|contingent|force|units|deployment|junta|government|defen[cs]e\s+ministry|"
                                                                                r"parliament|president|leadership|cabinet|leader)", poss_after):
                     subj_cands.append((m.start, m.label))
         host = min(host_c)[1] if host_c else None
@@ -1271,6 +1300,14 @@ _GENERIC_KIND = re.compile(r"^(?:(?:military|combat|army|ground|regular)\s+)?(?:
                            r"servicemen|service\s+members)$", re.I)
 
 
+_COMBATANTS = re.compile(r"\b(?:fighters|mercenaries|contractors|servicemen|combatants|units|men|troops|soldiers|forces|"
+                         r"personnel)$", re.I)
+
+
+def _kind_key(kind: str | None) -> str:
+    return (kind or "").lower().split()[-1].rstrip("s") if kind else ""
+
+
 def _merge_restated(deps: list[dict]) -> list[dict]:
     out: list[dict] = []
     for d in deps:
@@ -1315,7 +1352,7 @@ def _dedupe_deployments(deps: list[dict]) -> list[dict]:
         key = ((d["sending_state"] or {}).get("id"), (d["host_state"] or {}).get("id"), p["count"], p["qualifier"],
                p["kind"], d["start"])
         if p["count"] is None:
-            key = key + (d["sources"][0]["start"],)
+            key = key[:2] + (None, d["status"], d["sources"][0]["start"])  # one figure-less deployment per sentence
         if key in seen:
             seen[key]["sources"].extend(s for s in d["sources"] if s not in seen[key]["sources"])
             continue

@@ -244,7 +244,7 @@ class Context:
         return any(r["role"].lower() in ("president", "supreme leader", "leader") for r in p.roles)
 
     # ------------------------------------------------------------ frames
-    def entity_ref(self, phrase: str, mentions: list[Mention], start: int, end: int) -> dict:
+    def entity_ref(self, phrase: str, mentions: list[Mention], start: int, end: int, base: int = 0) -> dict:
         """A source phrase → {"id","label"} when it is one actor, else {"label": phrase}."""
         phrase = phrase.strip().strip(",").strip()
         inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ACTOR_TYPES]
@@ -257,7 +257,7 @@ class Context:
         if not inside:
             dm = re.fullmatch(r"(?:the|The)\s+([a-z]+)", phrase)
             if dm:
-                hit = self._org_by_noun(dm.group(1), start)
+                hit = self._org_by_noun(dm.group(1), base + start)
                 if hit:
                     from ..ids import slugify
                     return {"id": slugify(hit), "label": hit}
@@ -287,18 +287,21 @@ class Context:
                   "alliance": ("international",)}
 
     def _org_by_noun(self, noun: str, pos: int) -> str | None:
-        """'the agency', 'the mission': the organization named most recently with that noun or kind."""
+        """'the agency', 'the mission': the organization named most recently (before ``pos``, an
+        offset in the body) with that noun in its name, else of the kind the noun implies."""
         g = gazetteer()
+        last: dict[str, int] = {}
+        for m in self.index.mentions:
+            if m.type == "Organization" and m.start < pos:
+                last[m.label] = m.start
         for by_kind in (False, True):
             best = None
-            for (t, label), e in self.index.entities.items():
-                if t != "Organization":
-                    continue
+            for label, at in last.items():
                 o = g.orgs.get(label)
                 hit = (o is not None and o.kind in self._NOUN_KIND.get(noun, ())) if by_kind else \
                     noun in label.lower().split()
-                if hit and (best is None or e.first > best[0]):
-                    best = (e.first, label)
+                if hit and (best is None or at > best[0]):
+                    best = (at, label)
             if best:
                 return best[1]
         return None
@@ -310,20 +313,20 @@ class Context:
             src = m.group("src")
             s, e = m.span("src")
             # "according to the report," → the report is not an actor; keep the words
-            frames.append(Frame(m.start(), m.end(), self.entity_ref(src, info.mentions, s, e), True, "according", s, e))
+            frames.append(Frame(m.start(), m.end(), self.entity_ref(src, info.mentions, s, e, info.sent.start), True, "according", s, e))
         for bm in _SPEECH_MID.finditer(text):
             src = bm.group("src")
             if len(src.split()) > 9 or re.match(r"(?:that|which|who|and|but|as|while|it|he|she|they)\b", src, re.I):
                 continue
             s0, e0 = bm.span("src")
-            frames.append(Frame(bm.start("verb"), bm.end("verb"), self.entity_ref(src, info.mentions, s0, e0),
+            frames.append(Frame(bm.start("verb"), bm.end("verb"), self.entity_ref(src, info.mentions, s0, e0, info.sent.start),
                                 False, bm.group("verb"), s0, e0))
         tail = _SPEECH_TAIL.search(text)
         if tail and not any(not f.forward for f in frames):
             grp = "src1" if tail.group("src1") else "src2"
             s, e = tail.span(grp)
             if tail.group(grp) and len(tail.group(grp).split()) <= 12:
-                frames.append(Frame(tail.start(), tail.end(), self.entity_ref(tail.group(grp), info.mentions, s, e),
+                frames.append(Frame(tail.start(), tail.end(), self.entity_ref(tail.group(grp), info.mentions, s, e, info.sent.start),
                                     False, "said", s, e))
         for m in _SPEECH_FWD.finditer(text):
             if tail and m.start() >= tail.start():
@@ -358,7 +361,7 @@ class Context:
             if re.match(r"(?:It|This|That|There|These|Those|He|She|They|We|I)\b", subj2):
                 if not re.match(r"(?:He|She)\b", subj2):
                     continue
-            src = self.entity_ref(subj2, info.mentions, off, off + len(subj2))
+            src = self.entity_ref(subj2, info.mentions, off, off + len(subj2), info.sent.start)
             if src.get("id") is None and not re.search(
                     r"\b(?:intelligence|officials?|agenc(?:y|ies)|reports?|sources?|analysts?|experts?|services?|"
                     r"ministry|ministries|military|militaries|governments?|media|newspapers?|observers|diplomats?|"

@@ -84,7 +84,9 @@ def split_sentences(body: str, paragraphs: list[tuple[int, int]] | None = None) 
 _MONTHS_WD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _CLAUSE = re.compile(r";\s+|,\s+(?=(?:and|but|while|whereas|although|though)\s+(?:(?!" + _MONTHS_WD
-                     + r"(?!['’]s))[A-Z]|(?:he|she|they|it|its|his|her|their|the|a|an|both|some|that)\s))"
+                     + r"(?!['’]s))[A-Z]|(?:he|she|they|it|its|his|her|their|the|a|an|both|some|that)\s|"
+                     r"(?:has|have|had|was|were|is|are|will|would|also)\s+(?:\w+\s+)?(?:kept|been|continued|begun|started|"
+                     r"sent|shipped|supplied|delivered|provided|said|told|denied|called|warned)\b))"
                      r"|,\s+(?=which\b|who\b)|\s+(?=while\b)")
 
 
