@@ -332,9 +332,9 @@ _QUAL_BEFORE = [
     (re.compile(r"\b(?:more than|over|upwards of|in excess of|above)\s+$", re.I), "over"),
     (re.compile(r"\b(?:about|around|roughly|approximately|some|an estimated|nearly|almost|close to|estimated|"
                 r"approx\.?|circa|c\.)\s+$", re.I), "about"),
-    (re.compile(r"\b(?:up to|as many as|as much as)\s+$", re.I), "up_to"),
+    (re.compile(r"\b(?:up to|as many as|as much as|no more than|not more than|at most)\s+$", re.I), "up_to"),
     (re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of)\s+$", re.I), "at_least"),
-    (re.compile(r"\b(?:fewer than|less than|under|below|no more than)\s+$", re.I), "under"),
+    (re.compile(r"\b(?:fewer than|less than|under|below)\s+$", re.I), "under"),
     (re.compile(r"\b(?:exactly|precisely)\s+$", re.I), "exact"),
 ]
 _ELLIPTIC_BEFORE = re.compile(r"\b(?:an\s+additional|additional|another|a\s+further|further|an\s+extra|extra)\s+$", re.I)
@@ -693,6 +693,8 @@ def extract_deployments(ctx: Context) -> list[dict]:
             if _EXERCISE_PART.search(text[ca:cb]) and _EXERCISE.search(text) and not adj and \
                     not re.match(r"\s*(?:[\w-]+\s+){0,2}from\s+[A-Z]", text[np_end:np_end + 30]) and \
                     not re.search(r"\b(?:sent|send|deployed|deploy|dispatched|arrived|moved|brought)\b", text[ca:cb]):
+                if kind:
+                    last_kind, last_kind_si = kind, si
                 continue  # "About 7,000 servicemen are involved in the drills": all taking part, not one state's deployment
             f = Figure(info, s, np_end, val, mn, qual, kind, elliptic)
             f.adj_state = adj
@@ -1223,14 +1225,15 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     if best:
         d = best[1]
         f.start_date, f.end_date = d.value, d.end_value
-        if re.search(r"\buntil\s+$|\btill\s+$", text[max(0, d.start - 8):d.start]):
-            f.start_date, f.end_date = None, d.value
-        elif re.search(r"\bby\s+(?:the\s+end\s+of\s+|late\s+|early\s+|mid-?)?$", text[max(0, d.start - 20):d.start]):
-            f.start_date, f.end_date = None, None  # "to grow to 4,800 soldiers by the end of 2027": a target date
+        if re.search(r"\b(?:until|till|by)\s+(?:the\s+end\s+of\s+|late\s+|early\s+|mid-?)?$", text[max(0, d.start - 20):d.start]) \
+                or re.match(r"(?i:until|till|by)\b", d.text):
+            f.start_date, f.end_date = None, d.value  # "could have 10,000 troops there by December"
     elif not withdraw and getattr(f, "_inherit_date", None):
         f.start_date, f.end_date = f._inherit_date  # type: ignore[attr-defined]
     # status (a relative clause after the figure, "… where the two countries plan to …", is not its status)
-    rel = re.search(r",?\s+(?:where|which|whom|whose)\b", text[f.end:b])
+    # the figure's own verb group: what comes after it up to the next coordinated verb phrase
+    # ("has sent about 3,000 soldiers to Russia so far this month and could have …": reported)
+    rel = re.search(r",?\s+(?:where|which|whom|whose)\b|,\s|\s(?:and|but|while|whereas)\s+(?!\d)", text[f.end:b])
     st_text = text[a:f.end + rel.start()] if rel else clause_text
     st = _status(st_text)
     if withdraw and re.search(r"\b(?:withdr\w+|pull\w*)\b", clause_text):

@@ -102,8 +102,9 @@ class Context:
                     dates = []
                     for dp, dfut in zip(past, fut):
                         # the stretch between the commas around the date decides its tense
-                        lo = max(s.text.rfind(",", 0, dp.start), s.text.rfind(";", 0, dp.start), 0)
-                        hi_c = [i for i in (s.text.find(",", dp.end), s.text.find(";", dp.end),
+                        # (a comma inside "10,000" is no boundary)
+                        lo = max(s.text.rfind(", ", 0, dp.start), s.text.rfind(";", 0, dp.start), 0)
+                        hi_c = [i for i in (s.text.find(", ", dp.end), s.text.find(";", dp.end),
                                             s.text.find(" that ", dp.end)) if i >= 0]
                         hi = min(hi_c) if hi_c else len(s.text)
                         dates.append(dfut if _FUTURE.search(s.text[lo:hi]) else dp)

@@ -130,9 +130,16 @@ def test_the_date_of_an_order_is_not_the_start_of_the_deployment(text):
     assert d["start"] is None and d["status"] == "planned"
 
 
-def test_a_target_date_is_neither_start_nor_end():
-    d = dep(run("The brigade is to grow to about 4,800 German soldiers in Lithuania by the end of 2027."), 4800)
-    assert (d["start"], d["end"], d["status"]) == (None, None, "planned")
+@pytest.mark.parametrize("text,end", [
+    ("The brigade is to grow to about 4,800 German soldiers in Lithuania by the end of 2027.", "2027"),
+    ("North Korea has sent about 3,000 soldiers to Russia so far this month and could have a total of 10,000 "
+     "troops there by December.", "2024-12"),
+    ("Moscow plans to station 2,000 Russian troops in Belarus until next spring.", "2025"),
+])
+def test_a_date_the_deployment_runs_to_is_its_end(text, end):
+    r = run(text)
+    d = max(r["deployments"], key=lambda d: d["personnel"][0]["count"] or 0)
+    assert (d["start"], d["end"]) == (None, end)
 
 
 def test_a_relative_clause_does_not_date_the_figure():
