@@ -89,7 +89,7 @@ def extract_roles(ctx: Context) -> list[dict]:
     titled = "|".join(re.escape(h.title()) for h in lex.role_heads)
     out: dict[tuple, dict] = {}
     pre_re = re.compile(r"(?:(?P<role>(?:" + _ROLE_ADJ + r"{0,2}(?:[A-Z][a-z]+\s+){0,2}(?:" + rh + r")"
-                        r"|(?:[A-Z][a-z]+\s+){0,2}(?:" + titled + r"))(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?))"
+                        r"|(?:[A-Z][a-z]+\s+){0,2}(?:" + titled + r"))(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){0,2}))"
                         r"(?P<sep>\s*,\s+|\s+)"
                         r"(?:(?:[A-Z][a-z]{0,3}\.)\s+){0,3}$")
     head_re = re.compile(r"\b(?:" + rh + r"|" + titled + r")\b")
@@ -105,8 +105,15 @@ def extract_roles(ctx: Context) -> list[dict]:
                                                                              before[:pm.start("role")])):
                 role_start = m.start - (len(before) - pm.start("role"))
                 role_end = m.start - (len(before) - pm.end("role"))
-                # a state adjective or an organization inside the matched words qualifies the role
+                # a state adjective or an organization inside the matched words qualifies the role;
+                # "Chairman of State Affairs of the DPRK": a trailing "of <state>" names whose role it is
+                of_tail = None
                 for q in [x for x in info.mentions if x.start < role_end and x.end > role_start and x.end <= role_end]:
+                    if q.type in ("State", "Organization") and q.end == role_end and re.search(
+                            r"\s+of\s+(?:the\s+)?$", text[role_start:q.start]) and q.start > role_start + 3:
+                        of_tail = q
+                        role_end = role_start + re.search(r"\s+of\s+(?:the\s+)?$", text[role_start:q.start]).start()
+                        break
                     if q.type in ("State", "Organization"):
                         role_start = q.end
                 role = text[role_start:role_end].strip()
@@ -122,10 +129,17 @@ def extract_roles(ctx: Context) -> list[dict]:
                 rw = role.split()
                 if rw and rw[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss"):
                     role = ""
+                if of_tail is not None:
+                    of = of_tail.label
                 if role and head_re.search(role) and role.lower() not in lex.role_not:
                     if of is None:
                         of = _after_of(info, m)
                     found.append((role, of))
+            # ---- "Prime Minister Han Duck-soo is serving as acting president"
+            cm = re.match(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:serving|acting|working)\s+as\s+(?:the\s+|an?\s+)?"
+                          r"(?P<role>(?:[a-z-]+\s+){0,2}(?:" + rh + r"))\b", text[m.end:m.end + 80])
+            if cm:
+                found.append((cm.group("role"), None))
             # ---- appositive after the name ("Hong Min, a senior researcher at the …")
             app = _appositive_role(info, m, head_re)
             if app:
@@ -185,6 +199,21 @@ _APP_BODY = re.compile(r"\s*,\s+(?P<body>[^,;()]{2,160}?)(?=\s*(?:,|;|\.\s|\.$|$
                        r"\s+whose\b|\s+said\b|\s+told\b))")
 
 
+@dataclass
+class _Span:
+    s: int
+    e: int
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+_EXPERTISE = re.compile(r"(?:specialist|analyst|expert|researcher|scholar|fellow|watcher|correspondent|historian)$")
+
+
 def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | None] | None:
     text = info.sent.text
     am = _APP_BODY.match(text, m.end)
@@ -199,7 +228,8 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
     off = lead.end() if lead else 0
     ms = [x for x in info.mentions if bstart <= x.start < bstart + len(body) and x.how not in ("pron", "desc")]
     # a list of names or a place, not an appositive
-    if ms and ms[0].start - bstart <= off + 1 and ms[0].type in ("Person", "Place"):
+    if ms and ms[0].start - bstart <= off + 1 and ms[0].type in ("Person", "Place") and not (
+            ms[0].type == "Place" and re.match(r"\s+(?:[a-z-]+\s+){0,2}(?:" + _rh() + r")\b", text[ms[0].end:])):
         return None
     if any(x.type == "Person" for x in ms):
         # "Putin, Azerbaijani President Ilham Aliyev": the title belongs to the next name
@@ -207,6 +237,14 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
     hm = head_re.search(body, off)
     if not hm:
         return None
+    # "deputy chief", "senior research fellow": role nouns in a row make one role
+    hm_end = hm.end()
+    while True:
+        more = re.match(r"\s+(?:" + _rh() + r")\b", body[hm_end:])
+        if not more:
+            break
+        hm_end += more.end()
+    hm = _Span(hm.start(), hm_end)
     pre = body[off:hm.start()]
     cm = re.match(r"(?:the\s+)?(?:country|nation)['’]s\s+((?:[a-z-]+\s+){0,3})$", body[:hm.start()])
     if cm:
@@ -229,18 +267,28 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
         role_words = re.sub(r"^['’]s\s*", "", role_words)
         role = (role_words + " " if role_words else "") + body[hm.start():hm.end()]
         rest_start = hm.end()
+        if q.type in ("State", "Place") and q.how != "adj" and not pre_rest.strip() and _EXPERTISE.search(role) and \
+                re.match(r"\s+(?:at|of|with|for)\s", body[rest_start:]):
+            # "a Korea specialist at the Pacific Policy Institute": the field, not whose role it is
+            role, of = f"{q.surface} {role}", None
     else:
-        if not re.fullmatch(r"(?:[a-z-]+\s+){0,3}", pre):
-            return None
+        if not re.fullmatch(r"(?:[a-z-]+\s+){0,3}", pre) and not (
+                re.fullmatch(r"[A-Z][\w-]+\s+(?:[a-z-]+\s+){0,2}", pre) and _EXPERTISE.search(body[off:hm.end()])):
+            return None  # ("a Korea specialist", "a Sahel analyst": the field stays in the role)
         role = body[off:hm.end()]
         rest_start = hm.end()
     rest = body[rest_start:]
     # "chief of the main staff of Russia's ground forces", "secretary of Russia's Security Council",
     # "a senior researcher at the Korea Institute …"
-    pm = re.match(r"(?P<chain>(?:\s+of\s+the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)*)\s+(?P<prep>of|at|for|from|with|in)\s+(?:the\s+)?", rest)
+    pm = re.match(r"(?P<chain>(?:\s+of\s+the\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)*)\s+(?P<prep>of|at|for|from|with|in)\s+(?:the\s+)?", rest)
+    if pm and not [x for x in ms if x.start >= bstart + rest_start + pm.end() and x.type in ("State", "Organization")
+                   and re.fullmatch(r"(?:[a-z-]+\s+){0,3}", text[bstart + rest_start + pm.end():x.start])]:
+        pm = re.match(r"(?P<chain>)\s+(?P<prep>of|at|for|from|with|in)\s+(?:the\s+)?", rest)
     if pm:
         obj_start = bstart + rest_start + pm.end()
-        objs = [x for x in ms if x.start >= obj_start and x.start - obj_start <= 2 and x.type in ("State", "Organization")]
+        # "a lawmaker of the main opposition Democratic Party": lowercase words may stand before the name
+        objs = [x for x in ms if x.start >= obj_start and x.type in ("State", "Organization")
+                and re.fullmatch(r"(?:[a-z-]+\s+){0,3}", text[obj_start:x.start])]
         if objs:
             o = objs[0]
             chain = pm.group("chain")
@@ -269,8 +317,8 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
 def _clean_role(role: str) -> str:
     role = re.sub(r"\s+", " ", role).strip(" ,")
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
-    role = re.sub(r"^(?:(?:first|second|third|female|male|new|longtime|long-time|current|newly\s+appointed)\s+)+", "", role,
-                  flags=re.I)
+    role = re.sub(r"^(?:(?:first|second|third|female|male|new|longtime|long-time|current|newly\s+appointed|[Nn]ew|"
+                  r"[Ll]ongtime|[Cc]urrent)\s+)+", "", role)  # "First Vice Foreign Minister" keeps its rank
     role = re.sub(r"['’]s$", "", role)
     return role
 
