@@ -377,6 +377,7 @@ _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand|k)\b)?"
         r"\s+(?:thousand|hundred)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty))?)")
 _NUM_RE = re.compile(r"(?<![\w.,$€£₩-])" + _NUM + r"(?![\w])(?:-(?:strong|member|man|person))?(?![\w-])", re.IGNORECASE)
 _QUAL_BEFORE = [
+    (re.compile(r"\b(?:no|not)\s+more\s+than\s+$", re.I), "up_to"),
     (re.compile(r"\b(?:more than|over|upwards of|in excess of|above)\s+$", re.I), "over"),
     (re.compile(r"\b(?:about|around|roughly|approximately|some|an estimated|nearly|almost|close to|estimated|"
                 r"approx\.?|circa|c\.)\s+$", re.I), "about"),
@@ -396,7 +397,7 @@ _STATUS_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted
 _STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|may|might|"
                                r"predict(?:s|ed)?|forecast|anticipat(?:e|es|ed)|possibly|probably|"
                                r"is poised to|are poised to|potential)\b", re.I)
-_STATUS_PLANNED = re.compile(r"\b(?:will|shall|ordered|approved|authori[sz]ed|(?:is|are)\s+(?:due\s+|scheduled\s+|slated\s+|set\s+)?to\s+(?:grow|be\s+(?:sent|deployed|stationed|based|expanded|increased)|send|deploy|arrive|reach|number|expand|increase|rise|total|station|move)|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
+_STATUS_PLANNED = re.compile(r"\b(?:will|shall|ordered|approved|authori[sz]ed|prepar(?:ing|es|ed)\s+to|(?:is|are)\s+(?:due\s+|scheduled\s+|slated\s+|set\s+)?to\s+(?:grow|be\s+(?:sent|deployed|stationed|based|expanded|increased)|send|deploy|arrive|reach|number|expand|increase|rise|total|station|move)|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
                              r"planned|pledged|promised|is set to|are set to|intends? to|to be (?:sent|deployed|"
                              r"dispatched)|package|decided to|would\s+(?:\w+\s+)?(?:send|deploy|station|dispatch|move|base|host|provide)|offered to)\b", re.I)
 _STATUS_CONFIRMED = re.compile(r"\b(?:acknowledged|confirmed|admitted)\b", re.I)
@@ -553,6 +554,11 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
             end = pos + toks[i + len(hit) - 1].end()
             i += len(hit)
             found_head = True
+            if i < len(toks) and toks[i].group(0).lower() in ("troops", "soldiers", "personnel", "members"):
+                # "special forces troops", "peacekeeping force personnel"
+                kind_words.append(toks[i].group(0))
+                end = pos + toks[i].end()
+                i += 1
             # "engineers and technicians", "engineers and bridge-building specialists"
             if i + 1 < len(toks) and toks[i].group(0).lower() == "and" and not toks[i + 1].group(0)[0].isdigit():
                 j = i + 1
@@ -903,7 +909,8 @@ _NOT_HOST_BEFORE = re.compile(r"(?:\b(?:stationed|based|from|out\s+of|leaving|le
                               r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?)$")
 _RECEIVE = re.compile(r"\b(?:received|receives|receiving|receive|host|hosts|hosted|hosting|welcomed|welcomes|accepted|"
                       r"invited|requested)\b")
-_WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|left|leav(?:e|es|ing)|"
+_WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|"
+                       r"(?:left|leav(?:e|es|ing))(?!\s+for\b)|"
                        r"exit(?:ed)?|ended|end(?:ing)?\s+(?:its|their)|redeploy\w*\s+(?:home|back))\b", re.I)
 _START_VERB = re.compile(r"\b(?:deploy\w*|sent|sen[dt]s?|arriv\w+|dispatch\w*|mov(?:ed|ing)|entered|began|"
                          r"started|crossed|since|first)\b", re.I)

@@ -273,7 +273,7 @@ class Context:
             # the phrase is just this actor (with a possessive qualifier / acronym / appositive)
             residue = core
             for m in sorted(inside, key=lambda x: -len(x.surface)):
-                residue = residue.replace(m.surface, " ")
+                residue = residue.replace(m.surface, " ").replace(re.sub(r"^(?:the|The)\s+", "", m.surface), " ")
             residue = re.sub(r"['’]s\b|\b(?:the|of|a|an|ruling|state|official)\b|[,()]", " ", residue)
             if not others and not residue.split() and cand.how not in ("adj",):
                 from ..ids import slugify
@@ -332,6 +332,8 @@ class Context:
         for m in _SPEECH_FWD.finditer(text):
             if tail and m.start() >= tail.start():
                 continue
+            if re.search(r"\b(?:been|be|being|was|were|is|are)\s+$", text[max(0, m.start() - 8):m.start()]):
+                continue  # "units had been told that …": the passive names no source
             # subject: from the clause start to the verb
             cstart = 0
             for a, b in clauses(text):
@@ -343,7 +345,7 @@ class Context:
                 cstart += conj.end()
                 subj = subj[conj.end():]
             # drop leading adverbials and dates ("Around the same time, ")
-            subj2 = re.sub(r"^(?:[^,]{0,40},\s+)(?=[A-Z])", "", subj) if subj.count(",") >= 1 and not re.search(
+            subj2 = re.sub(r"^(?:[^,]{0,40},\s+)(?=[A-Z]|the\s)", "", subj) if subj.count(",") >= 1 and not re.search(
                 r"(?:Washington|Seoul|Kyiv|Moscow|Beijing|Tokyo)\s*,", subj) else subj
             off = cstart + (len(subj) - len(subj2))
             subj2 = re.sub(r"\s+(?:has|have|had|also|publicly|officially|only|now|on \w+|last \w+)\s*$", "", subj2)

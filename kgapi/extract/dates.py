@@ -204,6 +204,10 @@ _add("yrange", r"\b(?:(?i:from|between)\s+)?(?P<y1>" + _YEAR + r")\s*(?:to|and|u
 _add("mrange", r"\b(?:(?:between|from)\s+)?(?P<m1>" + _MON + r")(?:\s+(?P<y1>" + _YEAR + r"))?"
      r"\s*(?:and|to|through|until|-|–)\s*(?P<m2>" + _MON + r")\b(?!\s+" + _DAY + r"\b)"
      r"(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?:of\s+)?(?P<rel>" + _REL_YEAR + r"))?")
+# day ranges in one month: "between Oct. 8 and 13", "from June 3 to 5", "Oct. 8-13"
+_add("drange", r"\b(?:(?i:between)\s+(?P<m>" + _MON + r")\s+(?P<d1>" + _DAY + r")\s*(?:and|-|–)\s*|(?:(?i:from)\s+)?(?P<mm>" + _MON
+     + r")\s+(?P<dd1>" + _DAY + r")\s*(?:to|through|until|-|–)\s*)"
+     r"(?P<d2>" + _DAY + r")\b(?![,.]?\d)(?!\s+(?:" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r")\b)?")
 # Month Day, Year | Day Month Year | Month Day | Day Month  (+ "of last year" / "last year")
 _add("mdy", r"\b(?P<m>" + _MON + r")\s+(?P<d>" + _DAY + r")\b(?![,.]?\d)"
      r"(?:(?:,\s*|\s+)(?P<y>" + _YEAR + r")\b)?")
@@ -266,6 +270,14 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
             y1 = _year_for_month(m1, ref, tense)
             y2 = y1 if m2 >= m1 else y1 + 1
         return _iso(y1, m1), _iso(y2, m2), False
+    if name == "drange":
+        mo, d1, d2 = _month(g["m"] or g["mm"]), _day(g["d1"] or g["dd1"]), _day(g["d2"])
+        y = int(g["y"]) if g.get("y") else _year_for_month(mo, ref, tense, d1)
+        try:
+            a, b = date(y, mo, d1), date(y, mo, d2)
+        except ValueError:
+            return None, None, False
+        return (a.isoformat(), b.isoformat(), False) if b > a else (a.isoformat(), None, False)
     if name in ("mdy", "dmy"):
         mo, d = _month(g["m"]), _day(g["d"])
         if g.get("y"):
@@ -409,7 +421,7 @@ def find_dates(text: str, ref: date | None, *, tense: str = "past",
         if ref is None and name not in ("iso", "mdy", "dmy", "my", "emly", "seasony", "monthyear", "year", "yearposs", "yearadj", "mrange",
                                         "yrange"):
             continue
-        if ref is None and name in ("mdy", "dmy", "mrange") and not (m.groupdict().get("y") or m.groupdict().get("y2") or m.groupdict().get("y1")):
+        if ref is None and name in ("mdy", "dmy", "mrange", "drange") and not (m.groupdict().get("y") or m.groupdict().get("y2") or m.groupdict().get("y1")):
             continue
         if ref is None and name == "my" and not m.groupdict().get("y"):
             continue
@@ -453,7 +465,7 @@ def _gates(text: str) -> dict[str, bool]:
     unit = "year" in low or "month" in low or "week" in low
     season = bool(_HAS_SEASON.search(text))
     return {
-        "iso": digit, "yrange": digit, "mrange": month, "mdy": month and digit, "dmy": month and digit, "my": month,
+        "iso": digit, "yrange": digit, "mrange": month, "drange": month and digit, "mdy": month and digit, "dmy": month and digit, "my": month,
         "relm": month, "emlm": month, "emly": digit, "emlrel": unit, "rel": unit, "endof": unit, "ago": "ago" in low,
         "later": ("later" in low or "earlier" in low or "after" in low or "before" in low),
         "sameday": ("same" in low or "day" in low), "season": season, "seasony": season and digit,

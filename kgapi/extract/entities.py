@@ -52,7 +52,8 @@ News Times Post Television Center Centre State States United Nations Security De
 People Peoples Republic Democratic Federation Workers Screenshot Photo Read Check Related Subscribe Sign Share
 Prime Deputy Vice Senior Former Chief Lt Gen Col Dr Mr Ms Mrs Gov Sen Rep Premier Marshal Colonel Ambassador
 Spokesman Spokeswoman Major Captain Lieutenant Sergeant Corporal Private Brigadier Commander Admiral General
-Oblast Region Front Treaty Comprehensive Strategic Partnership Operation Day Week Year""".split())
+Oblast Region Front Treaty Comprehensive Strategic Partnership Operation Day Week Year Province District County City
+Island Islands Airport Base Square Street Avenue Bridge Gap Corridor Peninsula Strait River Sea Mountains Krai""".split())
 
 _ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Commission|Party|Army|Navy|Forces|Force|"
               "Command|Center|Centre|Foundation|Office|Department|Bureau|Corporation|Association|Union|Academy|"
@@ -63,7 +64,10 @@ _ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Co
 _CAPW = r"(?:" + UP + r"(?:[\w&.-]|['’](?!s\b))*|\d+(?:st|nd|rd|th)|al-\w+)"
 _ORG_RE = re.compile(
     r"(?<![\w’'])(?:" + _CAPW + r"\s+(?:(?:of|for|on|and|the|de|du)\s+)*){0,5}(?:" + _ORG_HEADS + r")\b"
-    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:" + _CAPW + r")(?:\s+(?:and\s+)?" + _CAPW + r"){0,4})?")
+    r"(?:\s+\d{1,4}\b(?![,.]?\d))?"  # "Panzer Battalion 203"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b)"
+    r"(?:" + _CAPW + r")(?:\s+(?:and\s+)?" + _CAPW + r"){0,4})?")
 
 _PRONOUNS = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _SPEECH = (r"(?:said|says|told|added|noted|stated|explained|argued|predicts|predicted|commented|wrote|warned|"
@@ -76,7 +80,10 @@ _SPEECH_BEFORE = re.compile(r"(?:\b" + _SPEECH + r"|according to)\s*$", re.IGNOR
 _APPOS_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*(?:[\w'’-]+\s+){0,5}(?:" + "|".join(
     sorted((h for h in lexicon().role_heads if h != "member"), key=len, reverse=True)) + r")\b")
 
-_PLACE_PREP = re.compile(r"(?:\b(?:in|to|at|near|into|toward|towards|visit|visited|visiting|visits|outside|serving|"
+_PLACE_PREP = re.compile(r"(?:\b(?:in|at|near|into|toward|towards|visit|visited|visiting|visits|outside|serving|"
+                         r"(?:visit|trip|journey|flight|flew|travell?ed|traveling|travelling|came|went|headed|returned|"
+                         r"back|moved|relocated|way|road|route|march|marched|drive|drove|arrived)\s+to|"
+                         r"(?:heading|headed|bound|left|leaving|departed)\s+for|(?:advance|march|marched|advancing)\s+on|"
                          r"around|across|via|arrived in|trip to|flew to|travelled to|traveled to|inside|over|"
                          r"(?:arrived|flew|returned|travell?ed|came|departed|left|fled|evacuated|launched|fired)\s+from|"
                          r"(?:outskirts|centre|center|streets|suburbs|city|mayor|skies|airport)\s+of)\s+)$",
@@ -389,11 +396,14 @@ def _find_unknown_persons(text: str, out: list[Mention], spans: "Spans", lex) ->
 
 _PLACE_WORD = r"(?:" + UP + LOW + r"+(?:[-‑]" + UP + LOW + r"+)*)"
 _PLACE_SUFFIX = (r"(?:\s+(?:River|Sea|Strait|Peninsula|Island|Islands|Mountains|Air\s+Base|Naval\s+Base|Base|Airport|"
+                 r"Gap|Pass|Heights|Gulf|Canal|Lake|Coast|Delta|Basin|Enclave|Exclave|Square|"
+                 r"training\s+(?:ground|area|range|centre|center|camp)|firing\s+range|range|garrison|camp|airfield|"
                  r"Port|Bay|Valley|Oblast|Krai|Province|Region|District|corridor|air\s+base|naval\s+base|base|"
                  r"airport|port|region|province|oblast|district|front|area|county))?")
 _PLACE_CAND = re.compile(
     r"\b(?P<prep>in|to|at|near|from|into|toward|towards|outside|around|across|over|via|through|of|and)\s+(?:the\s+)?"
     r"(?P<name>" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r")?" + _PLACE_SUFFIX + r")(?![\w’'-])")
+_DIRECTIONS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
 _NOT_PLACE = set("""Europe Asia Africa America Americas Latin Middle East West North South Western Eastern Congress Parliament
 Senate English Russian Korean Chinese Christmas Easter Ramadan Internet Twitter Telegram Facebook YouTube Google
 Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Sgt Capt Maj Adm St
@@ -402,7 +412,12 @@ October November December Kremlin Pentagon God Allah Moscow Islam Christianity C
 Foreign Security Intelligence Operations Affairs Command Staff War World Cold Peace Agreement Treaty Order Union
 President Minister Prime Secretary Commander General Colonel Chairman Leader Supreme National State Federal Interior
 Special Military Operation Air Force Navy Army Marines Corps Guard Home Office Media Press News Times Post""".split())
-_PLACE_SUFFIX_STRIP = re.compile(r"\s+(?:region|province|oblast|Oblast|Province|Region|front|area|airport|airfield)$")
+_PLACE_SUFFIX_STRIP = re.compile(r"\s+(?:region|province|oblast|Oblast|Province|Region|front|area|airport|airfield|"
+                                 r"training\s+(?:ground|area|range|centre|center|camp)|firing\s+range|garrison|camp)$")
+# "the Suwalki Gap", "the Lachin Corridor": a capitalised geographic noun makes a place wherever it stands
+_GEO_NAME = re.compile(r"\bthe\s+(?P<name>" + UP + LOW + r"+(?:[-‑]" + UP + LOW + r"+)*(?:\s+" + UP + LOW
+                       + r"+)?\s+(?:Gap|Pass|Strait|Straits|Peninsula|Sea|River|Corridor|Heights|Gulf|Canal|Basin|Delta|"
+                       r"Desert|Plateau|Valley|Mountains|Islands))\b")
 _POSS_PLACE = re.compile(r"['’]s\s+(?P<name>" + UP + LOW + r"+(?:[-‑]" + UP + LOW + r"+)*(?:\s+" + UP + LOW + r"+)?"
                          r"\s+(?:region|province|oblast|district|city|port|Oblast|Region|Province|District))\b")
 
@@ -418,6 +433,12 @@ def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
         name = m.group("name")
         out.append(Mention(s, e, name, "Place", _PLACE_SUFFIX_STRIP.sub("", re.sub(r"\s+(?:district|city|port|District)$", "", name)), "place"))
         spans.append((s, e))
+    for m in _GEO_NAME.finditer(text):
+        s, e = m.span("name")
+        if _overlaps(spans, s, e) or m.group("name").split()[0] in _NOT_PLACE:
+            continue
+        out.append(Mention(s, e, m.group("name"), "Place", m.group("name"), "place"))
+        spans.append((s, e))
     last_place_end = -10
     g = gazetteer()
     surnames = {t for x in out if x.type == "Person" for t in surname_forms(x.label)}
@@ -426,7 +447,8 @@ def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
         name = m.group("name")
         prep = m.group("prep")
         toks = name.split()
-        if toks[0] in _NOT_PLACE or any(t in _NOT_PLACE for t in toks[:2]):
+        directional = toks[0] in _DIRECTIONS and len(toks) >= 3 and toks[1] not in _NOT_PLACE  # "North Hamgyong Province"
+        if not directional and (toks[0] in _NOT_PLACE or any(t in _NOT_PLACE for t in toks[:2])):
             continue
         if name in g.person_short or name in surnames:
             continue  # "greetings from Putin": a person's surname, not a place

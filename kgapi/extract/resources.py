@@ -154,7 +154,10 @@ def gazetteer() -> Gazetteer:
     surfaces: dict[str, tuple[str, str]] = {}
 
     def put(surface: str, kind: str, label: str) -> None:
-        for v in {surface, surface.replace("'", "’")}:
+        forms = {surface, surface.replace("'", "’")}
+        if surface.startswith("the "):
+            forms |= {"The" + f[3:] for f in forms}  # "The North's original contingent"
+        for v in forms:
             if v and v not in surfaces:
                 surfaces[v] = (kind, label)
 
@@ -167,6 +170,9 @@ def gazetteer() -> Gazetteer:
         put(o.label, "org", o.label)
         for a in o.aliases:
             put(a, "org", o.label)
+        for a in [o.label] + o.aliases:
+            if re.fullmatch(r"[A-Z]{4,6}", a):
+                put(a.capitalize(), "org", o.label)  # British style writes acronyms as words: "Nato", "Asean"
     for st in states.values():
         put(st.label, "state", st.label)
         for a in st.aliases:
