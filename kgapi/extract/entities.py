@@ -302,6 +302,8 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
         if of_m and not re.search(r"\b(?:" + _ORG_HEADS + r")\b", surface[:of_m.start()]):
             s += of_m.end()
             surface = surface[of_m.end():]
+        if surface.endswith(".") and re.search(r"\w{4,}\.$", surface):
+            surface, e = surface[:-1], e - 1  # the sentence's full stop, not an abbreviation
         words = surface.split()
         if len(words) < 2:
             continue
@@ -412,7 +414,7 @@ October November December Kremlin Pentagon God Allah Moscow Islam Christianity C
 Foreign Security Intelligence Operations Affairs Command Staff War World Cold Peace Agreement Treaty Order Union
 President Minister Prime Secretary Commander General Colonel Chairman Leader Supreme National State Federal Interior
 Special Military Operation Air Force Navy Army Marines Corps Guard Home Office Media Press News Times Post""".split())
-_PLACE_SUFFIX_STRIP = re.compile(r"\s+(?:region|province|oblast|Oblast|Province|Region|front|area|airport|airfield|"
+_PLACE_SUFFIX_STRIP = re.compile(r"\s+(?:region|province|oblast|front|area|airport|airfield|"
                                  r"training\s+(?:ground|area|range|centre|center|camp)|firing\s+range|garrison|camp)$")
 # "the Suwalki Gap", "the Lachin Corridor": a capitalised geographic noun makes a place wherever it stands
 _GEO_NAME = re.compile(r"\bthe\s+(?P<name>" + UP + LOW + r"+(?:[-‑]" + UP + LOW + r"+)*(?:\s+" + UP + LOW

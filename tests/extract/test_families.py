@@ -215,3 +215,83 @@ def test_a_third_party_saying_troops_are_there_is_a_report_not_an_acknowledgemen
     evs = events(run("North Korea sent 11,000 troops to Russia. South Korea's spy agency said that the troops were "
                      "stationed in Kursk."))
     assert not any(t == "Acknowledgement" for t, _d, _p in evs), evs
+
+
+# ------------------------------------------------------------------------ roles
+def roles(r: dict) -> set:
+    return {(x["person"]["label"], x["role"], (x["of"] or {}).get("label")) for x in r["roles"]}
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Park Sun-won, a lawmaker of the main opposition Democratic Party, told reporters.",
+     ("Park Sun-won", "lawmaker", "Democratic Party")),
+    ("Lee Seong-kweun, a lawmaker of the ruling People Power Party, said so.",
+     ("Lee Seong-kweun", "lawmaker", "People Power Party")),
+    ("Jana Novak, a senior fellow at the independent Prague Security Institute, disagreed.",
+     ("Jana Novak", "senior fellow", "Prague Security Institute")),
+])
+def test_lowercase_words_before_the_organization_of_a_role(text, role):
+    assert role in roles(run(text))
+
+
+@pytest.mark.parametrize("text,role", [
+    ("\"Kim is betting,\" said Rachel Minter, a Korea specialist at the Pacific Policy Institute in Washington.",
+     ("Rachel Minter", "Korea specialist", "Pacific Policy Institute")),
+    ("\"Niger is not swapping,\" said Aïcha Moussa, a Sahel analyst at the Institute for Security and Development.",
+     ("Aïcha Moussa", "Sahel analyst", "Institute for Security and Development")),
+    ("\"It is a gamble,\" said Tomas Berg, a Russia expert at the Nordic Institute for Defence Studies.",
+     ("Tomas Berg", "Russia expert", "Nordic Institute for Defence Studies")),
+])
+def test_an_experts_field_stays_in_the_role(text, role):
+    assert role in roles(run(text))
+
+
+@pytest.mark.parametrize("text,role", [
+    ("The NIS identified Kim Yong-bok, deputy chief of the General Staff of the Korean People's Army, among them.",
+     ("Kim Yong Bok", "deputy chief of the General Staff", "Korean People's Army")),
+    ("The treaty was signed by Chairman of State Affairs of the DPRK Kim Jong Un in Pyongyang.",
+     ("Kim Jong Un", "Chairman of State Affairs", "North Korea")),
+    ("Seoul protested. On Monday, First Vice Foreign Minister Kim Hong-kyun summoned the envoy.",
+     ("Kim Hong-kyun", "First Vice Foreign Minister", "South Korea")),
+    ("Prime Minister Han Duck-soo is serving as acting president.", ("Han Duck-soo", "acting president", "South Korea")),
+])
+def test_role_phrases(text, role):
+    assert role in roles(run(text))
+
+
+# --------------------------------------------------------------------- entities
+def ents(r: dict) -> set:
+    return {(e["type"], e["label"]) for e in r["entities"]}
+
+
+@pytest.mark.parametrize("text,entity,absent", [
+    ("North Korean soldiers march through Kim Il Sung Square in Pyongyang in a file photo. (KCNA via Reuters)",
+     ("Place", "Kim Il Sung Square"), {("Person", "Kim Il Sung"), ("Organization", "Reuters")}),
+    ("Russian soldiers train near Ussuriysk in this undated file photo. [AP/YONHAP]",
+     ("Place", "Ussuriysk"), {("Organization", "Associated Press"), ("Organization", "Yonhap News Agency")}),
+    ("The Russian minister conveyed greetings from Putin to Kim Jong Un.", ("Person", "Vladimir Putin"),
+     {("Place", "Putin")}),
+    ("North Korea kept shipping artillery shells to Moscow, the JCS said.", ("State", "Russia"),
+     {("Place", "Moscow")}),
+])
+def test_credits_names_of_places_and_capitals(text, entity, absent):
+    got = ents(run(text))
+    assert entity in got and not absent & got, got
+
+
+@pytest.mark.parametrize("text,entity", [
+    ("Lithuanian officials see the Suwalki Gap as the alliance's weakest point.", ("Place", "Suwalki Gap")),
+    ("A source in North Hamgyong Province said so.", ("Place", "North Hamgyong Province")),
+    ("The troops are at bases in Vladivostok, Khabarovsk and Ulan-Ude.", ("Place", "Ulan-Ude")),
+    ("Nato estimated that Russia had moved 30,000 troops into Belarus.", ("Organization", "NATO")),
+    ("Choe was received by Putin at the Kremlin on Nov. 4.", ("Place", "Kremlin")),
+    ("The treaty replaced the 1961 treaty that Pyongyang signed with the Soviet Union.", ("State", "Soviet Union")),
+])
+def test_more_places_and_names(text, entity):
+    assert entity in ents(run(text))
+
+
+def test_spellings_differing_in_accents_are_one_person():
+    r = run("President Gitanas Nausėda inspected the brigade. Merz later met Lithuanian President Gitanas Nauseda.")
+    assert [e["label"] for e in r["entities"] if e["type"] == "Person" and e["label"].startswith("Gitanas")] == \
+        ["Gitanas Nausėda"]
