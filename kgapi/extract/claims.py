@@ -1267,8 +1267,12 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     if withdraw and f.count is not None:
         # "France, whose soldiers first deployed in January 2013, pulled out its 2,400 troops in August 2022"
         ends = [d for d in info.dates if d.value and a <= d.start < b and d.start > withdraw.start()]
+        # a start date comes from a start verb said of the same sending state ("France, whose soldiers
+        # first deployed to Mali in January 2013, pulled out …"), not of others in the sentence
+        send_at = [x.start for x in info.mentions if x.label == f.sending and x.type == "State"]
         starts = [d for d in info.dates if d.value and d.start < withdraw.start() + a and
-                  _START_VERB.search(text[max(0, d.start - 60):d.start])]
+                  (sv := _START_VERB.search(text[max(0, d.start - 60):d.start])) and
+                  any(p < max(0, d.start - 60) + sv.start() for p in send_at)]
         if ends and re.search(r"\b(?:pulled|withdrew|left|ended|completed)\b", clause_text):
             f.end_date = ends[0].value
             f.start_date = starts[0].value if starts else None
