@@ -67,6 +67,23 @@ def _known_role(person: str, role: str | None, when) -> tuple[str | None, str | 
     return (valid[0]["role"], valid[0]["of"]) if valid else (None, None)
 
 
+def _data_role_extending(person: str, role: str, when) -> tuple[str, str] | None:
+    """A reference role that spells out the role the text gives in short ('Secretary' → 'Secretary of
+    the Security Council' of Russia), valid at ``when``."""
+    p = gazetteer().persons.get(person)
+    if not p:
+        return None
+    fr = fold(role)
+    for r in p.roles:
+        f, t = to_date(r.get("from")), to_date(r.get("to"))
+        if when is not None and (f and when < f or t and when > t):
+            continue
+        fd = fold(r["role"])
+        if fd != fr and fd.startswith(fr + " of ") and r.get("of"):
+            return r["role"], r["of"]
+    return None
+
+
 def _org_generic(label: str) -> str:
     g = gazetteer()
     o = g.orgs.get(label)
@@ -154,6 +171,10 @@ def extract_roles(ctx: Context) -> list[dict]:
                     role = prev_roles[-1]["role"]
                 if not role or role.lower() in lex.role_not or re.match(r"(?:key\s+)?figure", role, re.I):
                     continue
+                full = _data_role_extending(m.label, role, ctx.ref)
+                if full and (of is None or of in g.orgs):
+                    # "Russian Security Council Secretary Sergei Shoigu": the data's full title and state
+                    role, of = full
                 if of is None:
                     _r, of = _known_role(m.label, role, ctx.ref)
                 if of is None:
@@ -1860,6 +1881,13 @@ def extract_events(ctx: Context) -> list[dict]:
                     dates = same[-1:]
                 elif not any(d.value for d in info.dates):
                     dates = _recent_day(ctx, info)
+            if not dates and etype_out in ("Agreement", "Order", "Meeting", "Visit") and seg[0] > 0 and \
+                    re.match(r"(?:,\s*)?and\s", text[seg[0]:seg[0] + 6]):
+                # "Kim met Belousov in Pyongyang last November, and the two sides signed a plan": a clause
+                # joined by "and" happened when the clause before it did
+                prior = [d for d in info.dates if d.value and d.end <= seg[0] and not d.end_value
+                         and not _SPEECH_DATE.search(text[max(0, d.start - 25):d.start])]
+                dates = prior[-1:]
             if not dates and not any(d.value for d in info.dates) and etype_out in _EVENT_NOUN:
                 # "The order came down in mid-June … Kim Jong Un personally signed the dispatch order":
                 # the date given to the same event named just before
