@@ -765,6 +765,9 @@ def extract_deployments(ctx: Context) -> list[dict]:
             ca, cb = _clause_bounds(info, s)
             if _NOT_SENT.search(text[ca:cb]):
                 continue
+            if re.search(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:some\s+|about\s+|around\s+)?$", left) and \
+                    any(g.info is info and g.count and g.count > val for g in figures):
+                continue  # "around 12,000 soldiers …, including 500 officers": a part of the figure before it
             if _EXERCISE_PART.search(text[ca:cb]) and _EXERCISE.search(text) and not adj and \
                     not re.match(r"\s*(?:[\w-]+\s+){0,2}from\s+[A-Z]", text[np_end:np_end + 30]) and \
                     not re.search(r"\b(?:sent|send|deployed|deploy|dispatched|arrived|moved|brought)\b", text[ca:cb]):
@@ -1690,7 +1693,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
                 if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|summoned", m.group(0)):
                     obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 50 and x.type == "Person"
-                           and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,6}", text[m.end():x.start])][:1]
+                           and x.how != "pron" and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,6}", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):
                     obj = _object_after(ctx, info, m.end(), seg[1], ("with",)) or \
                         [x for x in info.mentions if m.end() <= x.start < m.end() + 60 and x.type == "Person"][:1]
