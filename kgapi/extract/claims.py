@@ -28,7 +28,9 @@ _LOWER_ROLE_MODS = r"(?:(?:senior|junior|chief|top|deputy|vice|former|first|acti
 def _role_heads_re():
     lex = lexicon()
     heads = sorted(set(lex.role_heads), key=len, reverse=True)
-    return "|".join(re.escape(h) for h in heads)
+    # the first letter in either case ("National security adviser", "national security adviser")
+    return "|".join("[" + h[0].upper() + h[0].lower() + "]" + re.escape(h[1:]) if h[0].isalpha() else re.escape(h)
+                    for h in heads)
 
 
 _ROLE_HEADS = None
@@ -96,6 +98,7 @@ _ROLE_ADJ = (r"(?:(?:transitional|interim|acting|deputy|vice|senior|junior|chief
              r"outgoing|incoming|defen[cs]e|foreign|press|national|security|former|"
              r"chief\s+military|first\s+deputy)\s+)")
 _GOV_ROLE = re.compile(r"\b(?:president|prime minister|premier|minister|ambassador|envoy|spokes(?:man|woman|person)|"
+                       r"(?:national\s+)?security\s+advis[eo]r|chief\s+of\s+staff|"
                        r"secretary|chancellor|king|leader|chairman|foreign minister|defen[cs]e minister)\b", re.I)
 
 
@@ -190,6 +193,14 @@ def extract_roles(ctx: Context) -> list[dict]:
                 out[key] = {"person": ref(m.label), "role": role, "of": ref(of) if of else None,
                             "_of_type": of_type,
                             "sources": [source(info)], "according_to": [], "modality": "asserted"}
+    # one spelling per role in an article ("President" … "the new Iranian president"): the capitalised one
+    spelling: dict[str, str] = {}
+    for r in out.values():
+        k = fold(r["role"])
+        if k not in spelling or (r["role"][:1].isupper() and not spelling[k][:1].isupper()):
+            spelling[k] = r["role"]
+    for r in out.values():
+        r["role"] = spelling[fold(r["role"])]
     return list(out.values())
 
 
@@ -1297,7 +1308,7 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
         starts = [d for d in info.dates if d.value and d.start < withdraw.start() + a and
                   (sv := _START_VERB.search(text[max(0, d.start - 60):d.start])) and
                   any(p < max(0, d.start - 60) + sv.start() for p in send_at)]
-        if ends and re.search(r"\b(?:pulled|withdrew|left|ended|completed)\b", clause_text):
+        if ends and re.search(r"\b(?:pulled|withdrew|withdrawn|left|ended|completed|redeployed)\b", clause_text):
             f.end_date = ends[0].value
             f.start_date = starts[0].value if starts else None
         else:
@@ -1451,7 +1462,7 @@ def _dedupe_deployments(deps: list[dict]) -> list[dict]:
 _TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted|told|addressed|opened)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}meeting|"
                            r"[Tt]alks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
-                           r"(?:was|were)\s+(?:received|welcomed|hosted|greeted)\s+by|summoned(?=\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,5})|"
+                           r"(?:was|were)\s+(?:received|welcomed|hosted|greeted)(?:\s+(?:on|at|in)\s+(?:the\s+)?\w+)?\s+by|summoned(?=\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,5})|"
                            r"(?:received|hosted|welcomed)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5})|sat\s+down\s+with|met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
@@ -1579,6 +1590,22 @@ def _state_by_reference(ctx: Context, info: SentInfo, seg: tuple[int, int], trig
     return []
 
 
+def _last_two_persons(ctx: Context, info: SentInfo, pos: int) -> list[Mention]:
+    """The two different people named last before ``pos`` (this sentence, then the one before)."""
+    idx = ctx.infos.index(info)
+    seen: list[Mention] = []
+    for j in (idx, idx - 1):
+        if j < 0:
+            break
+        ms = [x for x in ctx.infos[j].mentions if x.type == "Person" and (j < idx or x.start < pos)]
+        for x in reversed(ms):
+            if x.label not in [y.label for y in seen]:
+                seen.append(x)
+            if len(seen) == 2:
+                return [Mention(pos, pos + 1, y.surface, "Person", y.label, "desc") for y in seen]
+    return []
+
+
 def _two_parties(ctx: Context, info: SentInfo, seg: tuple[int, int], upto: int) -> list[Mention]:
     """'the two countries', 'both sides' → the pair of states of the deployment the article last named."""
     m = _TWO.search(info.sent.text, seg[0], upto)
@@ -1693,7 +1720,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
                 if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|summoned", m.group(0)):
                     obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 50 and x.type == "Person"
-                           and x.how != "pron" and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,6}", text[m.end():x.start])][:1]
+                           and x.how != "pron" and not re.match(r"['’]s\b", text[x.end:x.end + 2]) and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,6}", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):
                     obj = _object_after(ctx, info, m.end(), seg[1], ("with",)) or \
                         [x for x in info.mentions if m.end() <= x.start < m.end() + 60 and x.type == "Person"][:1]
@@ -1713,6 +1740,12 @@ def extract_events(ctx: Context) -> list[dict]:
                 else:
                     participants = subj + obj
                 participants = [p for p in participants if p.type in ("Person", "State")]
+                if len({p.label for p in participants}) < 2:
+                    pm2 = re.search(r"\b(?:[Tt]he\s+two\s+(?:leaders|men|ministers|presidents|envoys|officials)|"
+                                    r"[Bb]oth\s+(?:leaders|men|ministers))\b", text[seg[0]:m.start()])
+                    if pm2:
+                        # "The two leaders held talks for about nine hours": the two people named last
+                        participants = _last_two_persons(ctx, info, seg[0] + pm2.start()) or participants
                 own_meeting = re.match(r"(?:presided|chaired|convened|held|hosted|told|addressed|opened)", m.group(0)) and \
                     "meeting" in m.group(0)
                 if len({p.label for p in participants}) < (1 if own_meeting else 2):
@@ -1730,6 +1763,8 @@ def extract_events(ctx: Context) -> list[dict]:
                     own = [x for x in info.mentions if x.type == "Person" and x.how == "pron"
                            and m.start() - 25 <= x.start <= m.end() + 25]
                     participants = own or _subject(ctx, info, seg, m.start())
+                    if participants and _personnel_any().search(text, participants[-1].end, m.start()):
+                        continue  # "He said another 1,500 troops had arrived in the region": troops, not him
                 if not participants:
                     # "counting a visit in March": the visitor of the sentence's other visit
                     participants = [x for x in info.mentions if x.type == "Person" and x.how == "pron"

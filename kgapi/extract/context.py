@@ -32,7 +32,8 @@ _SPEECH_FWD = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:" + SPEECH_VERBS + r")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;]+?)(?=,|;|\.\s+[A-Z\"“]|\.?$)", re.IGNORECASE)
 _SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told reporters)\s+(?P<src1>(?:the\s+|a\s+)?[A-Z][^,;.]{0,60}?)|"
                           r"(?P<src2>[^,;.]{2,80}?)\s+(?:said|says|added|told [\w\s]+?))\s*\.?$")
-_SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+[^,;.]{0,60}?)?|[A-Z][^,;.]{1,80}?))\s+(?P<verb>said|says|added|told\s+(?:reporters|lawmakers|"
+_SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+[^,;.]{0,60}?)?|[A-Z][^,;.]{1,80}?|(?:[a-z]+\s+){0,2}(?:officials|"
+                         r"sources|analysts|diplomats|experts|lawmakers|observers|residents|witnesses)(?:\s+[^,;.]{0,40}?)?))\s+(?P<verb>said|says|added|told\s+(?:reporters|lawmakers|"
                          r"journalists|\w+\s+media|\w+\s+television|\w+\s+news\s+agencies))(?:\s+(?:on\s+)?"
                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+\w+))?"
                          r"\s*(?=[,.;]|$)")

@@ -346,6 +346,8 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
             sc += 1
         if ln.rstrip().endswith("."):
             sc -= 2
+        if len(_WORD.findall(ln)) <= 5 and _SITE_WORDS.search(ln) and not re.search(r"\b(?:says?|to|in|of|as)\b", ln):
+            sc -= 2  # "Pyongyang Times Online": the site's name
         if ln != lines[i]:
             sc -= 2  # a breadcrumb's last crumb: a short form of the headline, used when there is no other
         if _CAPTION_WORDS.search(ln) or _is_caption(ln):
