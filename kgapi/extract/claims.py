@@ -142,8 +142,10 @@ def extract_roles(ctx: Context) -> list[dict]:
                 of = None
                 for q in reversed([x for x in info.mentions if x.end <= role_start and role_start - x.end <= 30]):
                     gap = text[q.end:role_start]
-                    if q.type in ("State", "Organization") and (role_start - q.end <= 4 or
-                                                                re.fullmatch(r"(?:['’]s)?\s+(?:[a-z]+\s+){1,3}", gap)):
+                    if q.type in ("State", "Organization") and (role_start - q.end <= 4 or (
+                            re.fullmatch(r"(?:['’]s)?\s+(?:[a-z]+\s+){1,3}", gap) and not re.search(
+                                r"\b(?:that|which|who|and|or|but|as|said|says|when|while|where|by|with|to|from|for|"
+                                r"the|a|an)\b", gap))):
                         of = q.label
                     break
                 rw = role.split()
@@ -643,7 +645,8 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
         return None, pos, state, False
     tail = rest[toks[i - 1].end():toks[i - 1].end() + 90] if i - 1 < len(toks) else ""
     tail = re.split(r"[.;]", tail)[0]
-    if re.search(r"\b(?:were|was|had\s+been|have\s+been|are|being)\s+(?:\w+\s+)?(?:killed|wounded|captured|injured|"
+    if not re.search(r"\d[\d,]*\s+of\s+(?:the|its|their)\s+(?:\w+\s+)?$", text[max(0, pos - 60):pos].rstrip("0123456789, ")
+                     + " ") and re.search(r"\b(?:were|was|had\s+been|have\s+been|are|being)\s+(?:\w+\s+)?(?:killed|wounded|captured|injured|"
                  r"executed|dead|taken\s+prisoner)\b", tail):
         return " ".join(kind_words), end, state, True
     nxt_words = [t.group(0).lower() for t in toks[i:i + 4]]
@@ -895,6 +898,8 @@ def _deployment_frames(ctx: Context, figures: list[Figure], state_adj: dict) -> 
         # the personnel noun phrase of the frame
         a, b = _clause_bounds(info, vm.start())
         pm = _personnel_any().search(text, a, b)
+        while pm and any(x.type == "Organization" and x.start <= pm.start() < x.end for x in info.mentions):
+            pm = _personnel_any().search(text, pm.end(), b)  # "Joint Chiefs of Staff" is no staff sent
         if pm and not re.search(r"\d", text[max(a, pm.start() - 12):pm.start()]):
             # kind as written, with its modifiers and a state adjective
             lo = max(a, pm.start() - 60)
@@ -1489,7 +1494,8 @@ _REPORT = re.compile(r"\b(?:reported|said|says|told|stated|announced|revealed|di
 _NEG = re.compile(r"\b(?:not|never|no|neither|nor|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$", re.I)
 _ACK_SPEECH = re.compile(r"\b(?:said|says|stated|confirmed|told\s+\w+)\b[^.;]{0,30}?\bthat\s+(?:the\s+|its\s+|their\s+)?"
                          r"(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z]\w+)?)\s+)?"
-                         r"(?:soldiers|troops|units|forces|servicemen)\s+(?:had\s+|have\s+)?(?:fought|been\s+fighting|"
+                         r"(?:soldiers|troops|units|forces|servicemen)\s+(?:had\s+|have\s+)?(?:fought|been\s+fighting|taken\s+part|"
+                         r"been\s+involved|"
                          r"were\s+fighting|took\s+part|participated|helped|been\s+deployed|were\s+deployed|"
                          r"(?:were|are)\s+(?:\w+\s+)?(?:there|present|stationed)|(?:had\s+)?arrived)")
 # "insisted that his own army was not taking part", "said its troops were not involved"
@@ -1500,7 +1506,7 @@ _NEG_CLAIM = re.compile(r"\b(?:insisted|insists|maintained|maintains|stressed|re
                         r"told\s+\w+)\s+(?:on\s+\w+\s+)?that\s+[^.;]{0,60}?\b(?:was|were|is|are|had|has|have)\s+(?:not|never)"
                         r"\s+(?:been\s+)?(?:taking\s+part|took\s+part|involved|participating|present|there|deployed|"
                         r"fighting|sending|sent|stationed)\b")
-_THANK = re.compile(r"\b(?:thank(?:ed|ing|s)?|prais(?:ed|ing|es))\b[^.;]{0,60}\b(?:troops|soldiers|servicemen|units)\b")
+_THANK = re.compile(r"\b(?:thank(?:ed|ing|s)?|prais(?:ed|ing|es))\b[^.;]{0,110}\b(?:troops|soldiers|servicemen|units|fighters)\b")
 
 
 _ACTOR_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:delegation|government|authorities|officials|leadership|junta|regime)\b")
