@@ -134,8 +134,17 @@ class Context:
                         break
         self._resolve_pronouns_and_descriptions()
         self._resolve_state_subjects()
+        last_source: dict | None = None
         for info in self.infos:
             info.frames = self._frames(info)
+            for fr in info.frames:
+                # "…, it said": the organization or state quoted last
+                if fr.source.get("id") is None and fr.source.get("label", "").lower() in ("it", "they", "the agency",
+                                                                                        "the ministry", "the military"):
+                    if last_source is not None:
+                        fr.source = dict(last_source)
+                elif fr.source.get("id") and self._source_type(fr.source["label"]) in ("Organization", "State"):
+                    last_source = fr.source
             info.segments = self._segments(info.sent.text)
 
     def _resolve_pronouns_and_descriptions(self) -> None:
@@ -215,6 +224,12 @@ class Context:
             info.mentions = sorted(info.mentions + [Mention(0, len(surface), surface, "State", p0.label, "pron")],
                                    key=lambda x: (x.start, -x.end))
         del g
+
+    def _source_type(self, label: str) -> str | None:
+        for (t, lbl) in self.index.entities:
+            if lbl == label:
+                return t
+        return None
 
     def _resolve_description(self, dm: re.Match, last_person: str | None, counts: dict[str, int]) -> str | None:
         g = gazetteer()
@@ -330,9 +345,12 @@ class Context:
             if tail.group(grp) and len(tail.group(grp).split()) <= 12:
                 frames.append(Frame(tail.start(), tail.end(), self.entity_ref(tail.group(grp), info.mentions, s, e, info.sent.start),
                                     False, "said", s, e))
+        mid_verbs = [(f.verb_start, f.verb_end) for f in frames if not f.forward]
         for m in _SPEECH_FWD.finditer(text):
             if tail and m.start() >= tail.start():
                 continue
+            if any(a <= m.start() < b for a, b in mid_verbs):
+                continue  # ", South Korea's military said Thursday, as …": already read as a source after the fact
             if re.search(r"\b(?:been|be|being|was|were|is|are)\s+$", text[max(0, m.start() - 8):m.start()]):
                 continue  # "units had been told that …": the passive names no source
             # subject: from the clause start to the verb

@@ -184,7 +184,9 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
     if title is None:
         title_idx, title = _find_title(lines, chrome_flags, prose, first)
         if title is None:
-            title = _first_sentence(lines[first])[:200]
+            lead = lines[first]
+            dm = _DATELINE.match(lead) or _DATELINE_SLASH.match(lead) or _DATELINE_NODATE.match(lead)
+            title = _first_sentence(lead[dm.end():] if dm else lead)[:200]
     else:
         tk = _norm_key(title)
         for i in range(0, min(first + 1, len(lines))):
