@@ -1600,7 +1600,7 @@ def _last_two_persons(ctx: Context, info: SentInfo, pos: int) -> list[Mention]:
     """The two different people named last before ``pos`` (this sentence, then the one before)."""
     idx = ctx.infos.index(info)
     seen: list[Mention] = []
-    for j in (idx, idx - 1):
+    for j in (idx, idx - 1, idx - 2):
         if j < 0:
             break
         ms = [x for x in ctx.infos[j].mentions if x.type == "Person" and (j < idx or x.start < pos)]

@@ -295,3 +295,53 @@ def test_spellings_differing_in_accents_are_one_person():
     r = run("President Gitanas Nausėda inspected the brigade. Merz later met Lithuanian President Gitanas Nauseda.")
     assert [e["label"] for e in r["entities"] if e["type"] == "Person" and e["label"].startswith("Gitanas")] == \
         ["Gitanas Nausėda"]
+
+
+# ------------------------------------------------------------- later additions
+@pytest.mark.parametrize("text,who,date", [
+    ("Putin arrived in Pyongyang on Wednesday. The two leaders held talks for about nine hours.",
+     {"Vladimir Putin", "Kim Jong Un"}, "2024-06-19"),
+    ("Putin arrived at Sunan airport on Wednesday and was greeted on the tarmac by Kim Jong Un.",
+     {"Vladimir Putin", "Kim Jong Un"}, "2024-06-19"),
+    ("Shoigu flew to Pyongyang on Wednesday. Both men held talks on the deployment.",
+     {"Sergei Shoigu", "Kim Jong Un"}, "2024-06-19"),
+])
+def test_meetings_of_the_two_named_before(text, who, date):
+    r = run("Kim Jong Un hosted the visit. " + text, published="2024-06-20")
+    assert any(t == "Meeting" and set(p) == who and d == date for t, d, p in events(r)), events(r)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("North Korea has sent about 1,000 more soldiers to Russia, South Korea's military said Thursday, as tensions rose.",
+     "Joint Chiefs of Staff"),
+    ("The Pentagon said on Monday that more were coming. About 10,000 North Korean soldiers are in Russia, it said.",
+     "Pentagon"),
+    ("North Korea has sent about 3,000 troops to Russia, officials in Seoul said on Friday, in a sign of closer ties.",
+     "officials in Seoul"),
+])
+def test_who_says_it(text, source):
+    r = run(text)
+    d = max(r["deployments"], key=lambda d: d["personnel"][0]["count"] or 0)
+    assert d["sending_state"]["label"] == "North Korea"
+    assert [a["label"] for a in d["according_to"]] == [source]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [
+    ("About 12,000 North Korean soldiers are in Russia, including 500 officers and three generals.", 12000, 500),
+    ("About 4,000 of the roughly 11,000 North Korean troops sent to Russia have been killed or wounded.", 11000, 4000),
+])
+def test_parts_and_casualties_of_a_figure(text, kept, dropped):
+    counts = [p["count"] for d in run(text)["deployments"] for p in d["personnel"]]
+    assert kept in counts and dropped not in counts
+
+
+@pytest.mark.parametrize("page,title", [
+    ("Pyongyang Times Online\n2024.06.20\n\nPutin wraps up Pyongyang visit with pledge of mutual defense\n\n"
+     "Russian President Vladimir Putin left Pyongyang on Thursday after a state visit to North Korea that lasted a day.",
+     "Putin wraps up Pyongyang visit with pledge of mutual defense"),
+    ("By Kim Tae-hyun\nUpdated 3:15 PM GMT+9, December 19, 2024\n\nSEOUL, South Korea (AP) — North Korea has sent "
+     "about 1,000 more soldiers to Russia, South Korea's military said Thursday. More may follow, it said.",
+     "North Korea has sent about 1,000 more soldiers to Russia, South Korea's military said Thursday."),
+])
+def test_titles_without_a_clear_headline_line(page, title):
+    assert extract(page)["article"]["title"] == title
