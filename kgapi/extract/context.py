@@ -148,8 +148,12 @@ class Context:
             info.segments = self._segments(info.sent.text)
 
     def _resolve_pronouns_and_descriptions(self) -> None:
+        """'he'/'she' → the subject person named last, else the person named last, of a gender that does
+        not clash (women in the reference data, Slavic feminine surnames, and whom 'she'/'her' referred to)."""
         last_person: str | None = None
         last_subject_person: str | None = None
+        recent: list[str] = []
+        gender: dict[str, str] = {}
         counts: dict[str, int] = {}
         for (t, label), e in self.index.entities.items():
             if t == "Person":
@@ -177,6 +181,10 @@ class Context:
                     m = obj
                     if m.type == "Person":
                         last_person = m.label
+                        if m.label in recent:
+                            recent.remove(m.label)
+                        recent.append(m.label)
+                        del recent[:-6]
                         cs = max([c for c in clause_starts if c <= m.start] or [0])
                         lead = text[cs:m.start]
                         lead = re.sub(r"^(?:and|but|while|as|when|after|before)\s+", "", lead.lstrip(", "))
@@ -185,8 +193,11 @@ class Context:
                             last_subject_person = m.label
                 elif kind == "p":
                     pm = obj
-                    target = last_subject_person or last_person
+                    want = "f" if pm.group(0).lower() in ("she", "her", "hers") else "m"
+                    target = next((c for c in (last_subject_person, last_person, *reversed(recent))
+                                   if c and self._gender(c, gender) in (want, None)), None)
                     if target:
+                        gender.setdefault(target, want)
                         new.append(Mention(pm.start(), pm.end(), pm.group(0), "Person", target, "pron"))
                 else:
                     dm = obj
@@ -224,6 +235,17 @@ class Context:
             info.mentions = sorted(info.mentions + [Mention(0, len(surface), surface, "State", p0.label, "pron")],
                                    key=lambda x: (x.start, -x.end))
         del g
+
+    @staticmethod
+    def _gender(label: str, seen: dict[str, str]) -> str | None:
+        if label in seen:
+            return seen[label]
+        p = gazetteer().persons.get(label)
+        if p and p.gender:
+            return p.gender
+        if p is None and re.search(r"(?:ova|eva|ina|aya|ska|skaya)$", label.split()[-1]):
+            return "f"
+        return None
 
     def _source_type(self, label: str) -> str | None:
         for (t, lbl) in self.index.entities:

@@ -47,6 +47,7 @@ class Person:
     short: list[str]
     state: str | None
     roles: list[dict]
+    gender: str | None = None
 
 
 @dataclass
@@ -144,7 +145,7 @@ def gazetteer() -> Gazetteer:
         states[label] = State(label, split(aliases), split(adjs), split(caps) + split(other))
     pdata = json.loads(_read("persons.json"))["persons"]
     persons = {p["label"]: Person(p["label"], p.get("variants", []), p.get("short", []), p.get("state"),
-                                  p.get("roles", [])) for p in pdata}
+                                  p.get("roles", []), p.get("gender")) for p in pdata}
     odata = json.loads(_read("organizations.json"))["organizations"]
     orgs = {o["label"]: Org(o["label"], o.get("aliases", []), o.get("qualified", []), o.get("state"),
                             o.get("kind", ""), o.get("parent"), bool(o.get("building"))) for o in odata}

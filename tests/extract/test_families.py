@@ -345,3 +345,15 @@ def test_parts_and_casualties_of_a_figure(text, kept, dropped):
 ])
 def test_titles_without_a_clear_headline_line(page, title):
     assert extract(page)["article"]["title"] == title
+
+
+@pytest.mark.parametrize("text,visitor", [
+    ("Kim Yo Jong criticised the drills. Her statement came as Sergei Shoigu arrived in Pyongyang for talks, his "
+     "second visit in two weeks.", "Sergei Shoigu"),
+    ("Maria Zakharova spoke on Tuesday. She said Sergei Lavrov was in Pyongyang; he arrived in Pyongyang on Monday.",
+     "Sergei Lavrov"),
+])
+def test_pronouns_do_not_cross_gender(text, visitor):
+    evs = events(run(text, published="2025-06-04"))
+    visits = [p for t, _d, p in evs if t == "Visit"]
+    assert visits and all(set(p) == {visitor} for p in visits), evs
