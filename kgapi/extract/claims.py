@@ -406,10 +406,11 @@ def _split_role_phrase(info: SentInfo, phrase: str, base: int, rest: str, phrase
 _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
             "fifty": 50, "hundred": 100, "a": 1, "several": None}
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand|k)\b)?"
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?!,\d)(?:\s*(?:million|thousand|k)\b)?"
         r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a)"
         r"\s+(?:thousand|hundred)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty))?)")
-_NUM_RE = re.compile(r"(?<![\w.,$€£₩-])" + _NUM + r"(?![\w])(?:-(?:strong|member|man|person))?(?![\w-])", re.IGNORECASE)
+_NUM_RE = re.compile(r"(?<![\w.,$€£₩-])" + _NUM + r"(?![\w])(?:-(?:strong|member|man|person))?(?![\w]|-[A-Za-z])",
+                     re.IGNORECASE)  # "11,000-12,000" is a range, "11,000-strong" a size, "Su-35" nothing
 _QUAL_BEFORE = [
     (re.compile(r"\b(?:no|not)\s+more\s+than\s+$", re.I), "up_to"),
     (re.compile(r"\b(?:more than|over|upwards of|in excess of|above)\s+$", re.I), "over"),

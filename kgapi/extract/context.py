@@ -37,6 +37,9 @@ _SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+[^,;.]{0,60}?)?|
                          r"journalists|\w+\s+media|\w+\s+television|\w+\s+news\s+agencies))(?:\s+(?:on\s+)?"
                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+\w+))?"
                          r"\s*(?=[,.;]|$)")
+_PASSIVE_SRC = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:first\s+|also\s+)?(?:confirmed|"
+                          r"reported|estimated|announced|disclosed|revealed|assessed)\s+by\s+(?P<src>(?:the\s+)?[A-Z][^,;.]{1,60}?)"
+                          r"(?=\s*(?:[,;.]|$|\s+(?:on|in|last|this|as|after|before)\b))")
 _APPOSITIVE = re.compile(r",\s+(?!(?:and|but|or|nor|while|which|who|whose|where|when|including|with|without|as|after|"
                          r"before|since|though|although|because|if|that|then|in|on|at|for|from|to|by|of|it|he|she|"
                          r"they|we|not|also|only|even|\w+ing)\b)(?![^,;]*\b(?:said|says|told|added|reported)\b)"
@@ -360,6 +363,11 @@ class Context:
             s0, e0 = bm.span("src")
             frames.append(Frame(bm.start("verb"), bm.end("verb"), self.entity_ref(src, info.mentions, s0, e0, info.sent.start),
                                 False, bm.group("verb"), s0, e0))
+        for pm in _PASSIVE_SRC.finditer(text):
+            # "The deployment … was confirmed by the Pentagon": the agent is the source of what precedes
+            s0, e0 = pm.span("src")
+            frames.append(Frame(pm.start(), pm.end(), self.entity_ref(pm.group("src"), info.mentions, s0, e0,
+                                                                      info.sent.start), False, "said", s0, e0))
         tail = _SPEECH_TAIL.search(text)
         if tail and not any(not f.forward for f in frames):
             grp = "src1" if tail.group("src1") else "src2"

@@ -357,3 +357,16 @@ def test_pronouns_do_not_cross_gender(text, visitor):
     evs = events(run(text, published="2025-06-04"))
     visits = [p for t, _d, p in evs if t == "Visit"]
     assert visits and all(set(p) == {visitor} for p in visits), evs
+
+
+@pytest.mark.parametrize("text,count,mn,source", [
+    ("An estimated 11,000-12,000 North Korean soldiers are fighting in Russia's Kursk region, the Pentagon said.",
+     12000, 11000, "Pentagon"),
+    ("Around 10,000 to 12,000 troops from North Korea have been deployed to Russia, the Pentagon said.",
+     12000, 10000, "Pentagon"),
+    ("The deployment of some 10,000 North Korean soldiers to Russia was confirmed by the Pentagon.", 10000, None,
+     "Pentagon"),
+])
+def test_hyphen_ranges_and_passive_sources(text, count, mn, source):
+    d = dep(run(text), count)
+    assert d["personnel"][0]["min"] == mn and [a["label"] for a in d["according_to"]] == [source]
