@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
+from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
 
 from .settings import Settings
+
+#: gunicorn refuses request lines longer than this (its maximum; larger settings are cut to it)
+MAX_REQUEST_LINE = 8190
 
 
 class _Gunicorn(BaseApplication):
@@ -25,7 +31,7 @@ class _Gunicorn(BaseApplication):
             "accesslog": "-",
             "errorlog": "-",
             "loglevel": s.log_level,
-            "limit_request_line": 16384,
+            "limit_request_line": MAX_REQUEST_LINE,
             "proc_name": "kgapi",
         }
         for key, value in options.items():
@@ -39,6 +45,23 @@ class _Gunicorn(BaseApplication):
         return app
 
 
+def _write_json_error(sock, status_int: int, reason: str, mesg: str) -> None:
+    """gunicorn's own answer to a request it cannot parse (request line or headers too large,
+    malformed HTTP), in kgapi's one JSON error shape rather than gunicorn's HTML page."""
+    from .api.common import _HTTP_CODES
+
+    message = mesg or reason
+    if status_int == 414:
+        message += "; send long SPARQL queries with POST (application/sparql-query)"
+    body = json.dumps({"error": {"status": status_int, "code": _HTTP_CODES.get(status_int, "http_error"),
+                                 "message": message}}).encode("utf-8")
+    head = (f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n").encode("latin-1")
+    gunicorn_util.write_nonblock(sock, head + body)
+
+
 def run(settings: Settings) -> None:
     """Serve until interrupted (SIGINT/SIGTERM stop gracefully)."""
+    # gunicorn renders its errors through this one function (looked up at call time)
+    gunicorn_util.write_error = _write_json_error
     _Gunicorn(settings).run()
