@@ -36,10 +36,14 @@ def _canonical(triples: set) -> frozenset:
     return frozenset(tuple(t.n3() for t in triple) for triple in to_canonical_graph(g))
 
 
-def embedded(path: Path) -> Snapshot:
-    """Open the on-disk store read-write (as a restarted kgapi would: this is the 'store opens' check),
-    read every quad, close it again."""
-    store = ox.Store(str(path))
+def embedded(path: Path, *, read_only: bool = False) -> Snapshot:
+    """Every quad of an on-disk store.
+
+    Read-write (the default) opens it as a restarted kgapi would: that is the
+    'store opens' check after a crash. ``read_only`` reads it beside a running
+    server that holds it open, as it is at this moment.
+    """
+    store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     try:
         return _collect(store.quads_for_pattern(None, None, None, None))
     finally:
