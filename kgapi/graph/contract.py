@@ -9,9 +9,13 @@ put in one canonical order here for the same reason: the store keeps no order.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 _NO_OFFSET = 1 << 62
+#: characters that are not text: C0 controls but tab, LF and CR, lone surrogates, U+FFFE, U+FFFF.
+#: XML 1.0 cannot carry them (so neither can RDF/XML or SPARQL XML results) nor UTF-8 the surrogates.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def ref(ident: str, iri: str, label: str) -> dict[str, Any]:
@@ -192,3 +196,7 @@ def _check(value: Any, spec: Any, field: str) -> None:
         if isinstance(value, bool) and bool not in types or not isinstance(value, types):
             fail(" or ".join("null" if t is type(None) else {str: "a string", int: "an integer"}[t]
                              for t in types))
+        if isinstance(value, str) and (bad := _NOT_TEXT.search(value)):
+            raise BadRequest(f"{field or 'the document'}: U+{ord(bad.group()):04X} at character {bad.start()} "
+                             f"is not text (a control character or a lone surrogate)",
+                             details={"field": field or "(document)"})

@@ -131,3 +131,28 @@ def test_no_blank_nodes_so_entities_merge_across_articles():
     from rdflib import BNode
 
     assert not any(isinstance(term, BNode) for triple in g for term in triple)
+
+
+@pytest.mark.parametrize("path,value", [
+    (("article", "title"), "a\x00b"),
+    (("article", "text"), "North Korea\x0b sent troops."),
+    (("article", "url"), "https://news.test/\x07"),
+    (("entities", 0, "label"), "Kim\ud800"),
+    (("entities", 1, "aliases", 0), "Pyong\ufffeyang"),
+])
+def test_characters_that_are_not_text_are_refused(path, value):
+    """NULs, other C0 controls and lone surrogates cannot be written as RDF/XML, XML results or UTF-8."""
+    x = extraction()
+    node = x
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    with pytest.raises(BadRequest) as err:
+        build(x, MINTER)
+    assert err.value.details["field"].startswith(path[0])
+
+
+def test_tabs_and_newlines_are_text():
+    x = extraction()
+    x["article"]["title"] = "Line one\tand\r\nline two"
+    assert build(x, MINTER).result["article"]["title"] == "Line one\tand\r\nline two"
