@@ -27,7 +27,7 @@ from .resources import chrome
 MAX_INPUT = 2_000_000      # characters of raw text looked at
 MAX_BODY = 200_000         # characters of body kept
 
-_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff\ufffe\uffff]")
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff\ufffe\uffff\ud800-\udfff]")
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*$")
 _TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
 _DATELINE = re.compile(
