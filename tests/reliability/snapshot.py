@@ -8,6 +8,7 @@ store before and after, compare exactly.
 from __future__ import annotations
 
 import gc
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -43,7 +44,17 @@ def embedded(path: Path, *, read_only: bool = False) -> Snapshot:
     'store opens' check after a crash. ``read_only`` reads it beside a running
     server that holds it open, as it is at this moment.
     """
-    store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    if read_only:
+        # A read-only handle can race the writer's compaction (an .sst file it listed is deleted
+        # before it reads it): open it again.
+        for attempt in range(5):
+            try:
+                return _collect(ox.Store.read_only(str(path)).quads_for_pattern(None, None, None, None))
+            except (OSError, RuntimeError):
+                if attempt == 4:
+                    raise
+                time.sleep(0.2)
+    store = ox.Store(str(path))
     try:
         return _collect(store.quads_for_pattern(None, None, None, None))
     finally:
