@@ -252,7 +252,10 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
                    prev: str | None) -> tuple[str | None, str | None, bool]:
     g = m.groupdict()
     if name == "iso":
-        return _iso(int(g["y"]), int(g["m"]), int(g["d"])), None, False
+        try:  # '2000-02-30' has the shape of a date but is none: no date rather than a wrong one
+            return date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat(), None, False
+        except ValueError:
+            return None, None, False
     if name == "yrange":
         y1, y2 = int(g["y1"]), int(g["y2"])
         if y2 > y1:
