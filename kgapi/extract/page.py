@@ -154,6 +154,8 @@ def _infer_year(mon: int, day: int, text: str, weekday_hint: str | None) -> int:
 
 def parse_page(raw: str, title: str | None = None, published: str | None = None) -> Page:
     text = clean_text(raw)
+    if title is not None:  # a given title is cleaned like the page (no control characters, NFC)
+        title = re.sub(r"\s+", " ", clean_text(title))
     raw_lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     lines = [re.sub(r"[ \t]+", " ", ln) for ln in raw_lines]
     if not lines:
