@@ -44,6 +44,16 @@ _META = ("title", "url", "published")
 BODY_TYPES = ["application/json", "text/plain", "text/html"]
 
 
+def _is_day(value: str) -> bool:
+    """YYYY-MM-DD and a day of the calendar (not 2025-02-30)."""
+    import datetime as dt
+
+    try:
+        return bool(_DAY.match(value)) and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def _meta(source: dict) -> dict:
     meta = {}
     for key in _META:
@@ -54,7 +64,7 @@ def _meta(source: dict) -> dict:
             raise BadRequest(f"{key}: expected a string", details={"field": key})
         if key == "url" and not _URL.match(value):
             raise BadRequest("url: expected an http(s) URL", details={"field": "url"})
-        if key == "published" and not _DAY.match(value.strip()):
+        if key == "published" and not _is_day(value.strip()):
             raise BadRequest("published: expected a date as YYYY-MM-DD", details={"field": "published"})
         meta[key] = value.strip()
     return meta

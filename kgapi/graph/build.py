@@ -6,6 +6,7 @@ minted from content), which is what makes re-ingesting an article a no-op.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -22,12 +23,18 @@ from .terms import ENTITY_TYPES, EVENT_TYPES, KG, MODALITIES, ORG, QUALIFIERS, S
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+#: an article's address: http(s) and no character an IRI cannot hold (nothing else reaches the HTML pages)
+_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`\x00-\x1f]+$", re.IGNORECASE)
 
 
 def date_literal(value: str, field: str = "date") -> Literal:
     """'2024' → xsd:gYear, '2024-10' → xsd:gYearMonth, '2024-10-22' → xsd:date."""
     v = str(value).strip()
     if _DAY.match(v):
+        try:
+            datetime.date.fromisoformat(v)
+        except ValueError:
+            raise BadRequest(f"{field}: {value!r} is not a day of the calendar", details={"field": field}) from None
         return Literal(v, datatype=XSD.date)
     if _MONTH.match(v):
         return Literal(v, datatype=XSD.gYearMonth)
@@ -152,6 +159,9 @@ class _Builder:
                                  details={"field": "article.published"})
             self.add(A, SCHEMA.datePublished, lit)
         if art.get("url"):
+            if not _URL.match(art["url"]):
+                raise BadRequest(f"article.url: {art['url'][:200]!r} is not an http(s) URL",
+                                 details={"field": "article.url"})
             self.add(A, SCHEMA.url, URIRef(art["url"]))
         if art.get("source"):
             self.add(A, KG.sourceFile, Literal(str(art["source"])))

@@ -156,3 +156,21 @@ def test_tabs_and_newlines_are_text():
     x = extraction()
     x["article"]["title"] = "Line one\tand\r\nline two"
     assert build(x, MINTER).result["article"]["title"] == "Line one\tand\r\nline two"
+
+
+@pytest.mark.parametrize("url", ["not a url", "javascript:alert(1)", "https://x.test/a b", "file:///etc/passwd"])
+def test_an_article_url_must_be_http(url):
+    x = extraction()
+    x["article"]["url"] = url
+    with pytest.raises(BadRequest) as err:
+        build(x, MINTER)
+    assert err.value.details["field"] == "article.url"
+
+
+@pytest.mark.parametrize("day", ["2025-02-30", "2023-02-29", "2025-04-31"])
+def test_impossible_days_are_refused(day):
+    x = extraction()
+    x["article"]["published"] = day
+    with pytest.raises(BadRequest) as err:
+        build(x, MINTER)
+    assert err.value.details["field"] == "article.published"
