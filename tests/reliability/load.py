@@ -16,11 +16,12 @@ import requests
 
 @dataclass
 class Outcome:
-    t: float          # seconds since the load started
+    t: float          # seconds since the load started, when the request was sent
     what: str
     status: int | None
     error: str | None = None
     detail: str = ""
+    end: float = 0.0  # ... and when its answer (or its failure) came
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Load:
                 out = Outcome(t, "?", None, type(exc).__name__, str(exc)[:200])
             except AssertionError as exc:  # a check inside fn failed: keep it, carry on
                 out = Outcome(t, "check", None, "AssertionError", str(exc)[:500])
+            out.end = time.monotonic() - self.t0
             with self._lock:
                 self.outcomes.append(out)
             i += 1

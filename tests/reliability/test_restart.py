@@ -97,7 +97,7 @@ def check_outcomes(outcomes: list[Outcome], stopped_at: float, how: str) -> dict
     served = [o for o in outcomes if o.status is not None]
     bad = [o for o in served if o.status >= 500]
     assert not bad, f"{how}: 5xx answers: {bad[:5]}"
-    early = [o for o in outcomes if o.t < stopped_at - 0.05 and o.status != 200]
+    early = [o for o in outcomes if o.end < stopped_at and o.status != 200]
     assert not early, f"{how}: failures before the stop: {early[:5]}"
     return {"answered": len(served), "refused after the stop": len(outcomes) - len(served)}
 
