@@ -124,6 +124,10 @@ def _responses(fn):
     return fn
 
 
+#: the RDF formats a graph is read in, and errors
+PRODUCES = sorted({f.media_type for f in formats.GRAPH_FORMATS} | {"application/json"})
+
+
 @ns.route("", strict_slashes=False)
 @ns.doc(params=_PARAMS)
 class GraphStore(Resource):
@@ -206,3 +210,8 @@ class DirectGraph(Resource):
     def delete(self, subpath):
         """Remove the graph this URL names."""
         return _delete(_direct_iri(subpath))
+
+
+for _cls in (GraphStore, DirectGraph):
+    for _method in ("get", "put", "post", "delete"):
+        setattr(_cls, _method, ns.produces(PRODUCES)(getattr(_cls, _method)))

@@ -50,6 +50,10 @@ def _doc(params: dict[str, str], location: str):
     return {name: {"description": text, "in": location, "type": "string"} for name, text in params.items()}
 
 
+#: every answer format (results, RDF for CONSTRUCT/DESCRIBE and the service description), and errors
+PRODUCES = sorted({f.media_type for f in formats.RESULT_FORMATS + formats.GRAPH_FORMATS} | {"application/json"})
+
+
 @ns.route("", strict_slashes=False)
 class Sparql(Resource):
     @ns.doc(params=_doc(_QUERY_PARAMS, "query"))
@@ -77,6 +81,8 @@ class Sparql(Resource):
 for status, text in _ERRORS.items():
     Sparql.get = ns.response(status, text)(Sparql.get)
     Sparql.post = ns.response(status, text)(Sparql.post)
+Sparql.get = ns.produces(PRODUCES)(Sparql.get)
+Sparql.post = ns.produces(PRODUCES)(Sparql.post)
 
 
 def _base_iri() -> str:
