@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .iris import Minter
-from .read import PREFIXES, PROV_DERIVED, FactSet, read_facts
+from .read import PREFIXES, PROV_DERIVED, FactSet, iri_list, read_facts
 from .terms import KG
 
 _SCHEMA = "https://schema.org/"
@@ -193,7 +193,7 @@ GROUP BY ?dir ?prop ?other ?detail ORDER BY DESC(?n) ?prop ?other LIMIT {limit}"
     role_types = sorted({r["detail"] for r in rows if r.get("detail")})
     if role_types:
         labels = {r["rt"]: r["l"] for r in store.select_values(
-            f"SELECT ?rt (MIN(?label) AS ?l) WHERE {{ VALUES ?rt {{ {' '.join(f'<{i}>' for i in role_types)} }} "
+            f"SELECT ?rt (MIN(?label) AS ?l) WHERE {{ VALUES ?rt {{ {iri_list(role_types)} }} "
             f"?rt <http://www.w3.org/2000/01/rdf-schema#label> ?label }} GROUP BY ?rt")}
         for r in rows:
             if r.get("detail"):

@@ -9,6 +9,7 @@ answer, not of the store.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterable
 
@@ -31,8 +32,19 @@ _SCHEMA = str(SCHEMA)
 PREFIXES = sparql_prefixes()
 
 
+#: what may stand between < > in a query. Values read back from the store are checked against it:
+#: graphs written through /store skip the SHACL gate, so a literal or a blank node can sit where an
+#: IRI belongs, and put into a query it would break it (a 500) or change it.
+_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|\\^`]*$')
+
+
+def is_iri(value: str) -> bool:
+    return bool(_IRI.match(value or ""))
+
+
 def iri_list(iris: Iterable[str]) -> str:
-    return " ".join(f"<{i}>" for i in iris)
+    """``<a> <b> …`` for a VALUES block; values that are not IRIs are left out."""
+    return " ".join(f"<{i}>" for i in iris if is_iri(i))
 
 
 class Triples:
@@ -188,7 +200,11 @@ class Assembler:
 
 
 def _int(value: str | None) -> int | None:
-    return None if value is None else int(value)
+    """A count as stored; None when absent or not a number (data written through /store is unchecked)."""
+    try:
+        return None if value is None else int(value)
+    except ValueError:
+        return None
 
 
 def _figure_order(iri: str) -> tuple:
@@ -230,7 +246,7 @@ SELECT ?g ?s ?p ?o WHERE {{
   VALUES ?f {{ {iri_list(iris)} }}
   GRAPH ?g {{ {{ ?f ?p ?o BIND(?f AS ?s) }} UNION {{ ?s kg:about ?f . ?s ?p ?o }} }}
 }}""")
-    linked = sorted({(r["g"], r["o"]) for r in rows if r["p"] in _LINKS})
+    linked = sorted({(r["g"], r["o"]) for r in rows if r["p"] in _LINKS and is_iri(r["o"]) and is_iri(r["g"])})
     if linked:
         pairs = " ".join(f"(<{g}> <{o}>)" for g, o in linked)
         rows += store.select_values(PREFIXES + f"""
