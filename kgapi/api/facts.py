@@ -28,7 +28,8 @@ def fact_response(kind: str, raw_id: str) -> Response:
     shape = facts[iri][1]
 
     def html() -> Response:
-        title = shape.get("label") or f"{shape['person']['label']}: {shape['role']}"
+        person = (shape.get("person") or {}).get("label")
+        title = shape.get("label") or (f"{person}: {shape.get('role')}" if person else f"{kind} {ident}")
         formats = [(s, f"/{KIND_PATHS[kind]}/{ident}.{s}") for s in FORMATS if s != "html"]
         return html_response("fact.html", kind=kind, fact=shape, title=title, formats=formats,
                              references=find.references(facts, iri))
