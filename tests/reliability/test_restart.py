@@ -4,7 +4,9 @@ Three ways to stop it, one after the other on one store: SIGTERM (gunicorn's
 graceful stop), SIGKILL of every process of the server (a crash, the OOM
 killer, a power cut of the container) and SIGKILL of the gunicorn master alone
 (its workers are orphaned and must let go of the store so a new server can
-open it). Readers keep asking throughout; no answer may be a 5xx, and every
+open it). Readers keep asking throughout while a writer POSTs again articles
+already in (same text, same graph: a replace that may be cut short by the
+stop but must never lose or change them); no answer may be a 5xx, and every
 answer before the stop must be a 200.
 """
 
@@ -15,14 +17,15 @@ import random
 import signal
 import time
 
-import pytest
+import requests
 
 from tests.conftest import TOKEN
-from tests.helpers import SEED_DIR, ServerProcess
+from tests.helpers import DATA_DIR, SEED_DIR, ServerProcess
 from tests.reliability.load import Load, Outcome
 from tests.reliability.queries import SPARQL, answers, entity_ids
 
 BASE = "http://kg.test/"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 STOPS = ("SIGTERM", "SIGKILL every process", "SIGKILL the master")
 
 
@@ -77,10 +80,15 @@ def start_retrying(env: dict, timeout: float = 90) -> tuple[ServerProcess, int]:
             time.sleep(0.5)
 
 
-def reader(url: str, entities: list[str]):
+def reader(url: str, entities: list[str], texts: list[bytes]):
+    """Threads 1..n read; thread 0 writes: it POSTs again articles already in (the same text, so the
+    same graph: a replace that must leave the answers as they were, even when cut short)."""
     queries = [SPARQL["count"], SPARQL["per graph"], SPARQL["entities"]]
 
     def call(session, worker, i):
+        if worker == 0:
+            return "write", session.post(url + "/articles", data=texts[i % len(texts)], timeout=60,
+                                         headers={**AUTH, "Content-Type": "text/plain; charset=utf-8"})
         rng = random.Random(worker * 100003 + i)
         k = rng.randrange(3)
         if k == 0:
@@ -99,7 +107,9 @@ def check_outcomes(outcomes: list[Outcome], stopped_at: float, how: str) -> dict
     assert not bad, f"{how}: 5xx answers: {bad[:5]}"
     early = [o for o in outcomes if o.end < stopped_at and o.status != 200]
     assert not early, f"{how}: failures before the stop: {early[:5]}"
-    return {"answered": len(served), "refused after the stop": len(outcomes) - len(served)}
+    writes = [o for o in served if o.what == "write"]
+    return {"answered": len(served), "writes answered": len(writes),
+            "refused after the stop": len(outcomes) - len(served)}
 
 
 def assert_clean_stop(server: ServerProcess, rc: int | None, took: float) -> None:
@@ -129,13 +139,19 @@ def test_stop_mid_load_then_restart_serves_the_same_answers(tmp_path):
     server = start(env)
     report = []
     try:
+        texts = []
+        for path in sorted((DATA_DIR / "articles").glob("*.txt"))[1:4]:
+            texts.append(path.read_bytes())
+            r = requests.post(server.url + "/articles", data=texts[-1], timeout=120,
+                              headers={**AUTH, "Content-Type": "text/plain; charset=utf-8"})
+            assert r.status_code == 201, r.text[:500]
         entities = entity_ids(server.url, BASE)
         assert entities, "the seed article names no entity"
         before = answers(server.url, BASE, entities)
         assert before["health"]["articles"] >= 1
         for how in STOPS:
-            load = Load(reader(server.url, entities), threads=4, seconds=30).start()
-            time.sleep(rng.uniform(1.0, 2.5))
+            load = Load(reader(server.url, entities, texts), threads=4, seconds=30).start()
+            time.sleep(rng.uniform(2.0, 4.0))  # the writer is then almost always mid-write
             stopped_at = time.monotonic() - load.t0
             t0, pgid = time.monotonic(), server.proc.pid
             rc, took = stop(server, how, wait_all=how != "SIGKILL the master")
