@@ -432,7 +432,10 @@ def find_dates(text: str, ref: date | None, *, tense: str = "past",
         if name in ("sameday", "later") and prev_day and (
                 "day" in m.group(0).lower() and "same time" not in m.group(0).lower()):
             p_use = prev_day  # "the same day", "two days later": the last date given to the day
-        value, end_value, ana = _resolve_match(name, m, r, tense, p_use)
+        try:
+            value, end_value, ana = _resolve_match(name, m, r, tense, p_use)
+        except (OverflowError, ValueError):  # "next Saturday" from 9999-12-31: no such day
+            continue
         end = e
         if name in ("mdy", "dmy") and not m.group("y"):
             shared = _shared_year(text, found, i, r)
