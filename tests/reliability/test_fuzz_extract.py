@@ -118,7 +118,7 @@ binary = st.binary(max_size=4000)
 meta = st.fixed_dictionaries({}, optional={
     "title": st.one_of(st.none(), st.text(max_size=300)),
     "published": st.one_of(st.none(), st.sampled_from(["2025-06-17", "2025", "2025-02-30", "0000-00-00",
-                                                       "yesterday", "", "9999-12-31", "2025-06"])),
+                                                       "yesterday", "", "9999-12-31", "0001-01-01", "2025-06"])),
     "url": st.one_of(st.none(), st.sampled_from(["https://news.test/a", "not a url", "javascript:alert(1)"])),
 })
 CONTENT_TYPES = ["text/plain", "text/html", "text/html; charset=utf-8", "text/plain; charset=latin-1",
@@ -163,6 +163,12 @@ EXTREMES = {
                                     + "</div>" * 100_000, "text/html"),
     "10,000 paragraphs of HTML": lambda: ("extract_document", "<html><body>" + "<p>Russia said North Korea sent "
                                           "1,000 troops to Kursk on Monday.</p>" * 10_000, "text/html"),
+    "relative dates at the ends of the calendar": lambda: (
+        "extract", "Last Monday, next Saturday, in two weeks, ten years ago, next month, the following year "
+                   "and on December 31 North Korea sent 1,000 troops to Russia.", {"published": "9999-12-31"}),
+    "relative dates at the start of the calendar": lambda: (
+        "extract", "Yesterday, last Monday, a decade ago and last January North Korea sent 1,000 troops.",
+        {"published": "0001-01-01"}),
     "HTML entity bomb text": lambda: ("extract_document", "<p>" + "&amp;" * 500_000 + "</p>", "text/html"),
 }
 
@@ -170,6 +176,7 @@ EXTREMES = {
 @pytest.mark.parametrize("name", list(EXTREMES))
 def test_extreme_inputs(worker, name):
     entry, *args = EXTREMES[name]()
+    kwargs = args.pop() if isinstance(args[-1], dict) else {}
     t0 = time.monotonic()
-    check(worker.ask(entry, *args, deadline=HUGE_DEADLINE), name)
+    check(worker.ask(entry, *args, deadline=HUGE_DEADLINE, **kwargs), name)
     print(f"{name}: {time.monotonic() - t0:.1f}s")
