@@ -1,7 +1,7 @@
 """Readers and a writer at once, over HTTP, against a real ``kgapi serve`` process.
 
 The writer ingests articles with ``POST /articles`` (new ones, and again ones
-already in: a replace) while readers ask ``/sparql``, ``/entities``,
+already in: a replace) and removes some with ``DELETE``, while readers ask ``/sparql``, ``/entities``,
 ``/deployments`` and ``/articles/{id}``. Every answer must be a success, and no
 reader may ever see part of an article: each article graph's triple count, as
 any reader sees it, is 0 or the article's full count, and an article's JSON
@@ -14,6 +14,7 @@ import os
 import random
 import threading
 import time
+import traceback
 
 import pytest
 import requests
@@ -37,7 +38,8 @@ def shape(doc: dict) -> dict:
 
 
 class Writer(threading.Thread):
-    """POSTs new articles and, every third time, one already in (the same text: a replace)."""
+    """POSTs new articles; every third time one already in (the same text: a replace), every seventh
+    DELETEs one."""
 
     def __init__(self, url: str, seconds: float):
         super().__init__(daemon=True)
@@ -46,16 +48,33 @@ class Writer(threading.Thread):
         self.texts: dict[str, str] = {}
         self.log: list[tuple[float, str, int, str]] = []  # (t, id or '?', status, detail)
         self.replaced = 0
+        self.deleted: dict[str, float] = {}    # article id -> when its DELETE was sent
+        self.error: str | None = None
         self.t0 = time.monotonic()  # readers time their observations from here too
 
     def run(self):
+        try:
+            self._run()
+        except BaseException:  # an exception would end the thread silently: keep it for the test
+            self.error = traceback.format_exc()
+
+    def _run(self):
         bases = base_articles()
         rng = random.Random(7)
         session = requests.Session()
         i = 0
         while len(self.posted) < MAX_ARTICLES and time.monotonic() - self.t0 < self.seconds:
-            if self.posted and i % 3 == 2:
-                ident = rng.choice(sorted(self.posted))
+            alive = sorted(set(self.posted) - set(self.deleted))
+            if len(alive) > 3 and i % 7 == 6:
+                ident = rng.choice(alive)
+                self.deleted[ident] = time.monotonic() - self.t0
+                r = session.delete(f"{self.url}/articles/{ident}", headers=AUTH, timeout=120)
+                self.log.append((time.monotonic() - self.t0, ident, 200 if r.status_code == 204 else r.status_code,
+                                 r.text[:300]))
+                i += 1
+                continue
+            if alive and i % 3 == 2:
+                ident = rng.choice(alive)
                 text = self.texts[ident]
                 self.replaced += 1
             else:
@@ -112,7 +131,7 @@ def readers(url: str, writer: Writer, observed: list, lock: threading.Lock):
         r = session.get(f"{url}/articles/{ident}", headers={"Accept": "application/json"}, timeout=60)
         if r.status_code == 200:
             assert shape(r.json()) == shape(writer.posted[ident]), f"article {ident} read back differs"
-        return f"article {ident}", r
+        return f"article {ident}" + (" (deleted)" if ident in writer.deleted else ""), r
 
     return call
 
@@ -127,11 +146,12 @@ def run_load(url: str) -> str:
     writer.join(SECONDS + 180)
     outcomes = load.stop()
     assert not writer.is_alive(), "the writer did not finish"
+    assert writer.error is None, writer.error
 
     # zero errors: every write answered 200/201, every read 200
     failed_writes = [w for w in writer.log if w[2] not in (200, 201)]
     assert not failed_writes, f"writes that failed: {failed_writes[:5]}"
-    failed_reads = [o for o in outcomes if o.status != 200]
+    failed_reads = [o for o in outcomes if o.status != 200 and not (o.status == 404 and "(deleted)" in o.what)]
     assert not failed_reads, f"{len(failed_reads)} of {len(outcomes)} reads failed: {failed_reads[:5]}"
     assert len(writer.posted) >= 5, f"only {len(writer.posted)} articles were written in {SECONDS}s"
 
@@ -139,22 +159,29 @@ def run_load(url: str) -> str:
     final = requests.post(url + "/sparql", data={"query": PER_GRAPH}, timeout=60,
                           headers={"Accept": "application/sparql-results+json"}).json()
     full = {b["g"]["value"]: int(b["n"]["value"]) for b in final["results"]["bindings"]}
+    gone = {writer.posted[i]["article"]["iri"] for i in writer.deleted}
     for ident, doc in writer.posted.items():
-        assert full[doc["article"]["iri"]] == doc["triples"], f"{ident}: stored count differs from its ingest"
-    partial = [(t, g, n, full.get(g)) for t, rows in observed for g, n in rows.items() if n != full.get(g)]
+        iri = doc["article"]["iri"]
+        if iri in gone:
+            assert iri not in full, f"{ident} was deleted and is still there"
+        else:
+            assert full[iri] == doc["triples"], f"{ident}: stored count differs from its ingest"
+    expected = {**full, **{doc["article"]["iri"]: doc["triples"] for doc in writer.posted.values()}}
+    partial = [(t, g, n, expected.get(g)) for t, rows in observed for g, n in rows.items() if n != expected.get(g)]
     assert not partial, f"readers saw partial graphs (t, graph, seen, full): {partial[:5]}"
-    # a graph once seen whole never vanished (a replace is one transaction)
+    # a graph once seen whole never vanished unless deleted (a replace is one transaction)
     first_seen: dict[str, float] = {}
     for t, rows in sorted(observed, key=lambda o: o[0]):
         for g in first_seen:
-            assert g in rows, f"{g} was whole at {first_seen[g]:.2f}s and gone at {t:.2f}s"
+            assert g in rows or g in gone, f"{g} was whole at {first_seen[g]:.2f}s and gone at {t:.2f}s"
         for g in rows:
             first_seen.setdefault(g, t)
     counts: dict[str, int] = {}
     for o in outcomes:
         key = o.what.split(" ")[0] if o.what.startswith("article") else o.what
         counts[key] = counts.get(key, 0) + 1
-    return (f"{len(writer.posted)} articles written ({writer.replaced} replaced again) in "
+    return (f"{len(writer.posted)} articles written ({writer.replaced} replaced again, {len(writer.deleted)} "
+            f"deleted) in "
             f"{writer.log[-1][0]:.1f}s; {len(outcomes)} reads {counts}; "
             f"{len(observed)} per-graph snapshots, none partial")
 
