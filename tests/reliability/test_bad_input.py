@@ -248,7 +248,12 @@ CATALOGUE = [
     Bad("entity: unknown id", "GET", "/entities/no-such-entity-anywhere", 404, "not_found"),
     Bad("entity: not an id (spaces, capitals)", "GET", "/entities/Kim%20Jong%20Un", 404),
     Bad("entity: invalid UTF-8 in the id", "GET", "/entities/%FF%FE", 404),
-    # --- HTTP itself --------------------------------------------------------------------------------
+    Bad("static: ../ out of the static folder", "GET", "/static/../../../../etc/passwd", 404),
+    Bad("static: encoded ../", "GET", "/static/..%2f..%2f..%2f..%2fetc%2fpasswd", 404),
+    Bad("static: %00", "GET", "/static/yasgui/%00.js", (400, 404)),
+    # --- HTTP itself -------------------------------------------------------------------------
+    Bad("an Accept header of 800 ranges", "GET", "/entities/no-such-entity", (404, 406),
+        headers={"Accept": ",".join(f"application/x-{i};q=0.{i % 9 + 1}" for i in range(800))[:8000]}),
     Bad("unknown path", "GET", "/no/such/thing", 404, "not_found"),
     Bad("method not allowed", "DELETE", "/health", 405, "method_not_allowed"),
     Bad("garbage request line", "GARBAGE", "", 400),
