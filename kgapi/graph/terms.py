@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from rdflib import Namespace
@@ -13,7 +14,22 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 TIME = Namespace("http://www.w3.org/2006/time#")
 
 ONTOLOGY_IRI = "https://w3id.org/kgapi/ns"
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+
+
+def _ontology_dir() -> Path:
+    """``ontology/`` beside the package in a checkout or an editable install; a wheel installs the
+    same files under ``{prefix}/share/kgapi/ontology`` (setup.cfg ``data_files``)."""
+    here = Path(__file__).resolve().parents[2] / "ontology"
+    if (here / "kgapi.ttl").is_file():
+        return here
+    for prefix in (sys.prefix, sys.base_prefix):
+        installed = Path(prefix) / "share" / "kgapi" / "ontology"
+        if (installed / "kgapi.ttl").is_file():
+            return installed
+    return here
+
+
+ONTOLOGY_DIR = _ontology_dir()
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kgapi.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
