@@ -394,8 +394,9 @@ class Context:
                 cstart += conj.end()
                 subj = subj[conj.end():]
             # drop leading adverbials and dates ("Around the same time, ")
-            subj2 = re.sub(r"^(?:[^,]{0,40},\s+)(?=[A-Z]|the\s)", "", subj) if subj.count(",") >= 1 and not re.search(
-                r"(?:Washington|Seoul|Kyiv|Moscow|Beijing|Tokyo)\s*,", subj) else subj
+            subj2 = re.sub(r"^(?:[^,]{0,40},\s+)(?=[A-Z]|the\s)", "", subj) if subj.count(",") >= 1 and not any(
+                gazetteer().capital_of.get(c) for c in re.findall(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w’'-]*)?)\s*,", subj)
+            ) else subj  # "officials in Washington, Seoul and Kyiv said": the capitals are the subject
             off = cstart + (len(subj) - len(subj2))
             subj2 = re.sub(r"\s+(?:has|have|had|also|publicly|officially|only|now|on \w+|last \w+)\s*$", "", subj2)
             lead_sub = re.match(r"(?:when|after|as|while|before|once|because|since)\s+", subj2)

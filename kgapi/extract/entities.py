@@ -28,14 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .resources import fold, gazetteer, lexicon
-
-# Korean/Chinese surnames: a name starting with one of these has its surname first.
-_EAST_ASIAN_SURNAMES = set("""Kim Lee Yi Ri Rhee Park Pak Choi Choe Jung Jong Chung Kang Cho Jo Yoon Yun Jang Chang Lim Im
-Han Oh O Seo Suh Shin Sin Kwon Hwang Ahn An Song Hong Jeon Jon Chon Ko Go Moon Mun Yang Son Bae Baek Paek Heo Hur Yoo Yu Nam
-Sim Shim Noh No Ro Roh Ha Kwak Sung Cha Joo Ju Woo U Koo Ku Min Ryu Na Jin Ji Eom Chae Won Cheon Bang Kong Hyun Ham Byun
-Yeom Yeo Chu Do Ryom Kye Thae Xi Wang Li Zhang Liu Chen Zhao Huang Zhou Wu Hu Guo Ma Lin He Gao Luo Zheng Liang Xie Tang
-Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Fu Zhong Qin Dai Xu""".split())
+from .resources import fold, gazetteer, lexicon, state_words
 
 UP = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]"
 LOW = r"[a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]"
@@ -46,7 +39,7 @@ They We I His Her Their Our Your After Before Following During Since While When 
 However Although Though Also Further Furthermore Moreover Notably Photos Images Other Most Some Many More Intelligence
 January February March April May June July August September October November December Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday Analysts Officials Professor President Minister Secretary General Leader Supreme
-Chairman Kremlin North South East West Central Korean Korea Russian Russia Ukrainian Ukraine American Chinese Japanese
+Chairman North South East West Central
 Ministry Institute University Party Council Committee Commission Agency Service Office Department Army Forces Command
 News Times Post Television Center Centre State States United Nations Security Defense Defence Foreign National
 People Peoples Republic Democratic Federation Workers Screenshot Photo Read Check Related Subscribe Sign Share
@@ -55,6 +48,16 @@ Spokesman Spokeswoman Major Captain Lieutenant Sergeant Corporal Private Brigadi
 Oblast Region Front Treaty Comprehensive Strategic Partnership Operation Day Week Year Province District County City
 Island Islands Airport Base Square Street Avenue Bridge Gap Corridor Peninsula Strait River Sea Mountains Krai""".split())
 
+
+
+def _seat_words() -> set[str]:
+    """Organizations named after their seat ('the Kremlin', 'the Pentagon'): no person's name or place."""
+    return {w for o in gazetteer().orgs.values() if o.building for n in [o.label] + o.aliases
+            for w in n.split() if w[:1].isupper() and w.lower() != "the"}
+
+
+_NOT_NAME_WORDS |= state_words() | _seat_words()
+_ADJECTIVES = {a for st in gazetteer().states.values() for a in st.adjectives}
 _ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Commission|Party|Army|Navy|Forces|Force|"
               "Command|Center|Centre|Foundation|Office|Department|Bureau|Corporation|Association|Union|Academy|"
               "Assembly|Parliament|Court|Group|Administration|Directorate|Staff|Guard|Corps|Brigade|Division|"
@@ -319,8 +322,8 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
                 continue  # "the Soviet Union": the state's own name
             out = [x for x in out if not (x.start < e and x.end > s)]
             spans.remove(s, e)
-        if words[0] in ("Korean", "Russian") and len(words) == 2:
-            continue
+        if words[0] in _ADJECTIVES and len(words) == 2:
+            continue  # "Korean Army": a state's army described, not a name
         out.append(Mention(s, e, surface, "Organization", surface, "pattern"))
         spans.append((s, e))
 
@@ -407,13 +410,14 @@ _PLACE_CAND = re.compile(
     r"(?P<name>" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r")?" + _PLACE_SUFFIX + r")(?![\w’'-])")
 _DIRECTIONS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
 _NOT_PLACE = set("""Europe Asia Africa America Americas Latin Middle East West North South Western Eastern Congress Parliament
-Senate English Russian Korean Chinese Christmas Easter Ramadan Internet Twitter Telegram Facebook YouTube Google
+Senate English Christmas Easter Ramadan Internet Twitter Telegram Facebook YouTube Google
 Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Sgt Capt Maj Adm St
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
-October November December Kremlin Pentagon God Allah Moscow Islam Christianity Communism History Defense Defence
+October November December God Allah Islam Christianity Communism History Defense Defence
 Foreign Security Intelligence Operations Affairs Command Staff War World Cold Peace Agreement Treaty Order Union
 President Minister Prime Secretary Commander General Colonel Chairman Leader Supreme National State Federal Interior
 Special Military Operation Air Force Navy Army Marines Corps Guard Home Office Media Press News Times Post""".split())
+_NOT_PLACE |= _ADJECTIVES | _seat_words()  # "Russian", "Kremlin"
 _PLACE_SUFFIX_STRIP = re.compile(r"\s+(?:region|province|oblast|front|area|airport|airfield|"
                                  r"training\s+(?:ground|area|range|centre|center|camp)|firing\s+range|garrison|camp)$")
 # "the Suwalki Gap", "the Lachin Corridor": a capitalised geographic noun makes a place wherever it stands
@@ -506,7 +510,7 @@ def surname_forms(label: str) -> list[str]:
     toks = label.replace("‑", "-").split()
     if len(toks) < 2:
         return []
-    if toks[0] in _EAST_ASIAN_SURNAMES:
+    if toks[0] in lexicon().surname_first:
         return [toks[0]]
     return [toks[-1]]
 

@@ -42,8 +42,16 @@ _DATELINE_NODATE = re.compile(r"^(?:(?P<place>[A-Z][A-Z.'’/-]{2,}(?:\s[A-Z][A-
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEARS = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-_CREDIT_END = re.compile(r"[.)]\s*(?:\(?(?:Reuters|AFP|AP|EPA|Getty Images|Yonhap|Xinhua|TASS|KCNA|Kyodo|Bloomberg|"
-                         r"File|File photo|Handout|Screenshot)\)?\.?)\s*$")
+
+
+def _agency_alt() -> str:
+    """News and photo agencies from the reference data, as written and in upper case ('YONHAP')."""
+    names = set(chrome().agencies) | {a.upper() for a in chrome().agencies}
+    return "|".join(r"\s+".join(map(re.escape, a.split())) for a in sorted(names, key=len, reverse=True))
+
+
+_AGENCY_ALT = _agency_alt()
+_CREDIT_END = re.compile(r"[.)]\s*(?:\(?(?:" + _AGENCY_ALT + r"|File|File photo|Handout|Screenshot)\)?\.?)\s*$")
 
 
 @dataclass
@@ -81,8 +89,7 @@ def _is_nav(raw: str) -> bool:
     return len(raw) < 200 and (bool(_NAV.match(raw)) or bool(_UI.match(raw)))
 
 
-_AGENCIES = (r"AP|AFP|Reuters|REUTERS|EPA|Getty(?:\s+Images)?|Yonhap|YONHAP|KCNA|TASS|Xinhua|XINHUA|Kyodo|Sputnik|"
-             r"RIA\s+Novosti|Bloomberg|Anadolu|UPI|Pool|File|Handout|NEWS1|Newsis|EFE|ANSA|dpa|DPA")
+_AGENCIES = _AGENCY_ALT + r"|Pool|File|Handout"
 # a photo credit closing a caption: "[AP/YONHAP]", "(KCNA via Reuters)", "Pool/Getty Images", "(AP Photo/Ahn Young-joon)"
 _CREDIT_TAIL = re.compile(r"(?:\s*[\[(](?:[^\[\]()]{0,40}?(?:/|\bvia\b|\bPhoto\b)[^\[\]()]{0,40}|(?:" + _AGENCIES
                           + r")(?:\s+(?:photo|Photo|file))?)[\])]"
@@ -292,7 +299,7 @@ _DATE_LABEL = re.compile(r"^\W*(?:(?P<pub>published|posted|first published|date|
 _UPDATED_ANY = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
 _PUBLISHED_ANY = re.compile(r"\b(?:published|posted|first published)\b", re.I)
 _CAPTION_WORDS = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Source|Video|Illustration)s?\s*:|"
-                            r"\((?:AP|AFP|Reuters|EPA|Getty|Yonhap|Xinhua|TASS|KCNA)\s*(?:Photo|/)|"
+                            r"\((?:" + _AGENCY_ALT + r")\s*(?:Photo|/)|"
                             r"\b(?:File photo|Handout photo|Courtesy|pictured)\b|©", re.I)
 _STOP = set("""a an the of in on at to for from with by and or but as is are was were be been its it his her their
 this that these those after before over into says said say will would could may might has have had not no new""".split())
@@ -429,8 +436,7 @@ def _clean_title(title: str) -> str:
         title = title[pre.end():]
     m = _SITE_SUFFIX.search(title)
     if m and len(m.group("site").split()) <= 4 and (_SITE_WORDS.search(m.group("site")) or
-                                                     m.group("site").strip() in ("Reuters", "AP", "AFP", "BBC", "CNN",
-                                                                                 "Yonhap", "Bloomberg", "Kyodo")):
+                                                     m.group("site").strip() in chrome().agencies):
         return title[:m.start()].strip()
     return title
 

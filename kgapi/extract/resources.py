@@ -5,8 +5,9 @@
 * ``organizations.json``: organizations, aliases/acronyms, state-qualified
   generic names ("South Korea's defense ministry"), sub-units folded into a parent;
 * ``places.json``: places that are not states, with the state they lie in;
-* ``lexicon.json``: personnel kinds, casualty words, role nouns, titles;
-* ``chrome.json``: page-furniture line patterns and caption markers.
+* ``lexicon.json``: personnel kinds, casualty words, role nouns, titles, states at war with each other,
+  surname-first family names;
+* ``chrome.json``: page-furniture line patterns, caption markers, news and photo agencies (credits).
 """
 
 from __future__ import annotations
@@ -98,12 +99,14 @@ class Lexicon:
     role_not: set[str]
     title_words: list[str]
     adversaries: set[tuple[str, str]] = field(default_factory=set)
+    surname_first: set[str] = field(default_factory=set)
 
 
 @dataclass
 class Chrome:
     line_res: list[re.Pattern]
     caption_markers: list[str]
+    agencies: list[str] = field(default_factory=list)
 
 
 def _alt(words) -> str:
@@ -231,10 +234,24 @@ def lexicon() -> Lexicon:
     return Lexicon(d["personnel_heads"], d["personnel_modifiers"], set(d["kind_drop_modifiers"]),
                    set(d["not_personnel_after"]), d["not_personnel_before"], d["role_heads"],
                    set(d["role_not_person_roles"]), d["title_words"],
-                   {tuple(p) for p in d.get("adversary_pairs", [])})
+                   {tuple(p) for p in d.get("adversary_pairs", [])}, set(d.get("surname_first", [])))
+
+
+@lru_cache(maxsize=1)
+def state_words() -> frozenset[str]:
+    """Single capitalised words of the states' names, short names and adjectives ('Korea', 'Korean'): no
+    part of a personal name the data does not know. Capitals are left out: many are people's names too
+    ('Wellington Koo')."""
+    g = gazetteer()
+    words: set[str] = set()
+    for st in g.states.values():
+        for name in [st.label] + st.aliases + st.adjectives:
+            words.update(w for w in re.split(r"[\s.]+", name) if len(w) > 2 and w[0].isupper() and w[1:].islower())
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
 def chrome() -> Chrome:
     d = json.loads(_read("chrome.json"))
-    return Chrome([re.compile(p, re.IGNORECASE) for p in d["line_patterns"]], d["caption_markers"])
+    return Chrome([re.compile(p, re.IGNORECASE) for p in d["line_patterns"]], d["caption_markers"],
+                  d.get("agencies", []))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .resources import gazetteer
+
 MAX_SENTENCES = 3000
 MAX_SENTENCE_LEN = 2000
 
@@ -17,7 +19,19 @@ _ABBREV = {
 # after "U.S." and the like a sentence only ends when the next word is a usual sentence opener
 _OPENERS = {"The", "It", "He", "She", "They", "This", "That", "These", "Those", "In", "On", "At", "But",
             "And", "A", "An", "We", "I", "According", "Meanwhile", "However", "Last", "Earlier", "Later",
-            "North", "South", "Russia", "Russian", "Ukraine", "Kim", "There", "His", "Her", "Their", "Its"}
+            "There", "His", "Her", "Their", "Its"}
+
+
+def _opens(para: str, pos: int, word: str) -> bool:
+    """After 'U.S.' a new sentence starts with a usual opener or with a state, its adjective or capital,
+    or a person the reference data knows ('… in the U.S. North Korea has …', '… the U.S. Kim said …')."""
+    if word in _OPENERS:
+        return True
+    g = gazetteer()
+    if word in g.person_short:
+        return True
+    m = g.surface_re.match(para, pos + (1 if para[pos:pos + 1] in "\"“‘'([" else 0))
+    return bool(m) and g.surfaces.get(m.group(0), ("",))[0] in ("state", "state_adj", "capital", "person")
 
 _BOUNDARY = re.compile(r"([.!?])([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
 
@@ -52,11 +66,12 @@ def split_sentences(body: str, paragraphs: list[tuple[int, int]] | None = None) 
             if m.group(1) == ".":
                 if tok in _ABBREV or (len(tok) == 1 and tok.isalpha()):
                     if "." in tok or tok in ("u.s", "u.n", "u.k", "e.u") or len(tok) == 1:
-                        if nxt_word not in _OPENERS:
+                        if not _opens(para, m.end(), nxt_word):
                             continue
                     else:
                         continue
-                if re.search(r"\b[A-Z]\.[A-Z]$", para[max(0, end_punct - 4):end_punct]) and nxt_word not in _OPENERS:
+                if re.search(r"\b[A-Z]\.[A-Z]$", para[max(0, end_punct - 4):end_punct]) and not _opens(para, m.end(),
+                                                                                                    nxt_word):
                     continue
             cuts.append(m.end(2) + len(m.group(3)))
         cuts.append(len(para))

@@ -370,3 +370,35 @@ def test_pronouns_do_not_cross_gender(text, visitor):
 def test_hyphen_ranges_and_passive_sources(text, count, mn, source):
     d = dep(run(text), count)
     assert d["personnel"][0]["min"] == mn and [a["label"] for a in d["according_to"]] == [source]
+
+
+# ------------------------------------------------------------------ reference data, not names in code
+@pytest.mark.parametrize("text,first_word", [
+    ("Officials met in the U.S. Lithuania has asked for more troops.", "Lithuania"),
+    ("The drills ended in the U.S. Polish officials said they would resume.", "Polish"),
+    ("He flew back to the U.S. Xi Jinping did not comment.", "Xi"),
+])
+def test_after_us_a_state_or_known_person_opens_a_sentence(text, first_word):
+    from kgapi.extract.sentences import split_sentences
+    sents = split_sentences(text)
+    assert len(sents) == 2 and sents[1].text.startswith(first_word), [s.text for s in sents]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The Polish Army said 200 soldiers would go to Lithuania.", "Polish Army"),
+    ("The Estonian Navy said it was ready.", "Estonian Navy"),
+])
+def test_a_demonym_and_a_service_is_no_organization_of_its_own(text, absent):
+    labels = {e["label"] for e in run(text)["entities"] if e["type"] == "Organization"}
+    assert absent not in labels
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Officials in Warsaw, Vilnius and Riga said 300 German troops had arrived in Lithuania.",
+     "Officials in Warsaw, Vilnius and Riga"),
+    ("Intelligence officials in Tokyo, Seoul and Washington said 1,000 North Korean troops had arrived in Russia.",
+     "Intelligence officials in Tokyo, Seoul and Washington"),
+])
+def test_capitals_listed_before_a_speech_verb_stay_in_the_source(text, source):
+    d = run(text)["deployments"][0]
+    assert [a["label"] for a in d["according_to"]] == [source]
