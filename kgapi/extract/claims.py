@@ -935,11 +935,15 @@ def last_kind_head(kind: str | None) -> str | None:
     return kind.split()[-1]
 
 
-def _state_of_place(label: str) -> str | None:
+def _state_of_place(label: str, ctx: Context | None = None) -> str | None:
+    """The state a place lies in: from the reference data, else from the article ('Mozambique's
+    Cabo Delgado province')."""
     g = gazetteer()
     if label in g.place_state:
         return g.place_state[label]
-    return g.capital_of.get(label)
+    if label in g.capital_of:
+        return g.capital_of[label]
+    return ctx.place_state.get(label) if ctx is not None else None
 
 
 _HOST_PREP = re.compile(r"\b(?P<p>to|into|in|inside|for|on|at|near|toward|towards|across|serving|throughout|within|along)\s+"
@@ -1004,7 +1008,7 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             poss_after = text[m.end:m.end + 30]
             st = None
             if m.type == "Place":
-                st = _state_of_place(m.label)
+                st = _state_of_place(m.label, ctx)
             elif m.type == "State" and m.how in ("name", "metonym", "adj"):
                 st = m.label
             hp = _HOST_PREP.search(before)
@@ -1093,10 +1097,10 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             if lead:
                 lm = [m for m in info.mentions if m.start == lead.end() and m.type in ("State", "Place")]
                 if lm:
-                    host = lm[0].label if lm[0].type == "State" else _state_of_place(lm[0].label)
+                    host = lm[0].label if lm[0].type == "State" else _state_of_place(lm[0].label, ctx)
         if host == sending:
             host = None
-        if location and _state_of_place(location) not in (host, None):
+        if location and _state_of_place(location, ctx) not in (host, None):
             location = None
         f.sending, f.host, f.location = sending, host, location
 
@@ -1180,7 +1184,7 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
     # of the original deployment went there
     dep_place = _figureless_place(ctx)
     if dep_place:
-        firsts = [f for f in figures if f.location is None and f.count and f.host == _state_of_place(dep_place)
+        firsts = [f for f in figures if f.location is None and f.count and f.host == _state_of_place(dep_place, ctx)
                   and f.info is not None]
         if firsts:
             firsts[0].location = dep_place
@@ -1234,7 +1238,7 @@ def _pair_from_text(ctx: Context, title_only: bool = False) -> tuple[str, str] |
         send, host = None, None
         for m in ms:
             before = text[max(0, m.start - 12):m.start]
-            st = m.label if m.type == "State" else _state_of_place(m.label)
+            st = m.label if m.type == "State" else _state_of_place(m.label, ctx)
             if not st:
                 continue
             if re.search(r"\b(?:to|into|in|for)\s+$", before):
@@ -1969,7 +1973,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 posted = {r["person"]["label"] for r in getattr(ctx, "roles", [])
                           if re.search(r"\b(?:ambassador|envoy to|consul|resident)\b", r["role"], re.I)}
                 if etype_out == "Meeting" and loc and loc_prep == "in":
-                    pst = _state_of_place(loc)
+                    pst = _state_of_place(loc, ctx)
                     for lbl, t in labels:
                         if t == "Person" and pst and ctx.person_state.get(lbl) and ctx.person_state[lbl] != pst \
                                 and lbl not in posted:

@@ -29,13 +29,23 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|noted|stated|reported|reports|r
                 r"acknowledged|admitted|suggest|suggests|suggested|show|shows|showed|say|alleged|asserted|"
                 r"concluded|judged|judge|think|thinks|expect|expects|insisted|insists")
 _SPEECH_FWD = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:" + SPEECH_VERBS + r")\b")
-_ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;]+?)(?=,|;|\.\s+[A-Z\"“]|\.?$)", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\s+(?:(?:an?|the)\s+)?(?:(?:new|latest|recent|\w+ly)\s+)?(?:(?:reports?|estimates?|"
+                        r"assessments?|statements?|data|figures|analysis|briefings?|documents?)\s+(?:by|from|of)\s+)?"
+                        r"(?P<src>[^,;]+?)(?=,|;|\.\s+[A-Z\"“]|\.?$)", re.IGNORECASE)
 _SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told reporters)\s+(?P<src1>(?:the\s+|a\s+)?[A-Z][^,;.]{0,60}?)|"
                           r"(?P<src2>[^,;.]{2,80}?)\s+(?:said|says|added|told [\w\s]+?))\s*\.?$")
-_SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+[^,;.]{0,60}?)?|[A-Z][^,;.]{1,80}?|(?:[a-z]+\s+){0,2}(?:officials|"
-                         r"sources|analysts|diplomats|experts|lawmakers|observers|residents|witnesses)(?:\s+[^,;.]{0,40}?)?))\s+(?P<verb>said|says|added|told\s+(?:reporters|lawmakers|"
-                         r"journalists|\w+\s+media|\w+\s+television|\w+\s+news\s+agencies))(?:\s+(?:on\s+)?"
-                         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+\w+))?"
+# a source phrase may hold initials ("a senior U.S. official") but no sentence-ending full stop
+_SC = r"(?:[^,;.]|(?<![A-Za-z][A-Za-z])(?<=[A-Z])\.)"
+_SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+" + _SC + r"{0,60}?)?|[A-Z]" + _SC + r"{1,80}?|(?:[a-z]+\s+){0,2}"
+                         r"(?:officials|sources|analysts|diplomats|experts|lawmakers|observers|residents|witnesses)"
+                         r"(?:\s+" + _SC + r"{0,40}?)?|an?\s+(?:[\w.’'-]+\s+){0,4}(?:official|source|diplomat|analyst|officer|"
+                         r"lawmaker|expert|spokes(?:man|woman|person)|commander|adviser|advisor|aide|researcher)"
+                         r"(?:\s+" + _SC + r"{0,40}?)?))\s+(?P<verb>said|says|added|stated|noted|wrote|warned|claimed|"
+                         r"reported|reports|estimated|estimates|assessed|assesses|announced|confirmed|concluded|believes|"
+                         r"told\s+(?:reporters|lawmakers|journalists|parliament|\w+\s+media|\w+\s+television|"
+                         r"\w+\s+news\s+agenc(?:y|ies)|\w+(?:\s+\w+)?\s+(?:newspaper|daily|agency|broadcaster)))"
+                         r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+                         r"last\s+\w+))?(?:\s+in\s+an?\s+(?:\w+\s+)?(?:statement|report|briefing|interview|post|update))?"
                          r"\s*(?=[,.;]|$)")
 _PASSIVE_SRC = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:first\s+|also\s+)?(?:confirmed|"
                           r"reported|estimated|announced|disclosed|revealed|assessed)\s+by\s+(?P<src>(?:the\s+)?[A-Z][^,;.]{1,60}?)"
@@ -80,6 +90,7 @@ class Context:
         self.ref = ref
         self.title = title
         self.person_state: dict[str, str] = {}
+        self.place_state: dict[str, str] = {}   # places the data does not know, placed by the text
         self.infos: list[SentInfo] = []
 
     # ------------------------------------------------------------ building
@@ -123,6 +134,7 @@ class Context:
         for (t, label), e in self.index.entities.items():
             if t == "Person" and g.person_state.get(label):
                 self.person_state[label] = g.person_state[label]
+        self._learn_place_states()
         # adjectives right before a name ("Russian Culture Minister Olga Lyubimova")
         for info in self.infos:
             for i, m in enumerate(info.mentions):
@@ -321,6 +333,30 @@ class Context:
                 return {"id": slugify(cand.label), "label": cand.label}
         label = re.sub(r"^(?:the|The)\s+", "", phrase)
         return {"label": label[:200]}
+
+    _PLACE_OF = re.compile(r"(?:\s+(?:region|province|oblast|district|area|county|state|prefecture))?\s*"
+                           r"(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?)$")
+
+    def _learn_place_states(self) -> None:
+        """A place the reference data does not know lies in the state the text puts it in:
+        "Mozambique's Cabo Delgado province", "Tillaberi region of Niger", "Niamey, Niger"
+        ("in Gao, in northern Mali")."""
+        g = gazetteer()
+        for info in self.infos:
+            text, ms = info.sent.text, info.mentions
+            for i, m in enumerate(ms):
+                if m.type != "Place" or m.label in g.place_state or m.label in g.capital_of or m.label in self.place_state:
+                    continue
+                st = None
+                if i > 0 and ms[i - 1].type == "State" and ms[i - 1].how in ("name", "metonym") and \
+                        re.fullmatch(r"['’]s\s+(?:(?:north|south|east|west|central)\w*\s+|[a-z]+\s+)?", text[ms[i - 1].end:m.start]):
+                    st = ms[i - 1].label
+                elif i + 1 < len(ms) and ms[i + 1].type == "State" and ms[i + 1].how == "name" and \
+                        self._PLACE_OF.fullmatch(" " + text[m.end:ms[i + 1].start]) and \
+                        not re.match(r"['’]s\b", text[ms[i + 1].end:ms[i + 1].end + 2]):
+                    st = ms[i + 1].label
+                if st:
+                    self.place_state[m.label] = st
 
     _NOUN_KIND = {"agency": ("intelligence", "media"), "newspaper": ("media",), "mission": ("international",),
                   "ministry": ("government",), "army": ("military",), "military": ("military",),

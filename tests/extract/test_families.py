@@ -402,3 +402,30 @@ def test_a_demonym_and_a_service_is_no_organization_of_its_own(text, absent):
 def test_capitals_listed_before_a_speech_verb_stay_in_the_source(text, source):
     d = run(text)["deployments"][0]
     assert [a["label"] for a in d["according_to"]] == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("About 11,000 North Korean soldiers were sent to Kursk, the NIS estimated.", "National Intelligence Service"),
+    ("About 11,000 North Korean soldiers were sent to Kursk, the Pentagon assessed on Tuesday.", "Pentagon"),
+    ("About 11,000 North Korean soldiers were sent to Kursk, according to estimates by the Pentagon.", "Pentagon"),
+    ("About 11,000 North Korean soldiers were sent to Kursk, Reuters reported, citing two Western officials.",
+     "Reuters"),
+    ("About 11,000 North Korean soldiers were sent to Kursk, a senior U.S. official told reporters.",
+     "a senior U.S. official"),
+    ("About 11,000 North Korean soldiers were sent to Kursk, NATO announced in a statement.", "NATO"),
+])
+def test_a_source_after_the_fact_with_any_reporting_verb(text, source):
+    d = dep(run(text), 11000)
+    assert [a["label"] for a in d["according_to"]] == [source]
+
+
+@pytest.mark.parametrize("text,host,location", [
+    ("Between 1,000 and 1,500 Rwandan soldiers are operating in Mozambique's Cabo Delgado province, officials said.",
+     "Mozambique", "Cabo Delgado"),
+    ("About 1,000 Rwandan soldiers were sent to Cabo Delgado province in Mozambique.", "Mozambique", "Cabo Delgado"),
+    ("Russia sent 300 troops to the Tillaberi region of Niger.", "Niger", "Tillaberi"),
+    ("About 400 Russian instructors arrived in Gao, Mali, last week.", "Mali", "Gao"),
+])
+def test_a_place_the_data_does_not_know_lies_where_the_text_puts_it(text, host, location):
+    d = run(text)["deployments"][0]
+    assert (d["host_state"]["label"], (d["location"] or {}).get("label")) == (host, location)
