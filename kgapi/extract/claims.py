@@ -1473,18 +1473,24 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted|told|addressed|opened)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}meeting|"
                            r"[Tt]alks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
                            r"(?:was|were)\s+(?:received|welcomed|hosted|greeted)(?:\s+(?:on|at|in)\s+(?:the\s+)?\w+)?\s+by|summoned(?=\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,5})|"
-                           r"(?:received|hosted|welcomed)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5})|sat\s+down\s+with|met(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
+                           r"(?:received|hosted|welcomed|greeted)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5})|sat\s+down\s+with|met(?:\s+with)?|"
+                           r"(?:spoke|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video\s+link)\s+with|"
+                           r"(?:held|had|holds|has)\s+(?:an?\s+)?(?:\w+\s+)?(?:(?:tele)?phone|video)\s+(?:call|conversation|talks)\s+with|"
+                           r"(?:(?:tele)?phone|video)\s+(?:call|conversation)\s+(?:with|between)|"
+                           r"(?:flew|travel(?:l)?ed|went|headed|came|arrived\s+\w+(?:\s+\w+)?)\s+(?:[^.;]|\.(?=\s+\d)){0,60}?\bto\s+meet(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
     ("Visit", re.compile(r"\b(?:visited|toured|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
                          r"(?:[\w-]+\s+){0,2}(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
-                         r"Friday|Saturday|Sunday)['’]s\s+(?:trip|visit)|arrived\s+in|traveled\s+to|travelled\s+to)\b")),
-    ("Agreement", re.compile(r"\b(?:signed(?!\s+(?:the|an|a)\s+(?:\w+\s+)?order)|(?:an|the|new)\s+agreement|"
+                         r"Friday|Saturday|Sunday)['’]s\s+(?:trip|visit)|arrived\s+in|traveled\s+to|travelled\s+to|flew\s+(?:in\s+)?to|"
+                         r"landed\s+in)\b")),
+    ("Agreement", re.compile(r"\b(?:(?:signed|inked)(?!\s+(?:the|an|a)\s+(?:\w+\s+)?order)|(?:an|the|new)\s+agreement|"
                              r"(?:was|were|has\s+been|had\s+been)\s+agreed|agreed\s+to\s+(?:\w+\s+)?(?:withdraw|pull|leave|end|remove|"
                              r"exit)|ratified|ratifies|ratify|concluded\s+an?\s+(?:agreement|treaty|pact)|"
                              r"(?:struck|reached|sealed|clinched)\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)|"
                              r"(?:deal|agreement|accord)\s+(?:that\s+)?(?:the\s+)?\w+(?:\s+\w+)?\s+(?:struck|reached|sealed))\b")),
-    ("Order", re.compile(r"\b(?:ordered|ordering|issued\s+(?:\w+\s+){0,2}orders?|gave\s+(?:\w+\s+){0,2}orders?|"
+    ("Order", re.compile(r"\b(?:ordered|ordering|instructed|issued\s+(?:\w+\s+){0,2}(?:orders?|instructions?|directives?)|"
+                         r"gave\s+(?:\w+\s+){0,2}(?:orders?|instructions?)|"
                          r"signed\s+(?:the|an|a)\s+(?:\w+\s+)?order)\b")),
     ("Acknowledgement", re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|confirmed|confirms)\b")),
     ("Denial", re.compile(r"\b(?:denied|denies|dismissed|rejected|rejects|refuted|called\s+(?:it|them|the\s+\w+)\s+(?:\"|“)?(?:an?\s+)?(?:\w+\s+)?(?:lie|fake|false|baseless|slander\w*|fabricat\w+|groundless))\b")),
@@ -1729,7 +1735,7 @@ def extract_events(ctx: Context) -> list[dict]:
             if etype == "Meeting":
                 subj = _subject(ctx, info, seg, m.start())
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
-                if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|summoned", m.group(0)):
+                if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|greeted|summoned|.*\bto\s+meet", m.group(0)):
                     obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 50 and x.type == "Person"
                            and x.how != "pron" and not re.match(r"['’]s\b", text[x.end:x.end + 2]) and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,6}", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):

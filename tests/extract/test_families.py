@@ -429,3 +429,22 @@ def test_a_source_after_the_fact_with_any_reporting_verb(text, source):
 def test_a_place_the_data_does_not_know_lies_where_the_text_puts_it(text, host, location):
     d = run(text)["deployments"][0]
     assert (d["host_state"]["label"], (d["location"] or {}).get("label")) == (host, location)
+
+
+# ------------------------------------------------------------------ events: more wordings
+@pytest.mark.parametrize("text,expected", [
+    ("Chinese President Xi Jinping spoke by phone with Russian President Vladimir Putin on Tuesday.",
+     ("Meeting", "2024-11-05", frozenset({"Xi Jinping", "Vladimir Putin"}))),
+    ("Xi Jinping held a phone call with Vladimir Putin on Tuesday.",
+     ("Meeting", "2024-11-05", frozenset({"Xi Jinping", "Vladimir Putin"}))),
+    ("Russian Defence Minister Andrei Belousov flew to Minsk on Nov. 4 to meet his Belarusian counterpart "
+     "Viktor Khrenin.", ("Meeting", "2024-11-04", frozenset({"Andrei Belousov", "Viktor Khrenin"}))),
+    ("Russian Defence Minister Andrei Belousov flew to Minsk on Nov. 4 to meet his Belarusian counterpart "
+     "Viktor Khrenin.", ("Visit", "2024-11-04", frozenset({"Andrei Belousov"}))),
+    ("Moscow and Bamako inked a military cooperation deal on Monday.",
+     ("Agreement", "2024-11-04", frozenset({"Russia", "Mali"}))),
+    ("Kim Jong Un on Monday instructed the army to prepare more units for Russia.",
+     ("Order", "2024-11-04", frozenset({"Kim Jong Un"}))),
+])
+def test_calls_trips_deals_and_instructions(text, expected):
+    assert expected in events(run(text))
