@@ -95,7 +95,8 @@ def _org_generic(label: str) -> str:
 
 
 _ROLE_ADJ = (r"(?:(?:transitional|interim|acting|deputy|vice|senior|junior|chief|top|first|principal|"
-             r"outgoing|incoming|defen[cs]e|foreign|press|national|security|former|"
+             r"outgoing|incoming|defen[cs]e|foreign|press|national|security|former|military|supreme|spy|intelligence|"
+             r"army|naval|regional|provincial|de\s+facto|self-proclaimed|newly\s+appointed|"
              r"chief\s+military|first\s+deputy)\s+)")
 _GOV_ROLE = re.compile(r"\b(?:president|prime minister|premier|minister|ambassador|envoy|spokes(?:man|woman|person)|"
                        r"(?:national\s+)?security\s+advis[eo]r|chief\s+of\s+staff|"
@@ -864,7 +865,7 @@ def extract_deployments(ctx: Context) -> list[dict]:
 
 
 _FRAME_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|dispatch(?:ed|es|ing)?|arriv(?:ed|e|es|ing)|"
-                         r"mov(?:ed|e|es|ing)\s+(?!on\b)|transferr?(?:ed|ing)?|station(?:ed|ing)|ferried|landed|"
+                         r"mov(?:ed|e|es|ing)\s+(?!on\b)|transferr?(?:ed|ing)?|station(?:ed|ing|s)?|ferried|landed|"
                          r"put\s+(?:\w+\s+){1,6}to\s+work|heading\s+to|bound\s+for|crossed\s+into|"
                          r"(?:have|has|had)\s+been\s+(?:working|serving|fighting|based)|based\s+(?:in|at)|"
                          r"fought|fighting\s+(?:in|for|on)|(?:had\s+|have\s+|has\s+)?gone\s+to|went\s+to|"
@@ -1477,6 +1478,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"(?:spoke|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video\s+link)\s+with|"
                            r"(?:held|had|holds|has)\s+(?:an?\s+)?(?:\w+\s+)?(?:(?:tele)?phone|video)\s+(?:call|conversation|talks)\s+with|"
                            r"(?:(?:tele)?phone|video)\s+(?:call|conversation)\s+(?:with|between)|"
+                           r"(?:after|before|while|when|since)\s+meeting(?=\s+(?:with\s+)?(?:[A-Z]|his\s|her\s|the\s))|"
                            r"(?:flew|travel(?:l)?ed|went|headed|came|arrived\s+\w+(?:\s+\w+)?)\s+(?:[^.;]|\.(?=\s+\d)){0,60}?\bto\s+meet(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
@@ -1656,7 +1658,10 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
 def _dates_for(ctx: Context, info: SentInfo, seg: tuple[int, int], trig: re.Match, allow_lead: bool = True,
                others: list[int] | None = None):
     text = info.sent.text
-    ds = [d for d in info.dates if d.value and seg[0] <= d.start < seg[1]]
+    ds = [d for d in info.dates if d.value and seg[0] <= d.start < seg[1]
+          and not (len(d.value) == 4 and re.search(r"\b(?:for|through|until|till|to)\s+(?:the\s+(?:year\s+)?)?$",
+                                                   text[max(0, d.start - 20):d.start] + d.text[:-4]))]
+    # ("a plan of military cooperation for 2025", "a treaty valid until 2030": the period it covers, not its date)
     if others:
         # a date past another event word belongs to that event
         ds = [d for d in ds if not any(trig.end() <= o < d.start for o in others)
@@ -1735,7 +1740,8 @@ def extract_events(ctx: Context) -> list[dict]:
             if etype == "Meeting":
                 subj = _subject(ctx, info, seg, m.start())
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
-                if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|greeted|summoned|.*\bto\s+meet", m.group(0)):
+                if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|greeted|summoned|.*\bto\s+meet|"
+                                                        r"(?:after|before|while|when|since)\s+meeting", m.group(0)):
                     obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 50 and x.type == "Person"
                            and x.how != "pron" and not re.match(r"['’]s\b", text[x.end:x.end + 2]) and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,6}", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):

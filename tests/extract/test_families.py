@@ -448,3 +448,38 @@ def test_a_place_the_data_does_not_know_lies_where_the_text_puts_it(text, host, 
 ])
 def test_calls_trips_deals_and_instructions(text, expected):
     assert expected in events(run(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lukashenko made the remarks on Monday after meeting Russian Defence Minister Andrei Belousov.",
+     ("Meeting", frozenset({"Alexander Lukashenko", "Andrei Belousov"}))),
+    ("Putin spoke to reporters on Monday after meeting with Kim Jong Un.",
+     ("Meeting", frozenset({"Vladimir Putin", "Kim Jong Un"}))),
+])
+def test_after_meeting_someone_is_a_meeting(text, expected):
+    assert expected in {(t, p) for t, _d, p in events(run(text))}
+
+
+@pytest.mark.parametrize("text", [
+    "Belousov and Viktor Khrenin signed a plan of military cooperation for 2025.",
+    "Russia and Belarus signed an agreement on joint training through 2027.",
+])
+def test_the_period_an_agreement_covers_is_not_its_date(text):
+    evs = [e for e in events(run(text, published="2025-03-08")) if e[0] == "Agreement"]
+    assert evs and all(d is None for _t, d, _p in evs), evs
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Russia will station several hundred troops in Belarus this year.", "troops"),
+    ("Lukashenko said Russia would station missile systems and several hundred personnel in Belarus.", "personnel"),
+])
+def test_stationing_without_a_figure_is_a_deployment(text, kind):
+    assert ("Russia", "Belarus", None, kind) in figs(run(text, published="2025-03-08"))
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Niger's military ruler, Gen. Abdourahamane Tiani, received the Russian delegation.", "military ruler"),
+    ("Mali's interim president, Col. Assimi Goïta, thanked Russia for its support.", "interim president"),
+])
+def test_role_adjectives_stay_in_the_role(text, role):
+    assert role in {r["role"] for r in run(text)["roles"]}
