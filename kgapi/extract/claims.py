@@ -407,10 +407,12 @@ def _split_role_phrase(info: SentInfo, phrase: str, base: int, rest: str, phrase
 _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
             "fifty": 50, "hundred": 100, "a": 1, "several": None}
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?!,\d)(?:\s*(?:million|thousand|k)\b)?"
+# thousands grouped by commas, by spaces ("10 000") or, European style, by dots ("10.000")
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)"
+        r"(?!\s*(?:million|thousand|billion|k)\b)|\d+(?:\.\d+)?(?!,\d)(?:\s*(?:million|thousand|k)\b)?"
         r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a)"
         r"\s+(?:thousand|hundred)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty))?)")
-_NUM_RE = re.compile(r"(?<![\w.,$€£₩-])" + _NUM + r"(?![\w])(?:-(?:strong|member|man|person))?(?![\w]|-[A-Za-z])",
+_NUM_RE = re.compile(r"(?<![\w.,$€£₩-])" + _NUM + r"(?![\w])(?:-(?:strong|member|man|person))?(?![\w]|-(?!plus\b)[A-Za-z])",
                      re.IGNORECASE)  # "11,000-12,000" is a range, "11,000-strong" a size, "Su-35" nothing
 _QUAL_BEFORE = [
     (re.compile(r"\b(?:no|not)\s+more\s+than\s+$", re.I), "up_to"),
@@ -428,7 +430,8 @@ _DEPLOY_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|deployments
                           r"supply|supplied|provid(?:ed|e|ing)|rotat(?:ed|e|ing)|arriv(?:ed|e|ing)|"
                           r"follow(?:ed|ing)?|join(?:ed|ing)?|fight(?:ing)?|fought|serv(?:ed|e|ing)|"
                           r"reinforce(?:d|ments)?|package|force|contingent|comprising|consists?|"
-                          r"assign(?:ed)?|work(?:ing)?|based|committed)\b", re.I)
+                          r"assign(?:ed)?|work(?:ing)?|based|committed|reach(?:ed|es)|(?:took|taken|taking)\s+in|airlift(?:ed|ing)?|"
+                          r"ferr(?:ied|y|ying)|transport(?:ed|ing)?)\b", re.I)
 _STATUS_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b", re.I)
 _STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|may|might|"
                                r"predict(?:s|ed)?|forecast|anticipat(?:e|es|ed)|possibly|probably|"
@@ -503,8 +506,8 @@ def _parse_num(s: str) -> int | None:
         mult, s = 1000, s[:-8].strip()
     elif s.endswith("k") and re.match(r"^[\d.]+\s*k$", s):
         mult, s = 1000, s[:-1].strip()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
-        return int(s.replace(",", "")) * mult
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+|\d{1,3}(?:\.\d{3})+", s):
+        return int(re.sub(r"[,. \u2009\u202f]", "", s)) * mult
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         try:
             return int(float(s) * mult)
@@ -707,6 +710,9 @@ def extract_deployments(ctx: Context) -> list[dict]:
             rng = re.match(r"\s*(?:-|–|to|and)\s*(" + _NUM + r")(?![\w])", text[e:e + 30], re.I)
             if rng and (re.search(r"\bbetween\s+$", left, re.I) or not re.match(r"\s*and", text[e:e + 5])):
                 v2 = _parse_num(rng.group(1))
+                mult_m = re.search(r"\s*(thousand|million|k)$", rng.group(1), re.I)
+                if v2 and mult_m and not re.search(r"thousand|million|k$", raw, re.I) and val * 1000 <= v2:
+                    val *= 1000 if mult_m.group(1).lower() in ("thousand", "k") else 1_000_000  # "10 and 12 thousand"
                 if v2 and v2 > val:
                     mn, val = val, v2
                     qual = "up_to"
@@ -947,14 +953,15 @@ def _state_of_place(label: str, ctx: Context | None = None) -> str | None:
     return ctx.place_state.get(label) if ctx is not None else None
 
 
-_HOST_PREP = re.compile(r"\b(?P<p>to|into|in|inside|for|on|at|near|toward|towards|across|serving|throughout|within|along)\s+"
+_HOST_PREP = re.compile(r"\b(?P<p>to|into|in|inside|for|on|at|near|toward|towards|across|serving|throughout|within|along|"
+                        r"reached|reach|reaches)\s+"
                         r"(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:(?:[A-Z]\w+['’]s|its|their)\s+)?(?:[A-Z]\w+\s+(?=[a-z]))?"
                         r"(?:[a-z][\w-]*\s+){0,2}$")
 _NOT_HOST_BEFORE = re.compile(r"(?:\b(?:stationed|based|from|out\s+of|leaving|left|withdrawn\s+from|"
                               r"pulled\s+out\s+of|border\s+with)\s+(?:in\s+|at\s+)?(?:the\s+)?|"
                               r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?)$")
 _RECEIVE = re.compile(r"\b(?:received|receives|receiving|receive|host|hosts|hosted|hosting|welcomed|welcomes|accepted|"
-                      r"invited|requested)\b")
+                      r"invited|requested|(?:took|taken|taking|takes)\s+in)\b")
 _WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|"
                        r"(?:left|leav(?:e|es|ing))(?!\s+for\b)|"
                        r"exit(?:ed)?|ended|end(?:ing)?\s+(?:its|their)|redeploy\w*\s+(?:home|back))\b", re.I)

@@ -483,3 +483,24 @@ def test_stationing_without_a_figure_is_a_deployment(text, kind):
 ])
 def test_role_adjectives_stay_in_the_role(text, role):
     assert role in {r["role"] for r in run(text)["roles"]}
+
+
+@pytest.mark.parametrize("text,count,mn,qual", [
+    ("North Korea has sent 10 000 soldiers to Russia.", 10000, None, None),
+    ("North Korea has sent 10.000 soldiers to Russia.", 10000, None, None),
+    ("North Korea has sent 12,000-plus soldiers to Russia.", 12000, None, "over"),
+    ("North Korea has sent between 10 and 12 thousand soldiers to Russia.", 12000, 10000, "up_to"),
+    ("North Korea has sent about 1.5 thousand soldiers to Russia.", 1500, None, "about"),
+])
+def test_number_formats(text, count, mn, qual):
+    p = run(text)["deployments"][0]["personnel"][0]
+    assert (p["count"], p["min"], p["qualifier"]) == (count, mn, qual)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia has taken in 1,000 North Korean troops.",
+    "1,000 North Korean troops have reached Russia.",
+    "North Korea airlifted 1,000 troops to Russia.",
+])
+def test_arrival_wordings(text):
+    assert ("North Korea", "Russia", 1000, "troops") in figs(run(text))
