@@ -702,8 +702,10 @@ def extract_deployments(ctx: Context) -> list[dict]:
             if re.search(r"[$€£₩]\s*$|\b(?:US|USD|KRW|No\.|number|page|aged?|top|Article|Resolution|resolution|"
                          r"Brigade|Division|Regiment|Corps|Unit|unit)\s*$", left):
                 continue
-            if _CASUALTY_LEFT.search(left):
-                continue
+            if _CASUALTY_LEFT.search(left) and not re.search(
+                    r"\b(?:among|out\s+of|of\s+(?:the|its|their))\s+(?:(?:its|their|the|some|about|around|an\s+estimated)\s+)?$",
+                    left):
+                continue  # ("4,000 casualties among its 11,000 troops": the whole force is no casualty figure)
             # ranges: "between 10,000 and 12,000", "10,000 to 12,000", "10,000-12,000"
             mn = None
             qual = None
@@ -782,8 +784,12 @@ def extract_deployments(ctx: Context) -> list[dict]:
             strong_head = bool(kind and re.search(r"\b(?:troops|soldiers|personnel|fighters|mercenaries|peacekeepers|"
                                                   r"servicemen|forces|sappers|deminers|instructors|advisers|marines|"
                                                   r"paratroopers|commandos|contractors)\b", kind, re.I))
-            if not strong_head and not _DEPLOY_VERB.search(text) and not re.search(r"\b(?:troops|soldiers|forces)\b", text, re.I):
-                continue
+            present = adj and (re.match(r"\s*(?:(?:are|were|is|was|remain(?:ed|s)?|have\s+been|had\s+been|stay(?:ed|s)?)\s+"
+                                        r"(?:\w+\s+)?(?:in|at|inside)|(?:now\s+|currently\s+|still\s+)?(?:in|inside)\s+[A-Z])\b",
+                                        text[np_end:np_end + 40]) or re.match(r"\s*There\s+(?:are|were)\b", text))
+            if not strong_head and not present and not _DEPLOY_VERB.search(text) and \
+                    not re.search(r"\b(?:troops|soldiers|forces)\b", text, re.I):
+                continue  # ("About 15,000 North Korean workers are in Russia": a foreign workforce present is one)
             ca, cb = _clause_bounds(info, s)
             if _NOT_SENT.search(text[ca:cb]):
                 continue

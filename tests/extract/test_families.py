@@ -504,3 +504,23 @@ def test_number_formats(text, count, mn, qual):
 ])
 def test_arrival_wordings(text):
     assert ("North Korea", "Russia", 1000, "troops") in figs(run(text))
+
+
+@pytest.mark.parametrize("text,count,kind", [
+    ("About 15,000 North Korean workers are in Russia, the NIS said.", 15000, "workers"),
+    ("There are about 15,000 North Korean workers in Russia.", 15000, "workers"),
+    ("North Korea has suffered 4,000 casualties among its 11,000 troops in Russia.", 11000, "troops"),
+])
+def test_a_foreign_force_present_is_a_deployment(text, count, kind):
+    assert ("North Korea", "Russia", count, kind) in figs(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine says its forces have killed or wounded 3,000 North Korean soldiers in Kursk.",
+    "Around 300 North Korean soldiers have died and 2,700 have been injured, the NIS said.",
+    "The soldiers earn about 2,000 dollars a month in Russia.",
+    "North Korea has shipped 8 million artillery shells to Russia.",
+    "North Korea has 1.2 million active-duty soldiers.",
+])
+def test_casualties_pay_and_arms_are_no_figures(text):
+    assert not run(text)["deployments"]
