@@ -524,3 +524,11 @@ def test_a_foreign_force_present_is_a_deployment(text, count, kind):
 ])
 def test_casualties_pay_and_arms_are_no_figures(text):
     assert not run(text)["deployments"]
+
+
+@pytest.mark.parametrize("text,count,kind", [
+    ("North Korea began sending troops to Russia in October, and 3,000 had arrived by December.", 3000, "troops"),
+    ("North Korea is sending engineers to Russia; 1,000 have already been sent, officials said.", 1000, "engineers"),
+])
+def test_a_bare_figure_that_arrived_takes_the_kind_named_before(text, count, kind):
+    assert ("North Korea", "Russia", count, kind) in figs(run(text))
