@@ -1883,7 +1883,8 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             elif etype == "Acknowledgement*":
                 subj = _subject(ctx, info, seg, m.start()) or _two_parties(ctx, info, seg, m.start())
-                persons = [p for p in subj if p.type == "Person"]
+                # only one who speaks for the sending or host state acknowledges (a NATO spokeswoman reports)
+                persons = [p for p in subj if p.type == "Person" and _involved(ctx, p)]
                 if persons and _dates_for(ctx, info, seg, m):
                     participants = persons
                 else:

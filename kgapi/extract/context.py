@@ -18,6 +18,8 @@ from .sentences import Sentence, clauses
 
 ACTOR_TYPES = ("Person", "State", "Organization")
 
+_SAID_ON = re.compile(r"\b(?:said|told\s+[\w\s]{1,25}?|announced|reported|stated|added|confirmed|wrote|warned|claimed|"
+                      r"revealed|disclosed)\s+(?:on\s+)?$", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|to be (?:sent|deployed|dispatched)|plans? to|planning to|"
                      r"is set to|are set to|(?:is|are) expected|expects?|is to|are to|pledged to|"
                      r"promised to|intends? to|likely|could|may|might|next|upcoming|coming)\b")
@@ -122,7 +124,9 @@ class Context:
                         hi_c = [i for i in (s.text.find(", ", dp.end), s.text.find(";", dp.end),
                                             s.text.find(" that ", dp.end)) if i >= 0]
                         hi = min(hi_c) if hi_c else len(s.text)
-                        dates.append(dfut if _FUTURE.search(s.text[lo:hi]) else dp)
+                        said = _SAID_ON.search(s.text[max(0, dp.start - 40):dp.start])
+                        # "The Kremlin said on Monday it would …": the day of a past statement stays past
+                        dates.append(dp if said else dfut if _FUTURE.search(s.text[lo:hi]) else dp)
             for d in dates:
                 if d.value:
                     prev_date = d.value

@@ -532,3 +532,19 @@ def test_casualties_pay_and_arms_are_no_figures(text):
 ])
 def test_a_bare_figure_that_arrived_takes_the_kind_named_before(text, count, kind):
     assert ("North Korea", "Russia", count, kind) in figs(run(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Kremlin said on Monday it would not comment on the deployment.",
+     ("Report", "2024-11-04", frozenset({"Kremlin"}))),
+    ("The Pentagon announced on Monday that it will send 500 more troops to Poland.",
+     ("Report", "2024-11-04", frozenset({"Pentagon"}))),
+])
+def test_the_day_of_a_statement_about_the_future_is_past(text, expected):
+    assert expected in events(run(text))
+
+
+def test_a_third_party_saying_troops_arrived_is_no_acknowledgement():
+    evs = events(run("North Korea sent troops to Russia in October. NATO spokeswoman Farah Dakhlallah said on Monday "
+                     "that North Korean troops had arrived in Kursk."))
+    assert not [e for e in evs if e[0] == "Acknowledgement"], evs
