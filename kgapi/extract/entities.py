@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .resources import fold, gazetteer, lexicon, state_words
+from .resources import _alt, fold, gazetteer, lexicon, state_words
 
 UP = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]"
 LOW = r"[a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]"
@@ -344,7 +344,7 @@ def _title_re():
         lex = lexicon()
         titles = sorted(set(lex.title_words + [h for h in lex.role_heads if " " in h or h[0].isupper()]),
                         key=len, reverse=True)
-        _TITLE_RE = re.compile(r"(?i:" + "|".join(re.escape(t) for t in titles) + r")\s+(?P<name>" + _NAME + r")")
+        _TITLE_RE = re.compile(r"(?i:" + _alt(titles, ignore_case=True) + r")\s+(?P<name>" + _NAME + r")")
     return _TITLE_RE
 
 

@@ -109,13 +109,21 @@ class Chrome:
     agencies: list[str] = field(default_factory=list)
 
 
-def _alt(words) -> str:
+def _alt(words, ignore_case: bool = False) -> str:
     """An alternation matching the longest of ``words`` at a position, built as a trie so that the
-    regex engine does not try every word in turn (several times faster on long lists)."""
+    regex engine does not try every word in turn (several times faster on long lists).
+
+    ``ignore_case``: the pattern is used case-insensitively, so words that differ only in case must
+    share one branch (else a shorter word could be tried before a longer one); folding is exact for
+    ASCII only, so other words keep the plain longest-first alternation.
+    """
+    words = {w for w in words if w}
+    if ignore_case:
+        if not all(w.isascii() for w in words):
+            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        words = {w.lower() for w in words}
     trie: dict = {}
-    for w in set(words):
-        if not w:
-            continue
+    for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
