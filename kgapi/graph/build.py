@@ -65,7 +65,9 @@ class _Builder:
         if not is_valid_id(self.aid):
             raise BadRequest(f"article.id: {self.aid!r} is not a valid id", details={"field": "article.id"})
         self.A = minter.article(self.aid)
-        self.g = Graph(identifier=self.A)
+        # rdflib's SimpleMemory: one graph needs no context bookkeeping or add events, and adds
+        # and N-Triples output run about twice as fast as with the default Memory store
+        self.g = Graph(store="SimpleMemory", identifier=self.A)
         self.extraction_node = URIRef(f"{self.A}#extraction")
         self.entities: dict[str, dict] = {}
         self.claims: list[dict] = []

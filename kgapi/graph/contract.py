@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from ..errors import BadRequest
+
 _NO_OFFSET = 1 << 62
 #: characters that are not text: C0 controls but tab, LF and CR, lone surrogates, U+FFFE, U+FFFF.
 #: XML 1.0 cannot carry them (so neither can RDF/XML or SPARQL XML results) nor UTF-8 the surrogates.
@@ -169,8 +171,6 @@ def check_document(doc: Any) -> None:
 
 
 def _check(value: Any, spec: Any, field: str) -> None:
-    from ..errors import BadRequest
-
     def fail(expected: str) -> None:
         name = field or "the document"
         raise BadRequest(f"{name}: expected {expected}, got {type(value).__name__}",
