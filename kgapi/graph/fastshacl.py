@@ -59,7 +59,7 @@ class _Index:
             self.supers = _closure(list(_pairs_of(supers)) + extra)
 
     def values(self, node, path) -> set:
-        return self.out.get(node, {}).get(path, set())
+        return self.out.get(node, _NO_VALUES_BY_PATH).get(path, _NO_VALUES)
 
     def classes(self, node) -> set:
         cached = self._classes.get(node)
@@ -94,12 +94,18 @@ def _closure(pairs) -> dict:
     return out
 
 
+_NO_VALUES: frozenset = frozenset()
+_NO_VALUES_BY_PATH: dict = {}
+# looked up once: each attribute access on rdflib's namespaces builds a new URIRef
+_XSD_STRING, _LANG_STRING = XSD.string, RDF.langString
+
+
 def _is_datatype(v, dt) -> bool:
     if not isinstance(v, Literal):
         return False
-    if dt == XSD.string:
-        ok = v.datatype in (None, XSD.string) and not v.language
-    elif dt == RDF.langString:
+    if dt == _XSD_STRING:
+        ok = v.datatype in (None, _XSD_STRING) and not v.language
+    elif dt == _LANG_STRING:
         ok = bool(v.language)
     else:
         ok = v.datatype == dt
