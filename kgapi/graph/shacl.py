@@ -28,6 +28,10 @@ def violations(data: Graph, *, inplace: bool = False) -> list[dict]:
     """
     import pyshacl
 
+    if not data.store.context_aware:  # pySHACL needs one (built graphs use rdflib's SimpleMemory store)
+        copy = Graph(identifier=data.identifier)
+        copy += data
+        data = copy
     conforms, report, _text = pyshacl.validate(
         data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inplace=inplace,
         inference="none", abort_on_first=False, allow_warnings=True, meta_shacl=False,
