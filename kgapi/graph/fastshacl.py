@@ -54,7 +54,8 @@ class _Index:
             self.out[s][p].add(o)
         self.supers = supers
         self.onto_types = onto_types
-        extra = [(s, o) for s, o in data.subject_objects(RDFS.subClassOf)]
+        # from the index: a pattern query would make the article graph's store build its own
+        extra = [(s, o) for s, by_pred in self.out.items() for o in by_pred.get(_SUBCLASS_OF, ())]
         if extra:  # the data itself extends the class hierarchy: recompute for this graph
             self.supers = _closure(list(_pairs_of(supers)) + extra)
 
@@ -97,7 +98,7 @@ def _closure(pairs) -> dict:
 _NO_VALUES: frozenset = frozenset()
 _NO_VALUES_BY_PATH: dict = {}
 # looked up once: each attribute access on rdflib's namespaces builds a new URIRef
-_XSD_STRING, _LANG_STRING = XSD.string, RDF.langString
+_XSD_STRING, _LANG_STRING, _SUBCLASS_OF = XSD.string, RDF.langString, RDFS.subClassOf
 
 
 def _is_datatype(v, dt) -> bool:
