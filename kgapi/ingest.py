@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from .errors import BadRequest, KgapiError, StoreUnavailable
 from .extract import extract
-from .graph import ONTOLOGY_FILE, ONTOLOGY_IRI, Built, Minter, build, shacl_check, shacl_check_many
+from .graph import ONTOLOGY_IRI, Built, Minter, build, shacl_check, shacl_check_many
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -173,7 +173,9 @@ class Pipeline:
     # -- start-up -------------------------------------------------------------
     def ensure_ontology(self) -> None:
         """Load ``ontology/kgapi.ttl`` into its own graph, so it can be queried."""
-        onto = Graph().parse(ONTOLOGY_FILE, format="turtle")
+        from .graph.shacl import ontology_graph
+
+        onto = ontology_graph()  # parsed once: the SHACL gate reads the same graph
         name = URIRef(ONTOLOGY_IRI)
         if not self.store.has_graph(name) or self.store.count(name) != len(onto):
             self.store.replace_graph(name, onto)
