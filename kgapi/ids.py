@@ -39,8 +39,11 @@ def article_id(title: str, published: str | None) -> str:
     return f"{published}-{slug}" if published else slug
 
 
+_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)  # json.dumps makes one per call
+
+
 def content_hash(*parts: object, length: int = 10) -> str:
-    data = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    data = _JSON.encode(parts)
     return hashlib.sha1(data.encode("utf-8")).hexdigest()[:length]
 
 

@@ -8,10 +8,27 @@ from pathlib import Path
 from rdflib import Namespace
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DCTERMS
 
-KG = Namespace("https://w3id.org/kgapi/ns#")
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-TIME = Namespace("http://www.w3.org/2006/time#")
+
+
+class _Namespace(Namespace):
+    """rdflib's Namespace, each term made once: rdflib builds a new URIRef, and checks its
+    characters, on every ``KG.Claim``, which the graph builder does thousands of times per article."""
+
+    def term(self, name: str):
+        key = (str(self), name) if isinstance(name, str) else None
+        made = _TERMS.get(key) if key else None
+        if made is None:
+            made = super().term(name)
+            if key:
+                _TERMS[key] = made
+        return made
+
+
+_TERMS: dict = {}
+KG = _Namespace("https://w3id.org/kgapi/ns#")
+SCHEMA = _Namespace("https://schema.org/")
+ORG = _Namespace("http://www.w3.org/ns/org#")
+TIME = _Namespace("http://www.w3.org/2006/time#")
 
 ONTOLOGY_IRI = "https://w3id.org/kgapi/ns"
 
