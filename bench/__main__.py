@@ -18,10 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import endpoints
 from .corpus import corpus
-from .harness import (BIN, ROOT, Sample, Server, free_port, get_request, machine, oxigraph_binary,
+from .harness import (BIN, ROOT, Sample, Server, free_port, machine, oxigraph_binary,
                       run_load, sparql_request)
-from .queries import ENTITY_IDS, queries
+from .queries import queries
 
 BASE = "http://bench.kgapi.test/"
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
@@ -174,13 +175,16 @@ def measure_size(label: str, triples: int, work: Path, args) -> dict:
                             budget=args.budget / args.rounds, request_timeout=args.timeout * 3))
                 for name, smp in samples.items():
                     report_sample(name, qname, conc, smp)
-        # /entities/{id}: kgapi's own endpoint
-        ent_urls = [f"http://127.0.0.1:{kport}/entities/{i}" for i in ENTITY_IDS]
-        run_load(get_request(ent_urls), concurrency=1, max_requests=20, budget=args.budget, request_timeout=60)
-        s = run_load(get_request(ent_urls), concurrency=1, max_requests=args.requests * 2, budget=args.budget,
-                     request_timeout=60)
-        res["entity_endpoint"] = _summary(s)
-        print(f"[{label}] /entities/{{id}} c=1: p50 {s.p50 * 1000:.2f} ms p99 {s.p99 * 1000:.2f} ms", flush=True)
+        # kgapi's own endpoints: /entities/{id} and /timeline, kept (cached) and fresh (computed)
+        res["endpoints"] = {}
+        for name, pair in endpoints.measure(f"http://127.0.0.1:{kport}", requests=args.requests * 2,
+                                            budget=args.budget, fresh_requests=max(10, args.requests // 10),
+                                            fresh_budget=max(args.budget * 6, 5.0)).items():
+            res["endpoints"][name] = {kind: _summary(s) for kind, s in pair.items()}
+            for kind, s in pair.items():
+                print(f"[{label}] {endpoints.ENDPOINTS[name]} {kind} c=1: p50 {s.p50 * 1000:.2f} ms "
+                      f"p99 {s.p99 * 1000:.2f} ms n={s.n} err={s.errors}", flush=True)
+        res["entity_endpoint"] = res["endpoints"]["entity"]["kept"]
         res["rss_after"] = {name: e.rss() for name, e in engines.items()}
     finally:
         for e in engines.values():
@@ -283,8 +287,7 @@ def report(results: list[dict], seed: dict | None, info: dict, args) -> str:
                   f"{r['load_oxigraph_s']:.1f} s.",
                   "- Server RSS after the queries: " + ", ".join(
                       f"{k} {v / 2**20:,.0f} MiB" for k, v in r["rss_after"].items()) + ".",
-                  f"- `/entities/{{id}}` (c=1): p50 **{_fmt(r['entity_endpoint']['p50_ms'])} ms**, p99 "
-                  f"{_fmt(r['entity_endpoint']['p99_ms'])} ms, {_fmt(r['entity_endpoint']['qps'])}/s.", ""]
+                  *_endpoint_lines(r), ""]
         engines = [e for e in ("kgapi", "oxigraph", "rdflib")
                    if any(k.startswith(e) for row in r["queries"].values() for k in row)]
         head = ["query", "rows"]
@@ -309,6 +312,20 @@ def report(results: list[dict], seed: dict | None, info: dict, args) -> str:
         lines.append("")
     lines += _targets(results, seed, args)
     return "\n".join(lines) + "\n"
+
+
+def _endpoint_lines(r: dict) -> list[str]:
+    """One line per domain endpoint: kept (cached) and fresh (computed) latencies."""
+    eps = r.get("endpoints") or {"entity": {"kept": r["entity_endpoint"]}}
+    out = []
+    for name, pair in eps.items():
+        parts = []
+        for kind, what in (("kept", "kept answer"), ("fresh", "computed afresh")):
+            s = pair.get(kind)
+            if s:
+                parts.append(f"{what} p50 **{_fmt(s['p50_ms'])} ms**, p99 {_fmt(s['p99_ms'])} ms (n={s['n']})")
+        out.append(f"- `{endpoints.ENDPOINTS.get(name, name)}` (c=1): " + "; ".join(parts) + ".")
+    return out
 
 
 def _ratio(row: dict, other: str, conc: int, args=None) -> str:

@@ -42,6 +42,12 @@ class _Gunicorn(BaseApplication):
 
         app = create_app(self.settings)
         app.extensions["kgapi"].store.warm()  # the first query should not wait for a worker to boot
+        with app.app_context():
+            from .api.cache import fact_index
+
+            index = fact_index()
+            if index is not None:
+                index.start()  # loads in the background; readers use SPARQL meanwhile
         return app
 
 

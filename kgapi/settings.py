@@ -96,6 +96,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("search_refresh", 5.0,
             "Seconds between checks whether a remote store changed (written by another process), "
             "to rebuild the entity search index; an embedded store is checked on every search.", float),
+    Setting("fact_index", True,
+            "Keep the links between entities, facts, claims and articles of an embedded store in "
+            "memory (loaded in the background at start, kept in step on every write), so entity pages "
+            "and timelines take milliseconds at any size; false: every answer by SPARQL.", _bool),
     Setting("log_level", "info", "Logging level: debug, info, warning, error."),
 )
 

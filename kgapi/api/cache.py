@@ -63,6 +63,27 @@ class ViewCache:
         return view
 
 
+def fact_index():
+    """This process's :class:`~kgapi.api.factindex.FactIndex` (embedded stores), or None."""
+    ext = current_app.extensions
+    if "kgapi.facts" not in ext:
+        st = state()
+        index = None
+        if getattr(st.settings, "fact_index", True) and hasattr(st.store, "changes_since") \
+                and getattr(st.store, "ox", None) is not None:
+            from .factindex import FactIndex
+
+            index = FactIndex(st.store)
+        ext.setdefault("kgapi.facts", index)
+    return ext["kgapi.facts"]
+
+
+def entity_facts(iri: str):
+    """The fact index's view around one entity; None when there is no index or it is loading."""
+    index = fact_index()
+    return index.entity(iri) if index is not None else None
+
+
 def _view_cache() -> ViewCache:
     return current_app.extensions.setdefault("kgapi.entity_views", ViewCache())
 

@@ -8,12 +8,12 @@ from flask_restx import Namespace, Resource
 
 from ..errors import NotFound
 from ..graph import find
-from ..graph.read import RDF_TYPE, RDFS_LABEL, SKOS_ALT
+from ..graph.read import RDF_TYPE, RDFS_LABEL, SKOS_ALT, read_facts
 from ..graph.terms import ENTITY_TYPES, KG
 from . import models as m
 from .common import state
 from .http import arg, choice_param, int_param, json_response, page, page_params, split_suffix, valid_id_or_404
-from .cache import cached, labels
+from .cache import cached, entity_facts, labels
 from .labels import canonical
 from .linked import describe_entity, html_response, negotiate, represent
 
@@ -107,8 +107,14 @@ def _entity_view(ident: str, limit: int, offset: int) -> dict:
     store, minter = st.store, st.minter
     E = str(minter.entity(ident))
     view = _entity_core(store, E, ident)
-    counts = find.statement_counts(store, E)
-    pairs, facts = find.statement_facts(store, minter, E, limit, offset) if counts else ([], {})
+    known = entity_facts(E)  # the in-memory fact index; None: ask the store
+    if known is not None:
+        counts = known.counts
+        pairs = known.statements[offset:offset + limit]
+        facts = read_facts(store, minter, [f for f, _ in pairs]) if pairs else {}
+    else:
+        counts = find.statement_counts(store, E)
+        pairs, facts = find.statement_facts(store, minter, E, limit, offset) if counts else ([], {})
     view["statements"] = [statement(facts, *facts[f], part, E) for f, part in pairs if f in facts]
     view["statement_counts"] = {_PART_PROPERTY[p]: n for p, n in sorted(counts.items())}
     total = sum(counts.values())
@@ -118,13 +124,16 @@ def _entity_view(ident: str, limit: int, offset: int) -> dict:
     view.update(total=total, limit=limit, offset=offset, next=nxt)
     index = labels()
     rels = {"out": [], "in": []}
-    for r in find.relations(store, E):
+    for r in (find.role_labels(store, known.relations[:100]) if known is not None else find.relations(store, E)):
         other = index.get(r["other"])
         if other is not None:
             rels[r["dir"]].append({"property": r["prop"], "entity": other, "detail": r.get("detail"),
                                    "facts": int(r["n"])})
     view["relations"] = rels
-    arts, n = find.mentioning_articles(store, minter, E)
+    if known is not None:
+        arts, n = find.article_page(store, minter, known.articles), len(known.articles)
+    else:
+        arts, n = find.mentioning_articles(store, minter, E)
     view["articles"] = {"total": n, "items": arts}
     return view
 

@@ -159,7 +159,7 @@ class Store(ABC):
             ops.append(f"CREATE SILENT GRAPH <{name}>")
         if ntriples.strip():
             ops.append(_insert_data(name, ntriples))
-        self.update(" ;\n".join(ops))
+        self.update_graphs(" ;\n".join(ops), None if name is None else [str(name)])
         return created
 
     def post_graph(self, name: URIRef | None, ntriples: str) -> bool:
@@ -169,7 +169,7 @@ class Store(ABC):
         if ntriples.strip():
             ops.append(_insert_data(name, ntriples))
         if ops:
-            self.update(" ;\n".join(ops))
+            self.update_graphs(" ;\n".join(ops), None if name is None else [str(name)])
         return created
 
     def graph_sizes(self) -> dict[URIRef | None, int]:
@@ -212,6 +212,10 @@ class Store(ABC):
     def update(self, update: str) -> None:
         """Run a SPARQL 1.1 update (trusted text: safety checks happen in the SPARQL layer)."""
 
+    def update_graphs(self, update: str, graphs: Iterable[str] | None) -> None:
+        """:meth:`update` of text kgapi built that touches only ``graphs`` (for :meth:`changes_since`)."""
+        self.update(update)
+
     # -- dataset ------------------------------------------------------------
     @abstractmethod
     def named_graphs(self) -> list[URIRef]:
@@ -233,6 +237,11 @@ class Store(ABC):
     #: A number that changes whenever the store is written (for caches and query workers); None
     #: when the backend cannot know (another client may write a remote store).
     generation: int | None = None
+
+    def changes_since(self, generation: int | None) -> frozenset[str] | None:
+        """Names of the graphs this process's writes touched after ``generation`` (see
+        :mod:`kgapi.store.changes`); None when it cannot say (any graph may have changed)."""
+        return None
 
     def health(self) -> dict:
         """Cheap liveness probe; raises StoreUnavailable when the store cannot answer."""

@@ -21,6 +21,7 @@ from ..errors import BadRequest, QuerySyntaxError, StoreUnavailable
 from ..graph.terms import PREFIXES
 from . import _execute
 from .base import RawResult, Store
+from .changes import ChangeLog
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ class EmbeddedStore(Store):
         self._write_lock = threading.Lock()
         #: bumped on every write, so query workers know to reopen the store
         self._generation = 0
+        self._changes = ChangeLog()
         self._dataset: Dataset | None = None
         self.query_workers = query_workers
         self._pool = None
@@ -123,6 +125,9 @@ class EmbeddedStore(Store):
     @property
     def generation(self) -> int:
         return self._generation
+
+    def changes_since(self, generation):
+        return self._changes.since(generation, self._generation)
 
     # -- reading ------------------------------------------------------------
     def _query(self, query: str, union_default_graph: bool = True):
@@ -198,12 +203,14 @@ class EmbeddedStore(Store):
             raise BadRequest(f"the update failed: {exc}") from None
 
     # -- writing ------------------------------------------------------------
-    def _write(self, fn):
+    def _write(self, fn, graphs=None):
+        """Run ``fn`` as the one writer; ``graphs``: the names of the graphs it may touch (None: any)."""
         with self._write_lock:
             try:
                 return fn()
             finally:
                 # Flushed, so that query workers reopening the store do not replay a long WAL.
+                self._changes.record(self._generation + 1, graphs)
                 self._generation += 1
                 self._ox.flush()
 
@@ -236,7 +243,7 @@ class EmbeddedStore(Store):
                 self._ox.update(" ;\n".join(
                     f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
                     for name, body in known))
-        self._write(write)
+        self._write(write, latest)
 
     def drop_graph(self, name: URIRef) -> bool:
         def drop():
@@ -246,10 +253,13 @@ class EmbeddedStore(Store):
             self._ox.update(f"DROP GRAPH <{name}>")
             return True
 
-        return self._write(drop)
+        return self._write(drop, [str(name)])
 
     def update(self, update: str) -> None:
         self._write(lambda: self._ox.update(update))
+
+    def update_graphs(self, update: str, graphs) -> None:
+        self._write(lambda: self._ox.update(update), None if graphs is None else list(graphs))
 
     # -- dataset ------------------------------------------------------------
     def named_graphs(self) -> list[URIRef]:
