@@ -38,10 +38,30 @@ def _fresh_urls(base: str, pattern: str, ids: list[str], count: int) -> list[str
     return list(itertools.islice(urls, count))
 
 
+def wait_for_index(base: str, timeout: float) -> str:
+    """Wait until the server's fact index is loaded (/health says so); what it said last."""
+    import time
+
+    import requests
+
+    deadline = time.monotonic() + timeout
+    state = "unknown"
+    while time.monotonic() < deadline:
+        try:
+            state = requests.get(base + "/health", timeout=120).json().get("fact_index", "absent")
+        except (requests.RequestException, ValueError):
+            state = "unknown"
+        if state not in ("loading", "unknown"):
+            break
+        time.sleep(1)
+    return state
+
+
 def measure(base: str, *, requests: int = 200, budget: float = 10.0, fresh_requests: int = 40,
             fresh_budget: float = 60.0, timeout: float = 120.0, ids: list[str] | None = None) -> dict:
     """{endpoint: {"kept": Sample, "fresh": Sample}} for a server at ``base`` (no trailing slash)."""
     ids = ids or ENTITY_IDS
+    wait_for_index(base, timeout=600)
     out = {}
     for name, pattern in ENDPOINTS.items():
         kept_urls = _urls(base, pattern, ids)

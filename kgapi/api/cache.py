@@ -30,7 +30,8 @@ def labels() -> LabelIndex:
     if index is None:
         st = state()
         index = ext.setdefault("kgapi.labels", LabelIndex(st.store, st.minter,
-                                                          float(getattr(st.settings, "search_refresh", 5.0))))
+                                                          float(getattr(st.settings, "search_refresh", 5.0)),
+                                                          facts=fact_index()))
     return index
 
 
@@ -73,7 +74,7 @@ def fact_index():
                 and getattr(st.store, "ox", None) is not None:
             from .factindex import FactIndex
 
-            index = FactIndex(st.store)
+            index = FactIndex(st.store, str(st.minter.entity("")))
         ext.setdefault("kgapi.facts", index)
     return ext["kgapi.facts"]
 

@@ -24,7 +24,7 @@ import threading
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from ..graph.terms import KG, ORG, SCHEMA
+from ..graph.terms import ENTITY_TYPES, KG, ORG, SCHEMA
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,12 @@ SENDING, HOST, LOCATION, PARTICIPANT = _K + "sendingState", _K + "hostState", _K
 MEMBER, ORGANIZATION, ROLE = _ORG + "member", _ORG + "organization", _ORG + "role"
 START, DATE, END, PART_OF = _K + "start", _K + "date", _K + "end", _K + "partOf"
 ROLE_CLASS = _K + "RoleAssignment"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+#: names of entities (kept for subjects under the entity prefix), for the search index
+NAMES = frozenset({RDFS_LABEL, SKOS_ALT})
+#: classes whose ``a`` triples are kept: the entity types (search index) and role assignments (timeline)
+CLASSES = frozenset({_K + t for t in ENTITY_TYPES} | {ROLE_CLASS})
 
 #: the entity's part in a fact → the predicate from the fact to it (as kgapi.graph.find.PARTS)
 PART_PREDICATES = {"person": MEMBER, "of": ORGANIZATION, "sending_state": SENDING, "host_state": HOST,
@@ -53,8 +59,9 @@ def _lo(day: str) -> str:
 class FactIndex:
     """Triples of :data:`PREDICATES` (and ``a kg:RoleAssignment``), per graph and indexed both ways."""
 
-    def __init__(self, store):
+    def __init__(self, store, entity_prefix: str):
         self.store = store
+        self.entity_prefix = entity_prefix
         self._lock = threading.RLock()
         self._graphs: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._sp: dict[str, dict[str, Counter]] = {}
@@ -79,8 +86,12 @@ class FactIndex:
             if isinstance(q.graph_name, ox.NamedNode):
                 yield q.graph_name.value, q.subject.value, q.predicate.value, q.object.value
 
-    def _keep(self, p: str, o: str) -> bool:
-        return p in PREDICATES or (p == RDF_TYPE and o == ROLE_CLASS)
+    def _keep(self, s: str, p: str, o: str) -> bool:
+        if p in PREDICATES:
+            return True
+        if p == RDF_TYPE:
+            return o in CLASSES
+        return p in NAMES and s.startswith(self.entity_prefix)
 
     def start(self) -> None:
         """Load everything in a background thread (readers use SPARQL until it is done)."""
@@ -98,8 +109,13 @@ class FactIndex:
             for pred in sorted(PREDICATES):
                 for g, s, p, o in self._quads(pred):
                     by_graph[g].append((s, p, o))
-            for g, s, p, o in self._quads(RDF_TYPE, ROLE_CLASS):
-                by_graph[g].append((s, p, o))
+            for cls in sorted(CLASSES):
+                for g, s, p, o in self._quads(RDF_TYPE, cls):
+                    by_graph[g].append((s, p, o))
+            for pred in sorted(NAMES):
+                for g, s, p, o in self._quads(pred):
+                    if s.startswith(self.entity_prefix):
+                        by_graph[g].append((s, p, o))
         except Exception:  # the store went away (closed): readers keep using SPARQL
             log.warning("the fact index could not be loaded", exc_info=True)
             return
@@ -112,6 +128,19 @@ class FactIndex:
             self._ready = True
             self.loads += 1
         self.sync()  # writes made while loading
+
+    @property
+    def ready(self) -> bool:
+        """Loaded (it may still have writes to catch up with, which the next reader reads)."""
+        return self._ready
+
+    @property
+    def state(self) -> str:
+        """ready, loading, or idle (nothing has asked for it yet)."""
+        if self._ready:
+            return "ready"
+        loader = self._loader
+        return "loading" if loader is not None and loader.is_alive() else "idle"
 
     def wait(self, timeout: float | None = None) -> bool:
         """Start loading if nothing has yet, wait for the load; True when the index is ready."""
@@ -169,7 +198,7 @@ class FactIndex:
                 return False
             # The generation is read before the graphs: a write landing meanwhile is read again next time.
             for g in changed:
-                triples = [(s, p, o) for _g, s, p, o in self._quads(graph=g) if self._keep(p, o)]
+                triples = [(s, p, o) for _g, s, p, o in self._quads(graph=g) if self._keep(s, p, o)]
                 self._remove(g)
                 self._add(g, triples)
                 self.graph_reads += 1
@@ -186,6 +215,27 @@ class FactIndex:
             if found is None:
                 found = self._entities[iri] = EntityFacts(self, iri)
             return found
+
+    def entity_names(self, prefix: str, classes: list[str]):
+        """(labels, types, aliases, mentions) of every typed entity under ``prefix``, counted as the
+        search index's queries count them over the union of graphs; None while the index loads."""
+        with self._lock:
+            if not self.sync():
+                return None
+            labels: dict[str, Counter] = {}
+            types: dict[str, Counter] = defaultdict(Counter)
+            aliases: dict[str, set] = {}
+            mentions: dict[str, int] = {}
+            for cls in classes:
+                for e, n in self._po.get((RDF_TYPE, cls), {}).items():
+                    if e.startswith(prefix):
+                        types[e][cls] += n
+            for e in types:
+                names = self._sp.get(e, {})
+                labels[e] = Counter(names.get(RDFS_LABEL, {}))
+                aliases[e] = set(names.get(SKOS_ALT, ()))
+                mentions[e] = sum(self._po.get((MENTIONS, e), {}).values())
+            return labels, dict(types), aliases, mentions
 
     # -- look-ups (callers hold the lock) --------------------------------------------------------
     def objects(self, s: str, p: str) -> list[str]:

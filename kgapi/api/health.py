@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_restx import Namespace, Resource, fields
 
 from .. import __version__
+from .cache import fact_index
 from .common import state
 
 PATH = "/health"
@@ -16,6 +17,10 @@ health_model = ns.model("Health", {
     "store": fields.String(description="embedded or remote", example="embedded"),
     "articles": fields.Integer(example=1),
     "triples": fields.Integer(description="quads in all named graphs", example=1200),
+    "fact_index": fields.String(description="the in-memory index behind entity pages and timelines: ready, "
+                                            "loading (answers come from SPARQL meanwhile), idle (loads on "
+                                            "first use) or off", enum=["ready", "loading", "idle", "off"],
+                                example="ready"),
 })
 
 
@@ -27,5 +32,7 @@ class Health(Resource):
         """Service status; 503 when the store does not answer."""
         st = state()
         st.store.health()
+        index = fact_index()
         return {"status": "ok", "version": __version__, "store": st.store.kind,
-                "articles": len(st.pipeline.article_graphs()), "triples": st.store.count()}
+                "articles": len(st.pipeline.article_graphs()), "triples": st.store.count(),
+                "fact_index": "off" if index is None else index.state}

@@ -51,12 +51,31 @@ def _same(app, client, urls):
     without = _answers(app, client, urls, False)
     for a, b in zip(with_index, without):
         assert a == b, a[0]
+    _same_search(app)
     return with_index
+
+
+def _same_search(app):
+    """The search index the app keeps (from the fact index) holds what one built by queries holds."""
+    from kgapi.api.cache import labels
+    from kgapi.api.labels import LabelIndex
+
+    st = app.extensions["kgapi"]
+    with app.app_context():
+        kept = labels()
+        kept.token()
+        assert kept.facts is not None
+    by_queries = LabelIndex(st.store, st.minter)
+    by_queries.token()
+    assert [(e.entity, e.names, e.mentions) for e in kept._entries] == \
+        [(e.entity, e.names, e.mentions) for e in by_queries._entries]
+    assert kept._entries
 
 
 def test_index_answers_as_sparql_does(corpus_app):
     _index(corpus_app)
     client = corpus_app.test_client()
+    assert client.get("/health").get_json()["fact_index"] == "ready"
     ids = _entity_ids(client)
     assert len(ids) > 20
     answers = _same(corpus_app, client, _urls(ids))
