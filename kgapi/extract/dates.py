@@ -539,6 +539,7 @@ _PUB_PATTERNS = [
 
 
 _WD_ABBR = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
+_HAS_YEAR = re.compile(_YEAR)
 _WD_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
@@ -546,6 +547,8 @@ def published_dates(line: str) -> list[tuple[int, str]]:
     """Every full date (day, month, year) on a line, as (offset, ISO), in order of appearance."""
     out: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
+    if not _HAS_YEAR.search(line):
+        return out  # every pattern has a year in it
     for k, rx in enumerate(_PUB_PATTERNS):
         for m in rx.finditer(line):
             if any(m.start() < b and m.end() > a for a, b in taken):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .resources import gazetteer
 
@@ -107,6 +108,12 @@ _CLAUSE = re.compile(r";\s+|,\s+(?=(?:and|but|while|whereas|although|though)\s+(
 
 def clauses(text: str) -> list[tuple[int, int]]:
     """Offsets of the clauses of a sentence (relative to the sentence)."""
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=1024)
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    # cached: the rules ask for the clauses of the same sentence several times
     out = []
     pos = 0
     for m in _CLAUSE.finditer(text):
@@ -115,4 +122,4 @@ def clauses(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         out.append((pos, len(text)))
-    return out or [(0, len(text))]
+    return tuple(out or [(0, len(text))])
