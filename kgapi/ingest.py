@@ -43,16 +43,39 @@ class Pipeline:
     def build(self, extraction: dict) -> Built:
         built = build(extraction, self.minter)
         if self.validate:
-            shacl_check(built.graph)
+            shacl_check(built.graph, built.registry)
         return built
 
     def dry_run(self, text: str, **meta) -> dict:
         return self.build(self.read(text, **meta)).result
 
     # -- ingestion ------------------------------------------------------------
+    @property
+    def registry(self) -> str:
+        """The entity registry graph's IRI."""
+        return str(self.minter.registry())
+
     def write(self, built: Built) -> dict:
-        self.store.replace_graph(built.article_iri, built.graph)
+        """Write the article's graph and bring the entity registry in step (one transaction)."""
+        self.store.write_articles([(str(built.article_iri), built.graph.serialize(format="nt"))], self.registry)
         return built.result
+
+    def delete(self, ident: str) -> bool:
+        """Remove an article and what only it gave the registry; False when there was none."""
+        return self.store.delete_article(self.minter.article(ident), self.registry)
+
+    def reindex(self, *, migrate: bool = True) -> None:
+        """Rebuild the entity registry from the mention records in the store, in one update.
+
+        For data written through ``/store`` or SPARQL update, which bypass the
+        pipeline. ``migrate`` first turns article graphs written before the
+        registry existed (entity types and labels inside them) into mention records.
+        """
+        from .graph.registry import migrate_update, reindex_update
+
+        if migrate:
+            self.store.apply_update(migrate_update(self.registry, str(self.minter.article(""))), idempotent=True)
+        self.store.apply_update(reindex_update(self.registry), idempotent=True)
 
     def ingest_text(self, text: str, **meta) -> dict:
         return self.write(self.build(self.read(text, **meta)))
@@ -116,7 +139,7 @@ class Pipeline:
                 out.append((p, None, BadRequest(f"{p}: cannot read it ({exc.strerror or exc})")))
         if self.validate:
             ok = [i for i, (_p, b, _e) in enumerate(out) if b is not None]
-            errors = shacl_check_many([out[i][1].graph for i in ok])  # type: ignore[union-attr]
+            errors = shacl_check_many([(out[i][1].graph, out[i][1].registry) for i in ok])  # type: ignore[union-attr]
             for i, err in zip(ok, errors):
                 if err is not None:
                     out[i] = (out[i][0], None, err)
@@ -129,7 +152,7 @@ class Pipeline:
 
         Files are read, built and validated ``batch`` at a time (in ``jobs``
         worker processes when > 1), and each batch is written with one
-        :meth:`Store.replace_graphs` call (one transaction/request). A store that
+        :meth:`Store.write_articles` call (one transaction/request). A store that
         goes away stops the run (StoreUnavailable is raised); ``progress`` is
         called once per file with its result or its error.
         """
@@ -161,7 +184,7 @@ class Pipeline:
         if not items:
             return []
         try:
-            self.store.replace_ntriples([(it.name, it.ntriples) for _p, it in items])
+            self.store.write_articles([(it.name, it.ntriples) for _p, it in items], self.registry)
             return [(p, it.result, None) for p, it in items]
         except StoreUnavailable:
             raise

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from ..errors import BadRequest
 from ..ids import fact_id, is_valid_id, slugify
 from . import contract
 from ._store import ArticleStore
 from .iris import Minter
+from .registry import add_mention, contribution
 from .terms import ENTITY_TYPES, EVENT_TYPES, KG, MODALITIES, ORG, QUALIFIERS, SCHEMA, STATUSES
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -51,10 +52,20 @@ class Built:
 
     graph: Graph
     result: dict[str, Any]
+    #: the registry entries this article brings (as if it were the first to name its entities)
+    registry: Graph | None = None
 
     @property
     def article_iri(self) -> URIRef:
         return self.graph.identifier  # type: ignore[return-value]
+
+    def validation_graph(self) -> Graph:
+        """The article graph with its registry entries: what the SHACL shapes are checked on."""
+        g = Graph(identifier=self.graph.identifier)
+        g += self.graph
+        if self.registry is not None:
+            g += self.registry
+        return g
 
 
 class _Builder:
@@ -70,6 +81,8 @@ class _Builder:
         self._add = self.g.store.add  # what Graph.add does, less its type assertions
         self.extraction_node = URIRef(f"{self.A}#extraction")
         self.entities: dict[str, dict] = {}
+        self.mentions: dict[str, URIRef] = {}
+        self.role_types: dict[URIRef, tuple[URIRef, str]] = {}
         self.claims: list[dict] = []
 
     # -- helpers ---------------------------------------------------------
@@ -195,17 +208,16 @@ class _Builder:
                 if prev["type"] != etype:
                     raise BadRequest(f"{field}: {label!r} is listed as {prev['type']} and {etype}",
                                      details={"field": field})
-                for a in {str(a).strip() for a in (e.get("aliases") or [])} - {"", prev["label"], *prev["aliases"]}:
-                    self.add(self.m.entity(ident), SKOS.altLabel, Literal(a))
+                for a in sorted({str(a).strip() for a in (e.get("aliases") or [])} - {"", prev["label"], *prev["aliases"]}):
+                    self.add(self.mentions[ident], KG.surfaceForm, Literal(a))
                     prev["aliases"] = contract.entity(ident, prev["iri"], prev["label"], etype,
                                                       [*prev["aliases"], a])["aliases"]
                 continue
             aliases = sorted({str(a).strip() for a in (e.get("aliases") or []) if str(a).strip() and str(a).strip() != label})
             I = self.m.entity(ident)
-            self.add(I, RDF.type, KG[etype])
-            self.add(I, RDFS.label, Literal(label))
-            for a in aliases:
-                self.add(I, SKOS.altLabel, Literal(a))
+            # The article's own naming of the entity: a mention record (the registry graph
+            # holds the entity's type, label and aliases for the whole dataset).
+            self.mentions[ident] = add_mention(self.g, self.A, I, ident, label, KG[etype], aliases)
             self.add(self.A, SCHEMA.mentions, I)
             ent = contract.entity(ident, str(I), label, etype, aliases)
             self.entities[ident] = ent
@@ -225,12 +237,16 @@ class _Builder:
             O = self.ref(r.get("of"), f"{field}.of", ("State", "Organization"))
             rid = fact_id(self.aid, "role", (str(P), role.lower(), O and str(O)))
             M = self.m.role(rid)
-            R = self.m.role_type(slugify(role) or "role")
+            slug = slugify(role) or "role"
+            R = self.m.role_type(slug)
             self.add(M, RDF.type, KG.RoleAssignment)
             self.add(M, ORG.member, P)
             self.add(M, ORG.role, R)
-            self.add(R, RDF.type, KG.Role)
-            self.add(R, RDFS.label, Literal(role))
+            seen = self.role_types.get(R)
+            if seen is None:
+                self.role_types[R] = (add_mention(self.g, self.A, R, slug, role, KG.Role, role_type=True), role)
+            elif role != seen[1]:  # the same role worded otherwise: a surface form of the first wording
+                self.add(seen[0], KG.surfaceForm, Literal(role))
             if O is not None:
                 self.add(M, ORG.organization, O)
             self.claim(M, "role", rid, r, field)
@@ -398,4 +414,4 @@ def build(extraction: dict, minter: Minter) -> Built:
     result = contract.result(article, entities, roles, deployments, events, b.claims, len(b.g))
     if any(type(t) not in (URIRef, Literal) and isinstance(t, BNode) for triple in b.g for t in triple):  # pragma: no cover - a bug guard
         raise AssertionError("article graphs must not contain blank nodes (they would not merge)")
-    return Built(b.g, result)
+    return Built(b.g, result, contribution(b.g))

@@ -45,13 +45,14 @@ _NODE_KINDS = {
 
 
 class _Index:
-    """One data graph (with the ontology's class hierarchy), indexed for the checks."""
+    """The data graphs as one (with the ontology's class hierarchy), indexed for the checks."""
 
-    def __init__(self, data: Graph, supers: dict, onto_types: dict):
+    def __init__(self, graphs: tuple[Graph, ...], supers: dict, onto_types: dict):
         self._classes: dict = {}
         self.out: dict = defaultdict(lambda: defaultdict(set))
-        for s, p, o in data:
-            self.out[s][p].add(o)
+        for data in graphs:
+            for s, p, o in data:
+                self.out[s][p].add(o)
         self.supers = supers
         self.onto_types = onto_types
         # from the index: a pattern query would make the article graph's store build its own
@@ -224,7 +225,7 @@ class _Compiler:
 
 
 class FastValidator:
-    """The compiled shapes; :meth:`conforms` on one article graph."""
+    """The compiled shapes; :meth:`conforms` on one article graph (and its registry entries)."""
 
     def __init__(self, shapes: Graph, ontology: Graph):
         self.shapes = _Compiler(shapes).compile()
@@ -233,8 +234,9 @@ class FastValidator:
         for s, o in ontology.subject_objects(RDF.type):
             self.onto_types[s].add(o)
 
-    def conforms(self, data: Graph) -> bool:
-        ix = _Index(data, self.supers, self.onto_types)
+    def conforms(self, *graphs: Graph) -> bool:
+        """Does the union of ``graphs`` conform?"""
+        ix = _Index(graphs, self.supers, self.onto_types)
         typed = [(node, ix.classes(node)) for node, by_pred in ix.out.items() if RDF.type in by_pred]
         for classes, preds, check in self.shapes:
             focus = {node for node, cs in typed if not cs.isdisjoint(classes)} if classes else set()

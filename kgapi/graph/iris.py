@@ -2,7 +2,8 @@
 
 ``{base}entities/{id}``, ``{base}articles/{id}`` (also the article's graph
 name), ``{base}deployments/{id}``, ``{base}events/{id}``, ``{base}claims/{id}``,
-``{base}roles/{id}`` (role assignments) and ``{base}role-types/{slug}``.
+``{base}roles/{id}`` (role assignments), ``{base}role-types/{slug}``, and
+``{base}graphs/entities``, the entity registry graph (see :mod:`.registry`).
 Each path is served by the API, so every IRI dereferences.
 """
 
@@ -14,7 +15,7 @@ from rdflib import URIRef
 
 from ..ids import is_valid_id
 
-KINDS = ("entities", "articles", "deployments", "events", "claims", "roles", "role-types")
+KINDS = ("entities", "articles", "deployments", "events", "claims", "roles", "role-types", "graphs")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,10 @@ class Minter:
 
     def role_type(self, ident: str) -> URIRef:
         return self.iri("role-types", ident)
+
+    def registry(self) -> URIRef:
+        """The entity registry graph: every entity's and role type's type, label and aliases, once."""
+        return self.iri("graphs", "entities")
 
     def split(self, iri: str) -> tuple[str, str] | None:
         """(kind, id) of an IRI this minter made, else None."""

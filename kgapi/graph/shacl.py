@@ -1,4 +1,8 @@
-"""The SHACL gate: an article graph that breaks ``ontology/shapes.ttl`` is never written."""
+"""The SHACL gate: an article graph that breaks ``ontology/shapes.ttl`` is never written.
+
+An article graph is checked together with the registry entries it brings
+(:attr:`kgapi.graph.Built.registry`): its entities' types live there.
+"""
 
 from __future__ import annotations
 
@@ -51,18 +55,32 @@ def violations(data: Graph, *, inplace: bool = False) -> list[dict]:
     return sorted(out, key=lambda v: (v["focus"], v["path"] or "", v["message"]))
 
 
-def check(data: Graph) -> None:
-    """Raise :class:`ValidationFailed` (422) listing the violations, if any.
+def union(graphs) -> Graph:
+    """One graph holding the triples of ``graphs`` (a graph or a sequence of them)."""
+    if isinstance(graphs, Graph):
+        return graphs
+    graphs = list(graphs)
+    if len(graphs) == 1:
+        return graphs[0]
+    out = Graph(identifier=graphs[0].identifier)
+    for g in graphs:
+        out += g
+    return out
 
-    The compiled fast path (:mod:`.fastshacl`) clears conforming graphs; pySHACL
-    checks the rest and writes the report.
+
+def check(*graphs: Graph) -> None:
+    """Raise :class:`ValidationFailed` (422) listing the violations of the union of ``graphs``, if any.
+
+    Call it with an article graph and its registry entries. The compiled fast
+    path (:mod:`.fastshacl`) clears conforming graphs; pySHACL checks the rest
+    and writes the report.
     """
     from .fastshacl import validator
 
     fast = validator()
-    if fast is not None and fast.conforms(data):
+    if fast is not None and fast.conforms(*graphs):
         return
-    found = violations(data)
+    found = violations(union(graphs))
     if found:
         first = found[0]
         raise ValidationFailed(
@@ -72,14 +90,16 @@ def check(data: Graph) -> None:
         )
 
 
-def check_many(graphs: list[Graph]) -> list[ValidationFailed | None]:
+def check_many(graphs: list) -> list[ValidationFailed | None]:
     """:func:`check` for many article graphs at once: one error or None per graph.
+
+    Each item is a graph or a tuple of graphs (an article graph and its registry entries).
 
     With the compiled fast path each graph is checked on its own. Without it,
     pySHACL's cost per call is high (~50 ms for one article, most of it set-up),
     so the union of the graphs is validated in one call. Each article graph is
     self-contained (its claims, facts and figures have IRIs minted from the
-    article id, and it types and labels every entity it points to), so the union
+    article id, and its registry entries type and label every entity it points to), so the union
     conforms exactly when every graph does, except that shared entities may pick
     up conflicting labels or types across articles: a failing union is split in
     halves until each failure is pinned to its own graph, which is validated alone.
@@ -92,21 +112,22 @@ def check_many(graphs: list[Graph]) -> list[ValidationFailed | None]:
         out: list[ValidationFailed | None] = []
         for g in graphs:
             try:
-                check(g)
+                check(*((g,) if isinstance(g, Graph) else g))
                 out.append(None)
             except ValidationFailed as exc:
                 out.append(exc)
         return out
     if len(graphs) == 1:
         try:
-            check(graphs[0])
+            check(union(graphs[0]))
             return [None]
         except ValidationFailed as exc:
             return [exc]
-    union = Graph()
-    for g in graphs:
-        union.addN((s, p, o, union) for s, p, o in g)
-    if not violations(union, inplace=True):
+    together = Graph()
+    for item in graphs:
+        for g in ((item,) if isinstance(item, Graph) else item):
+            together.addN((s, p, o, together) for s, p, o in g)
+    if not violations(together, inplace=True):
         return [None] * len(graphs)
     half = len(graphs) // 2
     return check_many(graphs[:half]) + check_many(graphs[half:])

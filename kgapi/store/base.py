@@ -208,6 +208,33 @@ class Store(ABC):
     def drop_graph(self, name: URIRef) -> bool:
         """Remove a named graph; False when there was none."""
 
+    # -- articles: their graphs and the entity registry, kept in step ----------
+    def write_articles(self, articles: Iterable[tuple[str, str]], registry: str) -> None:
+        """Replace article graphs, given as (graph name, N-Triples), and bring the entity registry
+        graph ``registry`` in step (see :mod:`kgapi.graph.registry`), all in ONE update request:
+        one transaction on Oxigraph (embedded and server), so readers see every article and its
+        names old or new, never a mix."""
+        from ..graph.registry import write_update
+
+        text = write_update(registry, articles)
+        if text:
+            self.apply_update(text, idempotent=True)
+
+    def delete_article(self, name: URIRef, registry: str) -> bool:
+        """Remove an article graph and what only it gave the registry, in one update; False when
+        there was no such graph. Entities other articles name stay, with the names those use."""
+        from ..graph.registry import delete_update
+
+        if not self.has_graph(name):
+            return False
+        self.apply_update(delete_update(registry, str(name)), idempotent=True)
+        return True
+
+    def apply_update(self, update: str, *, idempotent: bool = False) -> None:
+        """A trusted update kgapi built. ``idempotent``: running it twice leaves the same state, so
+        a backend may send it again when the connection dropped before the answer."""
+        self.update(update)
+
     @abstractmethod
     def update(self, update: str) -> None:
         """Run a SPARQL 1.1 update (trusted text: safety checks happen in the SPARQL layer)."""

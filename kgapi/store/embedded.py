@@ -245,6 +245,30 @@ class EmbeddedStore(Store):
                     for name, body in known))
         self._write(write, latest)
 
+    def write_articles(self, articles, registry: str) -> None:
+        # Under the write lock the store knows which articles are new: their old version need
+        # not be retracted from the registry (the update is then about a third shorter).
+        from ..graph.registry import write_update
+
+        latest = dict(articles)
+        if not latest:
+            return
+
+        def write():
+            fresh = [n for n in latest if not self._ox.contains_named_graph(ox.NamedNode(n))]
+            self._ox.update(write_update(registry, latest.items(), fresh))
+        self._write(write)
+
+    def delete_article(self, name: URIRef, registry: str) -> bool:
+        from ..graph.registry import delete_update
+
+        def delete():
+            if not self._ox.contains_named_graph(ox.NamedNode(str(name))):
+                return False
+            self._ox.update(delete_update(registry, str(name)))
+            return True
+        return self._write(delete)
+
     def drop_graph(self, name: URIRef) -> bool:
         def drop():
             node = ox.NamedNode(str(name))

@@ -12,7 +12,9 @@ always also enforced here: a query that has not fully answered by limit + 1 s
 is abandoned (its connection closed) and answered with a :class:`QueryTimeout`.
 
 Atomicity: :meth:`RemoteStore.replace_graphs` sends one update request
-(``DROP SILENT GRAPH <g> ; INSERT DATA {…}`` for each graph). Oxigraph and
+(``DROP SILENT GRAPH <g> ; INSERT DATA {…}`` for each graph), and so does
+:meth:`~kgapi.store.base.Store.write_articles` (each article graph replaced and the entity
+registry brought in step, see :mod:`kgapi.graph.registry`). Oxigraph and
 Fuseki (TDB2) run one update request as one transaction, so readers see every
 graph old or every graph new. Virtuoso runs each operation of a request in its
 own transaction by default (a reader may briefly see a dropped, not yet
@@ -357,6 +359,9 @@ class RemoteStore(Store):
     def update(self, update: str) -> None:
         # A client's update may not be idempotent (INSERT … WHERE): never resent.
         self._post_update(update, idempotent=False)
+
+    def apply_update(self, update: str, *, idempotent: bool = False) -> None:
+        self._post_update(update, idempotent=idempotent)
 
     # -- dataset ----------------------------------------------------------------
     def named_graphs(self) -> list[URIRef]:
