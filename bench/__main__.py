@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from . import endpoints
-from .corpus import corpus
+from .corpus import corpus, registry
 from .harness import (BIN, ROOT, Sample, Server, free_port, machine, oxigraph_binary,
                       run_load, sparql_request)
 from .queries import queries
@@ -43,12 +43,21 @@ def write_corpus(triples: int, folder: Path, ingest_extra: int) -> dict:
         g = f"<{ONTOLOGY_IRI}>"
         for s, p, o in onto:
             out.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
-        for _x, built in corpus(triples, BASE):
-            g = f"<{built.article_iri}>"
-            for s, p, o in built.graph:
-                out.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
-            n += len(built.graph)
-            articles += 1
+        def written():
+            nonlocal n, articles
+            for _x, built in corpus(triples, BASE):
+                g = f"<{built.article_iri}>"
+                for s, p, o in built.graph:
+                    out.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
+                n += len(built.graph)
+                articles += 1
+                yield built
+        # the entity registry graph: each entity's type, label and aliases, once (as ingest makes it)
+        reg = registry(written(), BASE)
+        g = f"<{reg.identifier}>"
+        for s, p, o in reg:
+            out.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
+        n += len(reg)
     # more articles, beyond the corpus, to measure ingest into a store of this size
     from .corpus import CorpusGenerator
 

@@ -167,7 +167,11 @@ class CorpusGenerator:
 
 
 def corpus(triples: int, base_iri: str, seed: int = 7):
-    """Built article graphs (kgapi.graph.Built) until about ``triples`` triples."""
+    """Built article graphs (kgapi.graph.Built) until about ``triples`` triples.
+
+    Article graphs hold mention records, not the entities' names: write the
+    registry graph too (:func:`registry`), as ingesting them would.
+    """
     minter = Minter(base_iri)
     total = 0
     for x in CorpusGenerator(seed).articles():
@@ -176,3 +180,10 @@ def corpus(triples: int, base_iri: str, seed: int = 7):
         yield x, built
         if total >= triples:
             return
+
+
+def registry(built, base_iri: str):
+    """The entity registry graph (``{base}graphs/entities``) that ingesting ``built`` in order makes."""
+    from kgapi.graph.registry import registry_of
+
+    return registry_of((b.graph for b in built), Minter(base_iri).registry())

@@ -1,4 +1,4 @@
-"""The ``kgapi`` command: serve, ingest, extract, settings.
+"""The ``kgapi`` command: serve, ingest, import, export, reindex, extract, settings.
 
 Every setting of :mod:`kgapi.settings` is also a flag of every command
 (``--store``, ``--query-timeout`` …), over its ``KGAPI_*`` variable.
@@ -151,21 +151,71 @@ def import_cmd(file: Path, fmt, graph, **overrides):
 
     Each named graph in the file replaces the graph of that name, so importing
     a file twice changes nothing. The data is trusted as it is: no SHACL gate.
+    The entity registry is then rebuilt from the mention records (kgapi reindex).
     """
     import time
 
     from .store import open_store
     from .store.dump import import_file
 
+    from .ingest import Pipeline
+
     settings = _load(overrides)
     try:
         with open_store(settings) as store:
             t0 = time.monotonic()
             stats = import_file(store, file, fmt, graph)
+            # The file's graphs replaced the store's: the entity registry follows their mention
+            # records (a whole dump's registry comes back as it was).
+            Pipeline.from_settings(store, settings).reindex()
     except KgapiError as exc:
         _fail(exc)
-    click.echo(f"imported {stats['quads']} quads in {stats['graphs']} named graph(s) "
-               f"({time.monotonic() - t0:.1f} s)")
+    click.echo(f"imported {stats['quads']} quads in {stats['graphs']} named graph(s), entity registry "
+               f"rebuilt ({time.monotonic() - t0:.1f} s)")
+
+
+@main.command()
+@click.option("--check", is_flag=True,
+              help="Only report how the registry differs from the mention records (exit status 1 if it does).")
+@click.option("--print", "print_update", is_flag=True,
+              help="Print the SPARQL update that rebuilds the registry (to send to /sparql) and exit.")
+@settings_options
+def reindex(check, print_update, **overrides):
+    """Rebuild the entity registry graph from the articles' mention records, in one update.
+
+    Ingest, POST/DELETE /articles and /store keep the registry ({base}graphs/entities) in step
+    by themselves; SPARQL updates do not. Run this after changing article graphs by SPARQL
+    update (with an embedded store: while no server holds it, or send the --print output to
+    /sparql). Graphs written before the registry existed are turned into mention records first.
+    """
+    import time
+
+    from .graph import Minter
+    from .graph.registry import drift, rebuild_update
+    from .ingest import Pipeline
+    from .store import open_store
+
+    settings = _load(overrides)
+    minter = Minter(settings.base_iri)
+    registry = str(minter.registry())
+    if print_update:
+        click.echo(rebuild_update(registry, str(minter.article(""))))
+        return
+    try:
+        with open_store(settings) as store:
+            if check:
+                found = drift(store, registry)
+                for line in found[:50]:
+                    click.echo(line)
+                click.echo(f"{len(found)} difference(s) between the registry and the mention records")
+                sys.exit(1 if found else 0)
+            t0 = time.monotonic()
+            Pipeline.from_settings(store, settings).reindex()
+            left = drift(store, registry)
+    except KgapiError as exc:
+        _fail(exc)
+    click.echo(f"entity registry rebuilt ({time.monotonic() - t0:.1f} s); {len(left)} difference(s) left")
+    sys.exit(1 if left else 0)
 
 
 @main.command("export")

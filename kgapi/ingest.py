@@ -71,11 +71,10 @@ class Pipeline:
         pipeline. ``migrate`` first turns article graphs written before the
         registry existed (entity types and labels inside them) into mention records.
         """
-        from .graph.registry import migrate_update, reindex_update
+        from .graph.registry import rebuild_update
 
-        if migrate:
-            self.store.apply_update(migrate_update(self.registry, str(self.minter.article(""))), idempotent=True)
-        self.store.apply_update(reindex_update(self.registry), idempotent=True)
+        update = rebuild_update(self.registry, str(self.minter.article("")), migrate=migrate)
+        self.store.apply_update(update, idempotent=True)  # one transaction
 
     def ingest_text(self, text: str, **meta) -> dict:
         return self.write(self.build(self.read(text, **meta)))

@@ -85,15 +85,15 @@ def test_a_store_refusing_one_batch_still_gets_the_good_articles(tmp_path, store
     from kgapi.errors import BadRequest
 
     folder = articles(tmp_path, 6)
-    real = store.replace_ntriples
+    real = store.write_articles
 
-    def picky(graphs):
+    def picky(graphs, registry):
         graphs = list(graphs)
         if any(name.endswith("bulk-003") for name, _ in graphs):
             raise BadRequest("refused")
-        real(graphs)
+        real(graphs, registry)
 
-    monkeypatch.setattr(store, "replace_ntriples", picky)
+    monkeypatch.setattr(store, "write_articles", picky)
     p = Pipeline.from_settings(store, Settings.load({"store": "memory", "base_iri": BASE}, environ={}))
     done, failed = p.ingest_paths(sorted(folder.glob("*.json")), batch=6)
     assert len(done) == 5 and [f[0].name for f in failed] == ["a003.json"]

@@ -66,7 +66,7 @@ def test_a_failing_article_writes_nothing(pipeline, store, tmp_path, monkeypatch
 
     import kgapi.ingest as ingest_mod
 
-    def failing(graph):
+    def failing(*graphs):
         raise ValidationFailed("broken on purpose")
 
     monkeypatch.setattr(ingest_mod, "shacl_check", failing)

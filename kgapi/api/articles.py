@@ -220,16 +220,20 @@ class Article(Resource):
                                                        text=article_text(st.store, st.minter, ident)))
 
     @ns.doc(security="bearer")
-    @ns.response(204, "Removed: the article's graph is gone; entities other articles mention stay")
+    @ns.response(204, "Removed: the article's graph is gone; entities other articles mention stay, with the "
+                      "names those use")
     @ns.response(401, "No bearer token", m.error)
     @ns.response(403, "Wrong token or read-only server", m.error)
     @ns.response(404, "No such article", m.error)
     def delete(self, article_id: str):
-        """Remove an article and everything read out of it (its named graph), nothing else."""
+        """Remove an article and everything read out of it (its named graph), nothing else.
+
+        The entity registry forgets what only this article said (entities no other article
+        mentions, names no other article uses), in the same transaction."""
         require_write()
         st = state()
         ident = valid_id_or_404(article_id, "article")
-        if not st.store.drop_graph(st.minter.article(ident)):
+        if not st.pipeline.delete(ident):
             raise NotFound(f"no article with id {ident!r}")
         _changed()
         return Response(status=204)

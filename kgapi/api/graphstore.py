@@ -4,7 +4,9 @@ Graphs are named indirectly (``/store?graph=IRI``, ``/store?default``) or
 directly (``/store/some/path`` is the graph ``{KGAPI_BASE_IRI}store/some/path``).
 A POST to ``/store`` itself creates a new graph and answers 201 with its IRI in
 ``Location``. Writes bypass the extraction pipeline and its SHACL gate: they
-are for analysts' own graphs and for loading reference data.
+are for analysts' own graphs and for loading reference data. Each write to a
+named graph also brings the entity registry in step with the graph's mention
+records (``kg:Mention``), in the same transaction, as an article write does.
 """
 
 from __future__ import annotations
@@ -92,26 +94,49 @@ def _get(name: URIRef | None) -> Response:
     return resp
 
 
+def _registry(name: URIRef | None) -> str | None:
+    """The entity registry to keep in step with a write to graph ``name``: every named graph but itself.
+
+    Mention records (kg:Mention) in any named graph name entities, so a graph written here
+    changes the registry as an article would; a write to the registry graph itself is taken
+    as it is (``kgapi reindex`` rebuilds it from the mention records)."""
+    registry = str(state().minter.registry())
+    return None if name is None or str(name) == registry else registry
+
+
 def _put(name: URIRef | None) -> Response:
     require_write()
-    created = state().store.put_graph(name, _read_body(name))
+    created = state().store.put_graph(name, _read_body(name), registry=_registry(name))
+    _changed()
     return Response(status=201 if created else 204)
 
 
 def _post(name: URIRef | None) -> Response:
     require_write()
-    created = state().store.post_graph(name, _read_body(name))
+    created = state().store.post_graph(name, _read_body(name), registry=_registry(name))
+    _changed()
     return Response(status=201 if created else 204)
 
 
 def _delete(name: URIRef | None) -> Response:
     require_write()
     st = state()
+    registry = _registry(name)
     if name is None:
         st.store.put_graph(None, "")
-    elif not st.store.drop_graph(name):
+    elif not (st.store.delete_article(name, registry) if registry else st.store.drop_graph(name)):
         raise NotFound(f"no graph {name} in this store")
+    _changed()
     return Response(status=204)
+
+
+def _changed() -> None:
+    """This process wrote: the label index rebuilds on its next use."""
+    from flask import current_app
+
+    index = current_app.extensions.get("kgapi.labels")
+    if index is not None:
+        index.invalidate()
 
 
 def _responses(fn):

@@ -25,6 +25,8 @@ from ..graph.read import PREFIXES
 from ..graph.terms import ENTITY_TYPES, KG
 
 _TYPE_IRIS = {str(KG[t]): t for t in ENTITY_TYPES}
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 MAX_AGE_FACTOR = 12
 _DROP = re.compile(r"[\u2019'`´ʼ]")
 _SEP = re.compile(r"[^0-9a-z]+")
@@ -55,7 +57,8 @@ def rank(name: str, query: str) -> int | None:
 
 
 def canonical(counted: dict[str, int]) -> str | None:
-    """The value most article graphs agree on; ties go to the first in sort order."""
+    """The most counted value (the registry holds one; data written around it may add more); ties
+    go to the first in sort order."""
     if not counted:
         return None
     return min(counted, key=lambda v: (-counted[v], v))
@@ -125,29 +128,24 @@ class LabelIndex:
     def _build(self) -> None:
         if self.facts is not None and self._build_from_facts():
             return
-        # Plain patterns with one bound term each, so each query walks one index range: an
-        # entity's type and label are repeated in every article graph that names it, and joining
-        # them across the union of graphs would multiply those copies.
+        # The entity registry graph names each entity once (type, label, aliases): one read of it,
+        # and one count of the articles that mention each entity (for ranking).
         prefix = str(self.minter.entity(""))
-        labels = self.store.select_values(PREFIXES + f"""
-SELECT ?e ?l (COUNT(*) AS ?n) WHERE {{ ?e rdfs:label ?l FILTER(STRSTARTS(STR(?e), "{prefix}")) }} GROUP BY ?e ?l""")
-        types = []
-        for t in _TYPE_IRIS:
-            types += [dict(r, t=t) for r in self.store.select_values(
-                f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?e a <{t}> }} GROUP BY ?e")]
-        aliases = self.store.select_values(PREFIXES + """
-SELECT DISTINCT ?e ?a WHERE { ?e skos:altLabel ?a }""")
+        rows = self.store.select_values(PREFIXES + f"""
+SELECT ?e ?p ?o WHERE {{ GRAPH <{self.minter.registry()}> {{ ?e ?p ?o }}
+  FILTER(STRSTARTS(STR(?e), "{prefix}") && ?p IN (rdf:type, rdfs:label, skos:altLabel)) }}""")
         mentions = self.store.select_values(PREFIXES + """
 SELECT ?e (COUNT(*) AS ?n) WHERE { ?art schema:mentions ?e } GROUP BY ?e""")
         label_counts: dict[str, Counter] = defaultdict(Counter)
         type_counts: dict[str, Counter] = defaultdict(Counter)
-        for r in labels:
-            label_counts[r["e"]][r["l"]] += int(r["n"])
-        for r in types:
-            type_counts[r["e"]][_TYPE_IRIS[r["t"]]] += int(r["n"])
         alias_sets: dict[str, set] = defaultdict(set)
-        for r in aliases:
-            alias_sets[r["e"]].add(r["a"])
+        for r in rows:
+            if r["p"] == _LABEL:
+                label_counts[r["e"]][r["o"]] += 1
+            elif r["p"] == _ALT:
+                alias_sets[r["e"]].add(r["o"])
+            elif r["o"] in _TYPE_IRIS:
+                type_counts[r["e"]][_TYPE_IRIS[r["o"]]] += 1
         mention_counts = {r["e"]: int(r["n"]) for r in mentions}
         self._set_entries(label_counts, type_counts, alias_sets, mention_counts)
 

@@ -94,6 +94,8 @@ def represent(fmt: str, *, json_fn: Callable[[], Response], rdf_fn: Callable[[],
 
 
 # -- descriptions (CONSTRUCT queries bound to one IRI) ----------------------------
+# Labels and types of linked entities come from the default graph (the union): the entity
+# registry states each once; an article graph names its entities by mention records only.
 
 def describe_entity(store, iri: str, limit: int = 5000) -> Graph:
     """The entity's own triples, what links to it (capped), and the labels and types of both ends."""
@@ -111,14 +113,15 @@ def describe_fact(store, iri: str) -> Graph:
     return store.construct(PREFIXES + f"""
 CONSTRUCT {{ ?s ?p ?o . ?x rdfs:label ?xl . ?x a ?xt . ?a schema:headline ?ah . }}
 WHERE {{
-  GRAPH ?g {{
+  {{ GRAPH ?g {{
     {{ <{iri}> ?p ?o BIND(<{iri}> AS ?s) }}
     UNION {{ <{iri}> kg:personnel ?s . ?s ?p ?o }}
     UNION {{ ?s kg:about <{iri}> . ?s ?p ?o }}
-    UNION {{ <{iri}> ?link ?x . ?x rdfs:label ?xl . OPTIONAL {{ ?x a ?xt }} }}
-    UNION {{ ?c kg:about <{iri}> . ?c kg:accordingTo ?x . ?x rdfs:label ?xl }}
     UNION {{ ?c kg:about <{iri}> . ?c prov:wasDerivedFrom ?a . ?a schema:headline ?ah }}
-  }}
+  }} }}
+  UNION {{ {{ SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ {{ <{iri}> ?link ?x FILTER(?link != rdf:type) }} UNION {{ ?c kg:about <{iri}> ; kg:accordingTo ?x }} }}
+                                     FILTER(isIRI(?x)) }} }}
+          ?x rdfs:label ?xl OPTIONAL {{ ?x a ?xt }} }}
 }}""")
 
 
@@ -126,11 +129,12 @@ def describe_claim(store, iri: str) -> Graph:
     return store.construct(PREFIXES + f"""
 CONSTRUCT {{ <{iri}> ?p ?o . ?x rdfs:label ?xl . ?x a ?xt . ?a schema:headline ?ah . }}
 WHERE {{
-  GRAPH ?g {{
+  {{ GRAPH ?g {{
     {{ <{iri}> ?p ?o }}
-    UNION {{ <{iri}> ?link ?x . ?x rdfs:label ?xl . OPTIONAL {{ ?x a ?xt }} }}
     UNION {{ <{iri}> prov:wasDerivedFrom ?a . ?a schema:headline ?ah }}
-  }}
+  }} }}
+  UNION {{ {{ SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ <{iri}> ?link ?x }} FILTER(isIRI(?x) && ?link != rdf:type) }} }}
+          ?x rdfs:label ?xl OPTIONAL {{ ?x a ?xt }} }}
 }}""")
 
 

@@ -4,7 +4,10 @@ Readers fetch the triples around a set of facts (or one article graph) with
 one SPARQL query, then assemble them with the shape functions of
 :mod:`kgapi.graph.contract`, the same ones the builder uses on ingest.
 Queries bind IRIs (VALUES, GRAPH <…>), so their cost follows the size of the
-answer, not of the store.
+answer, not of the store. Within one article graph an entity's name and type
+are its mention record's (how that article names it, see
+:mod:`kgapi.graph.registry`); :class:`Triples` reads them as the entity's own
+``rdfs:label``, ``rdf:type`` and ``skos:altLabel``.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+MENTION_OF = str(KG.mentionOf)
+#: a mention record's property → the entity property it stands for
+_MENTION_PROPS = {str(KG.label): RDFS_LABEL, str(KG.entityType): RDF_TYPE, str(KG.surfaceForm): SKOS_ALT}
 
 _ENTITY_CLASSES = {str(KG[t]): t for t in ENTITY_TYPES}
 _EVENT_CLASSES = {str(KG[t]): t for t in EVENT_TYPES}
@@ -54,6 +60,15 @@ class Triples:
         self.by_s: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for r in rows:
             self.add(r["s"], r["p"], r["o"])
+        self._name_by_mentions()
+
+    def _name_by_mentions(self) -> None:
+        """Each mention record's label, type and surface forms become its entity's (rows of one graph)."""
+        for props in [p for p in self.by_s.values() if MENTION_OF in p]:
+            for node in props[MENTION_OF]:
+                for mp, p in _MENTION_PROPS.items():
+                    for value in props.get(mp, ()):
+                        self.add(node, p, value)
 
     def add(self, s: str, p: str, o: str) -> None:
         values = self.by_s[s][p]
@@ -235,7 +250,8 @@ def read_facts(store, minter: Minter, iris: Iterable[str]) -> FactSet:
 
     Two queries, each a lookup by bound IRIs: the facts' and their claims'
     triples, then the nodes those point to (entities, figures, role types,
-    articles), each read in the fact's own graph so labels are the article's.
+    articles) and their mention records, each read in the fact's own graph so
+    labels are the article's.
     """
     iris = list(dict.fromkeys(iris))
     out = FactSet()
@@ -251,8 +267,9 @@ SELECT ?g ?s ?p ?o WHERE {{
         pairs = " ".join(f"(<{g}> <{o}>)" for g, o in linked)
         rows += store.select_values(PREFIXES + f"""
 SELECT ?g ?s ?p ?o WHERE {{
-  VALUES (?g ?s) {{ {pairs} }}
-  GRAPH ?g {{ ?s ?p ?o FILTER(?p NOT IN (kg:text, schema:mentions)) }}
+  VALUES (?g ?n) {{ {pairs} }}
+  GRAPH ?g {{ {{ ?n ?p ?o FILTER(?p NOT IN (kg:text, schema:mentions)) BIND(?n AS ?s) }}
+             UNION {{ ?s kg:mentionOf ?n ; ?p ?o }} }}
 }}""")
     by_graph: dict[str, list] = defaultdict(list)
     for r in rows:
@@ -301,7 +318,7 @@ SELECT ?s ?p ?o WHERE {{
   GRAPH ?g {{
     {{ <{iri}> ?p ?o BIND(<{iri}> AS ?s) }}
     UNION {{ <{iri}> kg:about ?s . ?s ?p ?o FILTER(?p IN (rdf:type, rdfs:label)) }}
-    UNION {{ <{iri}> kg:accordingTo ?s . ?s ?p ?o FILTER(?p IN (rdfs:label, skos:altLabel)) }}
+    UNION {{ <{iri}> kg:about|kg:accordingTo ?e . ?s kg:mentionOf ?e ; ?p ?o }}
     UNION {{ <{iri}> prov:wasDerivedFrom ?s . ?s ?p ?o FILTER(?p IN (schema:headline, schema:datePublished, schema:url)) }}
   }}
 }}"""

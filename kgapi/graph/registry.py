@@ -36,8 +36,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from .terms import ENTITY_TYPES, KG
 
-_P = (f"PREFIX kg: <{KG}>\nPREFIX rdfs: <{RDFS}>\nPREFIX skos: <{SKOS}>\nPREFIX rdf: <{RDF}>\n"
-      "PREFIX dcterms: <http://purl.org/dc/terms/>\n")
+_P = (f"PREFIX kg: <{KG}>\nPREFIX rdfs: <{RDFS}>\nPREFIX skos: <{SKOS}>\nPREFIX rdf: <{RDF}>\n")
 #: the classes a mention record may give (kg:entityType)
 MENTION_TYPES = tuple(str(KG[t]) for t in (*ENTITY_TYPES, "Role"))
 
@@ -85,6 +84,73 @@ def contribution(article_graph: Graph) -> Graph:
     return out
 
 
+def registry_of(article_graphs: Iterable[Graph], registry: URIRef | None = None) -> Graph:
+    """The registry that writing ``article_graphs`` one after the other into an empty store makes.
+
+    The same rules as the updates, in Python: for corpora written straight to
+    files (the benchmark) and for checking the store's registry in tests.
+    """
+    out = Graph(identifier=registry)
+    names: dict = {}
+    for g in article_graphs:
+        for m in sorted(g.subjects(RDF.type, KG.Mention)):
+            node, label, cls = (g.value(m, p) for p in (KG.mentionOf, KG.label, KG.entityType))
+            if node is None or label is None or cls is None:
+                continue
+            if out.value(node, RDFS.label) is None:
+                out.add((node, RDF.type, cls))
+                out.add((node, RDFS.label, label))
+            names.setdefault(node, set()).update([label, *g.objects(m, KG.surfaceForm)])
+    for node, forms in names.items():
+        label = out.value(node, RDFS.label)
+        for form in forms - {label}:
+            out.add((node, SKOS.altLabel, form))
+    return out
+
+
+def drift(store, registry: str) -> list[str]:
+    """How the registry differs from what the mention records in ``store`` say it must hold; [] when in step.
+
+    The rules that do not depend on the order of writes: every entity some
+    mention names is there with exactly one label and one type, each given by
+    some mention; its aliases are its mentions' other names; nothing else.
+    ``kgapi reindex --check`` prints this; the tests hold every write path to it.
+    """
+    from collections import defaultdict
+
+    mentions = store.select_values(_P + f"""
+SELECT ?e ?p ?v WHERE {{ GRAPH ?g {{ ?m kg:mentionOf ?e ; ?p ?v }}
+  FILTER(?g != <{registry}> && ?p IN (kg:label, kg:surfaceForm, kg:entityType)) }}""")
+    held = store.select_values(f"SELECT ?e ?p ?v WHERE {{ GRAPH <{registry}> {{ ?e ?p ?v }} }}")
+    labels, types, names = defaultdict(set), defaultdict(set), defaultdict(set)
+    for r in mentions:
+        if r["p"] == str(KG.entityType):
+            types[r["e"]].add(r["v"])
+        else:
+            names[r["e"]].add(r["v"])
+            if r["p"] == str(KG.label):
+                labels[r["e"]].add(r["v"])
+    has: dict = defaultdict(lambda: defaultdict(set))
+    for r in held:
+        has[r["e"]][r["p"]].add(r["v"])
+    out = []
+    for e in sorted(set(has) - set(types)):
+        out.append(f"{e}: in the registry, named by no mention")
+    for e in sorted(types):
+        got = has.get(e, {})
+        label, typ, alt = got.get(str(RDFS.label), set()), got.get(str(RDF.type), set()), got.get(str(SKOS.altLabel), set())
+        if len(label) != 1 or not label <= labels[e]:
+            out.append(f"{e}: label {sorted(label)}, expected one of {sorted(labels[e])}")
+        if len(typ) != 1 or not typ <= types[e]:
+            out.append(f"{e}: type {sorted(typ)}, expected one of {sorted(types[e])}")
+        if alt != names[e] - label:
+            out.append(f"{e}: aliases {sorted(alt)}, expected {sorted(names[e] - label)}")
+        other = set(got) - {str(RDFS.label), str(RDF.type), str(SKOS.altLabel)}
+        if other:
+            out.append(f"{e}: unexpected properties {sorted(other)}")
+    return out
+
+
 # -- the updates -----------------------------------------------------------------------------
 
 def _elsewhere(var: str, old: str) -> str:
@@ -92,7 +158,9 @@ def _elsewhere(var: str, old: str) -> str:
 
 
 def _names_elsewhere(e: str, name: str, old: str, prop: str) -> str:
-    return f"GRAPH ?g9 {{ ?m9 kg:mentionOf {e} ; {prop} {name} }} {_elsewhere('?g9', old)}"
+    # The mention is found by its entity first (few), then checked for the name: joined the
+    # other way, Oxigraph walks every mention of that type (kg:Person: most of them).
+    return f"GRAPH ?g9 {{ ?m9 kg:mentionOf {e} FILTER EXISTS {{ ?m9 {prop} {name} }} }} {_elsewhere('?g9', old)}"
 
 
 def _most_used(registry: str, prop: str, mention_prop: str, scope: str, exclude: tuple[str, ...]) -> str:
@@ -104,8 +172,10 @@ def _most_used(registry: str, prop: str, mention_prop: str, scope: str, exclude:
     graphs = " && ".join(f"?g != <{x}>" for x in exclude)
 
     def counted(v: str, n: str) -> str:
+        # MINUS, not FILTER NOT EXISTS: Oxigraph then drops the entities that have a value
+        # before it looks for mentions (the common case: none lacks one, and this costs nothing).
         return (f"SELECT ?e {v} (COUNT(*) AS {n}) WHERE {{ {scope} "
-                f"FILTER NOT EXISTS {{ GRAPH <{registry}> {{ ?e {prop} ?have }} }} "
+                f"MINUS {{ GRAPH <{registry}> {{ ?e {prop} ?have }} }} "
                 f"GRAPH ?g {{ ?m kg:mentionOf ?e ; {mention_prop} {v} }} FILTER({graphs}) }} GROUP BY ?e {v}")
 
     value = "?v" if mention_prop == "kg:label" else "IRI(?v)"
@@ -172,13 +242,6 @@ def _contribute(registry: str, article: str) -> list[str]:
     ]
 
 
-def _stamp(registry: str) -> str:
-    """The registry's ``dcterms:modified``: other processes compare it to know the names changed."""
-    return f"""DELETE {{ GRAPH <{registry}> {{ <{registry}> dcterms:modified ?old }} }}
-INSERT {{ GRAPH <{registry}> {{ <{registry}> dcterms:modified ?now }} }}
-WHERE {{ OPTIONAL {{ GRAPH <{registry}> {{ <{registry}> dcterms:modified ?old }} }} BIND(NOW() AS ?now) }}"""
-
-
 def write_ops(registry: str, article: str, ntriples: str, *, fresh: bool = False) -> list[str]:
     """The operations that replace one article graph with ``ntriples`` and keep the registry in step.
 
@@ -193,20 +256,35 @@ def write_ops(registry: str, article: str, ntriples: str, *, fresh: bool = False
             *_contribute(registry, article), f"DROP SILENT GRAPH <{old}>"]
 
 
+def graph_update(registry: str, name: str, body: list[str], *, replace: bool) -> str:
+    """One update writing any named graph (the Graph Store's PUT or POST) with the registry in step.
+
+    ``body`` are the operations that fill graph ``name`` (INSERT DATA …).
+    ``replace``: the graph's old content goes first (PUT); else it is added to (POST: the
+    registry only gains names, so no retraction is needed).
+    """
+    if not replace:
+        return _P + " ;\n".join([f"CREATE SILENT GRAPH <{name}>", *body, *_contribute(registry, name)])
+    old = staging(name)
+    return _P + " ;\n".join([f"MOVE SILENT GRAPH <{name}> TO GRAPH <{old}>", f"CREATE SILENT GRAPH <{name}>",
+                             *body, *_retract(registry, old), *_contribute(registry, name),
+                             f"DROP SILENT GRAPH <{old}>"])
+
+
 def write_update(registry: str, articles: Iterable[tuple[str, str]], fresh: Iterable[str] = ()) -> str:
     """One update request writing every (article graph name, N-Triples) in turn, registry included.
 
-    A name given twice: the last version wins, as sequential writes would.
+    A name given twice: only its last version is written, in the place of its first.
     """
     latest = dict(articles)
     known_fresh = set(fresh)
     ops = [op for name, body in latest.items() for op in write_ops(registry, name, body, fresh=name in known_fresh)]
-    return _P + " ;\n".join([*ops, _stamp(registry)]) if ops else ""
+    return _P + " ;\n".join(ops) if ops else ""
 
 
 def delete_update(registry: str, article: str) -> str:
     """One update request removing an article graph and what only it gave the registry."""
-    return _P + " ;\n".join([*_retract(registry, article), f"DROP SILENT GRAPH <{article}>", _stamp(registry)])
+    return _P + " ;\n".join([*_retract(registry, article), f"DROP SILENT GRAPH <{article}>"])
 
 
 def reindex_update(registry: str) -> str:
@@ -243,7 +321,6 @@ def reindex_update(registry: str) -> str:
   FILTER(!sameTerm(?a, ?l))
 }}""",
         f"DROP SILENT GRAPH <{prev}>",
-        _stamp(registry),
     ]
     return _P + " ;\n".join(ops)
 
@@ -268,3 +345,11 @@ WHERE {{ {where} GRAPH ?a {{ ?e skos:altLabel ?al }} }}""",
 INSERT {{ GRAPH ?a {{ ?m a kg:Mention ; kg:mentionOf ?e ; kg:entityType ?t ; kg:label ?l }} }}
 WHERE {{ {where} GRAPH ?a {{ ?e rdfs:label ?l }} }}""",
     ])
+
+
+def rebuild_update(registry: str, article_prefix: str, *, migrate: bool = True) -> str:
+    """:func:`migrate_update` then :func:`reindex_update`, as one update request (one transaction)."""
+    if not migrate:
+        return reindex_update(registry)
+    # One prologue for the whole request: Oxigraph takes no PREFIX after a ';'.
+    return migrate_update(registry, article_prefix) + " ;\n" + reindex_update(registry)[len(_P):]

@@ -145,31 +145,43 @@ class Store(ABC):
         return self.sparql(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {where}", result_format=result_format,
                            union_default_graph=False)
 
-    def put_graph(self, name: URIRef | None, ntriples: str) -> bool:
+    def put_graph(self, name: URIRef | None, ntriples: str, *, registry: str | None = None) -> bool:
         """Replace a graph's triples with ``ntriples`` (N-Triples text) in one transaction.
 
         Blank nodes are fresh: they never merge with blank nodes already in
         the store. A named graph left empty still exists. Returns True when a
-        named graph was created (False for the default graph).
+        named graph was created (False for the default graph). ``registry``: bring
+        that entity registry graph in step with the graph's mention records, in the
+        same transaction (see :mod:`kgapi.graph.registry`).
         """
         created = name is not None and not self.has_graph(name)
+        body = [_insert_data(name, ntriples)] if ntriples.strip() else []
+        if registry and name is not None:
+            from ..graph.registry import graph_update
+
+            self.update_graphs(graph_update(registry, str(name), body, replace=True), [str(name), registry])
+            return created
         target = "DEFAULT" if name is None else f"GRAPH <{name}>"
         ops = [f"DROP SILENT {target}"]
         if name is not None:
             ops.append(f"CREATE SILENT GRAPH <{name}>")
-        if ntriples.strip():
-            ops.append(_insert_data(name, ntriples))
-        self.update_graphs(" ;\n".join(ops), None if name is None else [str(name)])
+        self.update_graphs(" ;\n".join(ops + body), None if name is None else [str(name)])
         return created
 
-    def post_graph(self, name: URIRef | None, ntriples: str) -> bool:
-        """Add ``ntriples`` to a graph (created when missing), in one transaction; True when created."""
+    def post_graph(self, name: URIRef | None, ntriples: str, *, registry: str | None = None) -> bool:
+        """Add ``ntriples`` to a graph (created when missing), in one transaction; True when created.
+
+        ``registry``: as for :meth:`put_graph`."""
         created = name is not None and not self.has_graph(name)
+        body = [_insert_data(name, ntriples)] if ntriples.strip() else []
+        if registry and name is not None:
+            from ..graph.registry import graph_update
+
+            self.update_graphs(graph_update(registry, str(name), body, replace=False), [str(name), registry])
+            return created
         ops = [f"CREATE SILENT GRAPH <{name}>"] if name is not None else []
-        if ntriples.strip():
-            ops.append(_insert_data(name, ntriples))
-        if ops:
-            self.update_graphs(" ;\n".join(ops), None if name is None else [str(name)])
+        if ops or body:
+            self.update_graphs(" ;\n".join(ops + body), None if name is None else [str(name)])
         return created
 
     def graph_sizes(self) -> dict[URIRef | None, int]:

@@ -257,7 +257,7 @@ class EmbeddedStore(Store):
         def write():
             fresh = [n for n in latest if not self._ox.contains_named_graph(ox.NamedNode(n))]
             self._ox.update(write_update(registry, latest.items(), fresh))
-        self._write(write)
+        self._write(write, [*latest, registry])
 
     def delete_article(self, name: URIRef, registry: str) -> bool:
         from ..graph.registry import delete_update
@@ -267,7 +267,7 @@ class EmbeddedStore(Store):
                 return False
             self._ox.update(delete_update(registry, str(name)))
             return True
-        return self._write(delete)
+        return self._write(delete, [str(name), registry])
 
     def drop_graph(self, name: URIRef) -> bool:
         def drop():

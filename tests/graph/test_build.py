@@ -51,9 +51,17 @@ def test_article_graph_terms():
     assert (A, RDF.type, KG.Article) in g
     assert (A, SCHEMA.datePublished, Literal("2025-12-06", datatype=XSD.date)) in g
     kim = URIRef("http://kg.test/entities/kim-jong-un")
-    assert (kim, RDF.type, KG.Person) in g
-    assert (kim, RDFS.label, Literal("Kim Jong Un")) in g
-    assert (kim, SKOS.altLabel, Literal("Kim Jong-un")) in g
+    # the article names Kim by a mention record; his type, label and aliases go to the registry
+    assert not list(g.triples((kim, None, None)))
+    mention = URIRef(f"{A}#mention-kim-jong-un")
+    assert (mention, RDF.type, KG.Mention) in g and (mention, KG.mentionOf, kim) in g
+    assert (mention, KG.label, Literal("Kim Jong Un")) in g and (mention, KG.entityType, KG.Person) in g
+    assert (mention, KG.surfaceForm, Literal("Kim Jong-un")) in g
+    reg = built.registry
+    assert (kim, RDF.type, KG.Person) in reg
+    assert (kim, RDFS.label, Literal("Kim Jong Un")) in reg
+    assert (kim, SKOS.altLabel, Literal("Kim Jong-un")) in reg
+    assert not set(reg) & set(g)
     assert (A, SCHEMA.mentions, kim) in g
     dep = URIRef(built.result["deployments"][0]["iri"])
     assert (dep, KG.start, Literal("2024-10", datatype=XSD.gYearMonth)) in g
@@ -63,7 +71,9 @@ def test_article_graph_terms():
     assert str(g.value(figure, KG.qualifier)) == "over"
     role = URIRef(built.result["roles"][0]["iri"])
     assert (role, ORG.member, kim) in g
-    assert str(g.value(g.value(role, ORG.role), RDFS.label)) == "Supreme Leader"
+    role_type = g.value(role, ORG.role)
+    assert str(reg.value(role_type, RDFS.label)) == "Supreme Leader" and (role_type, RDF.type, KG.Role) in reg
+    assert str(g.value(URIRef(f"{A}#role-type-supreme-leader"), KG.label)) == "Supreme Leader"
 
 
 def test_every_fact_has_a_claim_with_provenance():

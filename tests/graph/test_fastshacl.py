@@ -18,7 +18,8 @@ MINTER = Minter("http://kg.test/")
 
 def graphs(n, seed=3):
     gen = CorpusGenerator(seed=seed)
-    return [build(gen.article(i), MINTER).graph for i in range(1, n + 1)] + [build(extraction(), MINTER).graph]
+    built = [build(gen.article(i), MINTER) for i in range(1, n + 1)] + [build(extraction(), MINTER)]
+    return [b.validation_graph() for b in built]
 
 
 def mutate(g: Graph, rng: random.Random) -> Graph:

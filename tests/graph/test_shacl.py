@@ -22,7 +22,20 @@ def test_ontology_and_shapes_parse():
 
 
 def test_built_graph_conforms():
-    assert violations(build(extraction(), MINTER).graph) == []
+    assert violations(build(extraction(), MINTER).validation_graph()) == []
+
+
+def test_a_mention_must_name_one_entity_with_a_known_type():
+    built = build(extraction(), MINTER)
+    m = URIRef(f"{built.article_iri}#mention-kim-jong-un")
+    g = built.validation_graph()
+    g.remove((m, KG.entityType, None))
+    g.add((m, KG.entityType, KG.Deployment))
+    found = violations(g)
+    assert any("mention's type" in v["message"] for v in found), found
+    g = built.validation_graph()
+    g.add((m, KG.mentionOf, URIRef("http://kg.test/entities/nobody")))
+    assert any("exactly one entity" in v["message"] for v in violations(g))
 
 
 @pytest.mark.parametrize("breakage,message", [
@@ -34,9 +47,10 @@ def test_built_graph_conforms():
 def test_violations_are_reported(breakage, message):
     built = build(extraction(), MINTER)
     dep = URIRef(built.result["deployments"][0]["iri"])
+    breakage(built.registry, dep)  # the registry entries: an entity's names
     breakage(built.graph, dep)
     with pytest.raises(ValidationFailed) as exc:
-        shacl_check(built.graph)
+        shacl_check(built.graph, built.registry)
     assert exc.value.status == 422
     found = exc.value.details["violations"]
     assert found and any(message in v["message"] or message in (v["path"] or "") for v in found), found
