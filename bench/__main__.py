@@ -128,7 +128,7 @@ def measure_size(label: str, triples: int, work: Path, args) -> dict:
     # -- load: kgapi (import: bulk loader) and oxigraph (its own loader) ---------------------
     kstore, ostore = folder / "kgapi-store", folder / "oxigraph-store"
     t0 = time.monotonic()
-    subprocess.run([str(BIN / "kgapi"), "import", "--store", str(kstore), str(nq)], check=True,
+    subprocess.run([str(BIN / "kgapi"), "import", "--store", str(kstore), "--base-iri", BASE, str(nq)], check=True,
                    capture_output=True, cwd=ROOT)
     res["load_kgapi_s"] = time.monotonic() - t0
     t0 = time.monotonic()

@@ -151,12 +151,16 @@ def import_cmd(file: Path, fmt, graph, **overrides):
 
     Each named graph in the file replaces the graph of that name, so importing
     a file twice changes nothing. The data is trusted as it is: no SHACL gate.
-    The entity registry is then rebuilt from the mention records (kgapi reindex).
+    The entity registry ({base}graphs/entities, so give the --base-iri the data was made
+    with) is then rebuilt from the mention records (kgapi reindex), unless the file restored
+    a whole dataset, registry included, into an empty store.
     """
     import time
 
     from .store import open_store
     from .store.dump import import_file
+
+    from rdflib import URIRef
 
     from .ingest import Pipeline
 
@@ -164,14 +168,20 @@ def import_cmd(file: Path, fmt, graph, **overrides):
     try:
         with open_store(settings) as store:
             t0 = time.monotonic()
+            pipeline = Pipeline.from_settings(store, settings)
+            was_empty = not store.named_graphs()
             stats = import_file(store, file, fmt, graph)
-            # The file's graphs replaced the store's: the entity registry follows their mention
-            # records (a whole dump's registry comes back as it was).
-            Pipeline.from_settings(store, settings).reindex()
+            # A whole dump restored into an empty store brings its own registry; otherwise the
+            # file's graphs replaced some of the store's, and the registry follows their mentions.
+            if was_empty and store.has_graph(URIRef(pipeline.registry)):
+                registry = "entity registry as in the file"
+            else:
+                pipeline.reindex()
+                registry = "entity registry rebuilt"
     except KgapiError as exc:
         _fail(exc)
-    click.echo(f"imported {stats['quads']} quads in {stats['graphs']} named graph(s), entity registry "
-               f"rebuilt ({time.monotonic() - t0:.1f} s)")
+    click.echo(f"imported {stats['quads']} quads in {stats['graphs']} named graph(s), {registry} "
+               f"({time.monotonic() - t0:.1f} s)")
 
 
 @main.command()

@@ -36,6 +36,9 @@ def make_api(app) -> KgApi:
     for module in (health, sparql, graphstore, entities, deployments, events, timeline, articles, extract, roles, claims):
         api.add_namespace(module.ns, path=module.PATH)
     api.add_namespace(roles.types_ns, path=roles.TYPES_PATH)
+    from . import graphs
+
+    api.add_namespace(graphs.ns, path=graphs.PATH)
     from .querypage import bp as query_page
 
     app.register_blueprint(query_page)

@@ -68,15 +68,28 @@ def union(graphs) -> Graph:
     return out
 
 
+def _with_registry(graphs: tuple) -> tuple:
+    """An article graph alone is checked with the registry entries its mention records bring."""
+    if len(graphs) == 1:
+        from .registry import contribution
+
+        entries = contribution(graphs[0])
+        if len(entries):
+            return (graphs[0], entries)
+    return graphs
+
+
 def check(*graphs: Graph) -> None:
     """Raise :class:`ValidationFailed` (422) listing the violations of the union of ``graphs``, if any.
 
-    Call it with an article graph and its registry entries. The compiled fast
-    path (:mod:`.fastshacl`) clears conforming graphs; pySHACL checks the rest
-    and writes the report.
+    Call it with an article graph (its registry entries are derived from its
+    mention records) or with the article graph and its entries. The compiled
+    fast path (:mod:`.fastshacl`) clears conforming graphs; pySHACL checks the
+    rest and writes the report.
     """
     from .fastshacl import validator
 
+    graphs = _with_registry(graphs)
     fast = validator()
     if fast is not None and fast.conforms(*graphs):
         return
@@ -119,13 +132,13 @@ def check_many(graphs: list) -> list[ValidationFailed | None]:
         return out
     if len(graphs) == 1:
         try:
-            check(union(graphs[0]))
+            check(*((graphs[0],) if isinstance(graphs[0], Graph) else graphs[0]))
             return [None]
         except ValidationFailed as exc:
             return [exc]
     together = Graph()
     for item in graphs:
-        for g in ((item,) if isinstance(item, Graph) else item):
+        for g in _with_registry((item,) if isinstance(item, Graph) else tuple(item)):
             together.addN((s, p, o, together) for s, p, o in g)
     if not violations(together, inplace=True):
         return [None] * len(graphs)

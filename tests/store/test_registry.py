@@ -374,8 +374,28 @@ def test_cli_reindex_check_and_import(runner, tmp_path):
                 s.update(f"DROP GRAPH <{drop}>")
             assert runner.invoke(main, ["export", *args, "-o", str(dump)]).exit_code == 0
         r = runner.invoke(main, ["import", "--store", other, "--base-iri", BASE, str(dump)])
-        assert r.exit_code == 0 and "registry rebuilt" in r.output, r.output
+        said = "registry rebuilt" if drop else "registry as in the file"
+        assert r.exit_code == 0 and said in r.output, r.output
         with EmbeddedStore(other) as s:
             assert quads(s) == exported
+    # into a store that has other articles: their names and the file's merge in the registry
+    with EmbeddedStore(str(tmp_path / "all")) as s:
+        s.update(f"DROP GRAPH <{MINTER.article('second')}>")
+        write(Pipeline(s, MINTER), variant("third", "Kim Jong-un", ["Kimmy"]))
+    r = runner.invoke(main, ["import", "--store", str(tmp_path / "all"), "--base-iri", BASE, str(dump)])
+    assert r.exit_code == 0 and "registry rebuilt" in r.output, r.output
+    with EmbeddedStore(str(tmp_path / "all")) as s:
+        assert drift(s, REGISTRY) == [] and "Kimmy" in names(s, "kim-jong-un")[2]
     r = runner.invoke(main, ["reindex", "--print", *args])
     assert r.exit_code == 0 and f"GRAPH <{REGISTRY}>" in r.output
+
+
+def test_the_registry_graph_iri_dereferences(any_store_seeded_client):
+    client = any_store_seeded_client
+    summary = client.get("/graphs/entities").get_json()
+    assert summary["iri"] == REGISTRY and summary["entities"] > 5 and summary["triples"] > summary["entities"]
+    g = Graph().parse(data=client.get("/graphs/entities.ttl").get_data(as_text=True), format="turtle")
+    assert len(g) == summary["triples"]
+    assert (URIRef(MINTER.entity("kim-jong-un")), RDF.type, KG.Person) in g
+    assert client.get("/graphs/entities", headers={"Accept": "text/html"}).status_code == 303
+    assert client.get("/graphs/nope").status_code == 404
