@@ -168,8 +168,10 @@ def run_load(url: str) -> str:
         else:
             assert full[iri] == doc["triples"], f"{ident}: stored count differs from its ingest"
     expected = {**full, **{doc["article"]["iri"]: doc["triples"] for doc in writer.posted.values()}}
+    # (the entity registry graph changes with every article written: not an article, left out here;
+    # tests/store/test_registry.py holds it to the articles, crash included)
     partial = [(t, g, n, expected.get(g)) for t, rows, _ in observed for g, n in rows.items()
-               if n != expected.get(g)]
+               if n != expected.get(g) and not g.endswith("/graphs/entities")]
     assert not partial, f"readers saw partial graphs (t, graph, seen, full): {partial[:5]}"
     # a graph once seen whole never vanished unless deleted (a replace is one transaction): a read
     # that STARTED after another read had ENDED seeing the graph must see it too (reads that overlap
