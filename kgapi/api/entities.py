@@ -131,7 +131,9 @@ def _entity_view(ident: str, limit: int, offset: int) -> dict:
                                    "facts": int(r["n"])})
     view["relations"] = rels
     if known is not None:
-        arts, n = find.article_page(store, minter, known.articles), len(known.articles)
+        arts = [find.article_shape(minter, {"a": a, "title": t, "published": p, "url": u})
+                for a, t, p, u in known.shown]
+        n = len(known.articles)
     else:
         arts, n = find.mentioning_articles(store, minter, E)
     view["articles"] = {"total": n, "items": arts}

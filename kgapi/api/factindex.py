@@ -33,6 +33,7 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 ABOUT, ACCORDING_TO = _K + "about", _K + "accordingTo"
 DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 MENTIONS, PUBLISHED = _S + "mentions", _S + "datePublished"
+HEADLINE, URL = _S + "headline", _S + "url"
 SENDING, HOST, LOCATION, PARTICIPANT = _K + "sendingState", _K + "hostState", _K + "location", _K + "participant"
 MEMBER, ORGANIZATION, ROLE = _ORG + "member", _ORG + "organization", _ORG + "role"
 START, DATE, END, PART_OF = _K + "start", _K + "date", _K + "end", _K + "partOf"
@@ -48,7 +49,9 @@ CLASSES = frozenset({_K + t for t in ENTITY_TYPES} | {ROLE_CLASS})
 PART_PREDICATES = {"person": MEMBER, "of": ORGANIZATION, "sending_state": SENDING, "host_state": HOST,
                    "location": LOCATION, "participant": PARTICIPANT}
 PREDICATES = frozenset(PART_PREDICATES.values()) | {ABOUT, ACCORDING_TO, DERIVED, MENTIONS, PUBLISHED, ROLE,
-                                                   START, DATE, END, PART_OF}
+                                                   START, DATE, END, PART_OF, HEADLINE, URL}
+#: articles listed on an entity page
+ARTICLES_SHOWN = 20
 
 
 def _lo(day: str) -> str:
@@ -316,3 +319,11 @@ class EntityFacts:
         published = {a: max(ix.objects(a, PUBLISHED), default=None) for a in articles}
         self.articles = sorted(sorted(articles), key=lambda a: (published[a] is not None, published[a] or ""),
                                reverse=True)
+        # the newest with a headline, as (iri, headline, published, url) (as find.mentioning_articles)
+        self.shown: list[tuple[str, str, str | None, str | None]] = []
+        for a in self.articles:
+            titles = ix.objects(a, HEADLINE)
+            if titles:
+                self.shown.append((a, min(titles), published[a], min(ix.objects(a, URL), default=None)))
+                if len(self.shown) == ARTICLES_SHOWN:
+                    break

@@ -33,6 +33,22 @@ class Health(Resource):
         st = state()
         st.store.health()
         index = fact_index()
+        articles, triples = _sizes(st)
         return {"status": "ok", "version": __version__, "store": st.store.kind,
-                "articles": len(st.pipeline.article_graphs()), "triples": st.store.count(),
+                "articles": articles, "triples": triples,
                 "fact_index": "off" if index is None else index.state}
+
+
+def _sizes(st) -> tuple[int, int]:
+    """(articles, quads): counting walks the whole store (seconds at a million quads), so an embedded
+    store's counts are kept until it is next written; a remote store (which others write) is asked."""
+    from flask import current_app
+
+    generation = st.store.generation if st.store.kind == "embedded" else None
+    kept = current_app.extensions.get("kgapi.health")
+    if generation is not None and kept and kept[0] == generation:
+        return kept[1]
+    sizes = (len(st.pipeline.article_graphs()), st.store.count())
+    if generation is not None:
+        current_app.extensions["kgapi.health"] = (generation, sizes)
+    return sizes

@@ -217,35 +217,15 @@ SELECT ?a ?title ?published ?url WHERE {{
   GRAPH ?a {{ ?a schema:headline ?title OPTIONAL {{ ?a schema:datePublished ?published }}
              OPTIONAL {{ ?a schema:url ?url }} }}
 }} ORDER BY DESC(?published) ?a LIMIT {limit}""")
-    return [_article(minter, r) for r in rows], total
+    return [article_shape(minter, r) for r in rows], total
 
 
-def _article(minter: Minter, r: dict[str, str]) -> dict:
+def article_shape(minter: Minter, r: dict) -> dict:
+    """The contract's article shape from a row (a, title, published?, url?)."""
     from . import contract
 
     return contract.article(minter.split(r["a"])[1] if minter.split(r["a"]) else r["a"], r["a"], r["title"],
                             r.get("published"), r.get("url"))
-
-
-def article_page(store, minter: Minter, ordered: list[str], limit: int = 20) -> list[dict]:
-    """The first ``limit`` of ``ordered`` (article IRIs, in the order wanted) that have a headline, with
-    their metadata: bound look-ups of a few dozen articles, whatever the store's size."""
-    out: list[dict] = []
-    start = 0
-    while len(out) < limit and start < len(ordered):
-        chunk = ordered[start:start + 2 * limit]
-        start += len(chunk)
-        rows = store.select_values(PREFIXES + f"""
-SELECT ?a ?title ?published ?url WHERE {{
-  VALUES ?a {{ {' '.join(f'<{a}>' for a in chunk)} }}
-  GRAPH ?a {{ ?a schema:headline ?title OPTIONAL {{ ?a schema:datePublished ?published }}
-             OPTIONAL {{ ?a schema:url ?url }} }}
-}}""")
-        found = {}
-        for r in rows:
-            found.setdefault(r["a"], r)
-        out += [_article(minter, found[a]) for a in chunk if a in found]
-    return out[:limit]
 
 
 def timeline_rows(store, E: str, limit: int, offset: int) -> tuple[list[dict[str, str]], int]:
