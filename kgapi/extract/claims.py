@@ -1515,7 +1515,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                          r"gave\s+(?:\w+\s+){0,2}(?:orders?|instructions?)|"
                          r"signed\s+(?:the|an|a)\s+(?:\w+\s+)?order)\b")),
     ("Acknowledgement", re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|confirmed|confirms)\b")),
-    ("Denial", re.compile(r"\b(?:denied|denies|dismissed|rejected|rejects|refuted|called\s+(?:it|them|the\s+\w+)\s+(?:\"|“)?(?:an?\s+)?(?:\w+\s+)?(?:lie|fake|false|baseless|slander\w*|fabricat\w+|groundless))\b")),
+    ("Denial", re.compile(r"\b(?:denied|denies|dismissed|rejected|rejects|refuted|called\s+(?:it|them|the\s+(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:\"|“)?(?:an?\s+)?(?:\w+\s+)?(?:lie|fake|false|baseless|slander\w*|fabricat\w+|groundless))\b")),
     ("Incursion", re.compile(r"\b(?:incursion|incursions|crossed\s+into|cross-border\s+(?:raid|offensive|attack)|"
                              r"(?:held|seized|captured|occupied|holds|seizing|capturing)\s+(?:a\s+)?(?:swathe|swath|chunk|parts?|"
                              r"pockets?|slice|strip)\s+of\s+(?:territory|land|the\s+(?:[\w-]+\s+)?(?:region|province|oblast|border\s+region)|"
@@ -1539,6 +1539,11 @@ _NEG_CLAIM = re.compile(r"\b(?:insisted|insists|maintained|maintains|stressed|re
                         r"told\s+\w+)\s+(?:on\s+\w+\s+)?that\s+[^.;]{0,60}?\b(?:was|were|is|are|had|has|have)\s+(?:not|never)"
                         r"\s+(?:been\s+)?(?:taking\s+part|took\s+part|involved|participating|present|there|deployed|"
                         r"fighting|sending|sent|stationed)\b")
+# "insisted that no Belarusian soldiers were in Ukraine"; '"There are no Russian troops in Mali," Peskov said'
+_NO_TROOPS = re.compile(r"\b(?:[Tt]here\s+(?:are|were|is|was)\s+no|no)\s+(?:[A-Z][\w.-]*\s+){0,2}(?:troops|soldiers|forces|"
+                        r"servicemen|military\s+personnel|units|fighters|mercenaries|instructors|contingents?)\s+"
+                        r"(?:(?:are|were|have\s+been|had\s+been|is|was)\s+)?(?:(?:now|currently|ever)\s+)?(?:in|on|inside|"
+                        r"fighting|deployed|stationed|present|taking\s+part|involved)\b")
 _THANK = re.compile(r"\b(?:thank(?:ed|ing|s)?|prais(?:ed|ing|es))\b[^.;]{0,110}\b(?:troops|soldiers|servicemen|units|fighters)\b")
 
 
@@ -1737,6 +1742,9 @@ def extract_events(ctx: Context) -> list[dict]:
             found.append(("Acknowledgement*", m))
         for m in _NEG_CLAIM.finditer(text):
             found.append(("Denial*", m))
+        for m in _NO_TROOPS.finditer(text):
+            if not any(et == "Denial*" and fm.start() <= m.start() < fm.end() for et, fm in found):
+                found.append(("Denial~", m))
         for m in _DISMISS_CLAIM.finditer(text):
             if re.search(r"\b(?:report|reports|claim|claims|accusation|accusations|allegation|allegations|deployment|"
                          r"transfer|transfers)\b", m.group(0)):
@@ -1749,14 +1757,14 @@ def extract_events(ctx: Context) -> list[dict]:
         speech_pos = sorted({m.start() for et, m in found if et == "Report"})
         for etype, m in sorted(found, key=lambda x: x[1].start()):
             others = [p for p in trig_pos if p != m.start()]
-            if etype not in ("Report", "Acknowledgement", "Acknowledgement*", "Denial"):
+            if etype not in ("Report", "Acknowledgement", "Acknowledgement*", "Denial", "Denial~"):
                 others += [p for p in speech_pos if p > m.start()]  # "…, KCNA reported on Saturday"
             if _NEG.search(text[max(0, m.start() - 25):m.start()]) or re.search(
                     r"\b(?:[Nn]either|nor|not|never)\b(?:\s+[\w’'-]+){0,4}\s+$", text[max(0, m.start() - 60):m.start()]):
                 continue  # "Neither Moscow nor Pyongyang has confirmed …", "Putin did not deny it"
             seg = ctx.segment_of(info, m.start())
             participants: list[Mention] = []
-            etype_out = etype.rstrip("*+")
+            etype_out = etype.rstrip("*+~")
             if etype == "Meeting":
                 subj = _subject(ctx, info, seg, m.start())
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
@@ -1893,6 +1901,23 @@ def extract_events(ctx: Context) -> list[dict]:
                     participants = [p for p in subj if _involved(ctx, p)]
                 if not participants:
                     continue
+            elif etype == "Denial~":
+                # the speaker: who said so before the claim, or who is quoted after it
+                subj = []
+                sv = list(re.finditer(r"\b(?:insisted|insists|said|says|stressed|maintained|maintains|reiterated|claimed|"
+                                      r"told\s+\w+)\b", text[:m.start()]))
+                if sv:
+                    sv_seg = ctx.segment_of(info, sv[-1].start())
+                    subj = _subject(ctx, info, sv_seg, sv[-1].start())
+                    seg = (sv_seg[0], seg[1])  # "insisted on Monday that no …": the day it was said
+                qm = re.search(r"[\"”],?\s+", text[m.end():])
+                if not subj and qm:
+                    lo = m.end() + qm.end()
+                    subj = [x for x in info.mentions if lo <= x.start < lo + 40 and x.type in ("Person", "State", "Organization")
+                            and re.match(r"\s*(?:\w+\s+){0,2}(?:said|says|told|added|insisted|stressed)\b", text[x.end:x.end + 40])][:1]
+                participants = [p for p in subj if p.type in ("State", "Person", "Organization")]
+                if not participants:
+                    continue
             elif etype == "Denial*":
                 subj = _subject(ctx, info, seg, m.start())
                 participants = [p for p in subj if p.type in ("State", "Person", "Organization")]
@@ -1979,6 +2004,8 @@ def extract_events(ctx: Context) -> list[dict]:
                          and (d.start >= participants[0].start - 20 or d.start < 5)]
             if etype_out in ("Denial", "Acknowledgement"):
                 participants = participants + _official_states(ctx, participants, leaders=etype_out == "Denial")
+                # "North Korea's foreign ministry called the reports groundless": the state denies
+                participants = [_as_state(p) for p in participants]
             labels = []
             for p in participants:
                 if p.label not in labels:
@@ -2092,6 +2119,14 @@ def _official_states(ctx: Context, participants: list[Mention], leaders: bool = 
                 out.append(Mention(p.start, p.end, st, "State", st, "desc"))
             break
     return out
+
+
+def _as_state(p: Mention) -> Mention:
+    """A state's ministry, government or armed forces stand for the state in a denial or an acknowledgement."""
+    o = gazetteer().orgs.get(p.label) if p.type == "Organization" else None
+    if o and o.state and o.kind in ("government", "military") and not o.building:
+        return Mention(p.start, p.end, p.surface, "State", o.state, "desc")
+    return p
 
 
 def _event_label(etype: str, labels: list[tuple[str, str]], trigger: str) -> str:

@@ -548,3 +548,17 @@ def test_a_third_party_saying_troops_arrived_is_no_acknowledgement():
     evs = events(run("North Korea sent troops to Russia in October. NATO spokeswoman Farah Dakhlallah said on Monday "
                      "that North Korean troops had arrived in Kursk."))
     assert not [e for e in evs if e[0] == "Acknowledgement"], evs
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Minsk insisted on Monday that no Belarusian soldiers were in Ukraine.",
+     ("Denial", "2024-11-04", frozenset({"Belarus"}))),
+    ("\"There are no Russian troops in Mali,\" Peskov told reporters on Monday.",
+     ("Denial", "2024-11-04", frozenset({"Dmitry Peskov"}))),
+    ("North Korea's foreign ministry called the reports of troop deployments \"groundless\" on Monday.",
+     ("Denial", "2024-11-04", frozenset({"North Korea"}))),
+    ("Russia's defence ministry on Monday dismissed the claims as \"fake news\".",
+     ("Denial", "2024-11-04", frozenset({"Russia"}))),
+])
+def test_denial_wordings(text, expected):
+    assert expected in events(run(text))
