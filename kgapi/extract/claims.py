@@ -339,8 +339,8 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
                     return role + chain, nxt[0].label
             if o.type == "Organization":
                 org = gazetteer().orgs.get(o.label)
-                state_in_name = o.how == "qualified" or bool(re.search(r"\bof\s+(?:the\s+)?(?:Russian Federation|[A-Z]\w+)$", o.label)
-                                                              and org and org.state and org.kind in ("government", "military"))
+                state_in_name = o.how == "qualified" or bool(org and org.state and org.kind in ("government", "military") and (
+                    re.search(r"\bof\s+(?:the\s+)?[A-Z]\w+$", o.label) or _names_state(o.label, org.state)))
                 if pm.group("prep") == "of" and not chain and org and org.kind in ("government", "military") \
                         and org.state and state_in_name:
                     return f"{role} of the {_org_generic(o.label)}", org.state
@@ -369,6 +369,13 @@ def _after_of(info: SentInfo, m: Mention) -> str | None:
         if x.start >= start and x.start - start <= 2 and x.type in ("Organization", "State"):
             return x.label
     return None
+
+
+def _names_state(label: str, state: str) -> bool:
+    """'Ministry of Defence of the Russian Federation': the name ends with one of the state's names."""
+    st = gazetteer().states.get(state)
+    names = [state] + (st.aliases if st else [])
+    return any(re.search(r"\bof\s+(?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", n)) + r"$", label) for n in names)
 
 
 def _split_role_phrase(info: SentInfo, phrase: str, base: int, rest: str, phrase_end: int) -> tuple[str, str | None]:
