@@ -66,7 +66,7 @@ _ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Co
               "Bank|Studies|Sinmun|Ilbo|Gazette|Tribune|Telegraph|Monitor|Review|Observatory|Project|Programme|Program")
 _CAPW = r"(?:" + UP + r"(?:[\w&.-]|['’](?!s\b))*|\d+(?:st|nd|rd|th)|al-\w+)"
 _ORG_RE = re.compile(
-    r"(?<![\w’'])(?:" + _CAPW + r"\s+(?:(?:of|for|on|and|the|de|du)\s+)*){0,5}(?:" + _ORG_HEADS + r")\b"
+    r"(?<![\w’'])(?:" + _CAPW + r"\s+(?:(?:of|for|on|the|de|du)\s+|and\s+(?!the\b))*){0,5}(?:" + _ORG_HEADS + r")\b"
     r"(?:\s+\d{1,4}\b(?![,.]?\d))?"  # "Panzer Battalion 203"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
     r"March|April|May|June|July|August|September|October|November|December)\b)"
@@ -348,7 +348,7 @@ def _title_re():
     return _TITLE_RE
 
 
-_ACCORDING = re.compile(r"\b(?:according to|said|says|told|added)\s+(?P<name>" + _NAME + r")\b")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|said|says|told|added)\s+(?P<name>" + _NAME + r")\b")
 _ROLE_COMMA_NAME = re.compile(r"\b(?:" + "|".join(sorted((re.escape(h) for h in lexicon().role_heads), key=len, reverse=True))
                               + r"),\s+(?P<name>" + _NAME + r"),")
 _NAME_RE = re.compile(r"(?<![\w’'])" + _NAME + r"(?![\w])")
@@ -461,9 +461,9 @@ def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
         if prep == "and" and m.start() - last_place_end > 3 and not any(
                 0 <= m.start() - x.end <= 3 for x in out[-8:] if x.type == "Place"):
             continue  # "in Vladivostok, Ussuriysk, Khabarovsk and Ulan-Ude": the list goes on
-        if prep == "of" and not re.search(r"\b(?:residents?|region|regions|city|town|village|port|province|"
-                                         r"outskirts|people|capital|governor|mayor|republic)\s+$",
-                                         text[max(0, m.start() - 20):m.start() + 1]):
+        if prep == "of" and not re.search(r"\b(?:residents?|region|regions|city|town|village|villages|port|province|"
+                                         r"outskirts|people|capital|governor|mayor|republic|settlement|hamlet)\s+$",
+                                         text[max(0, m.start() - 20):m.start()]):
             continue
         if _overlaps(spans, s, e):
             continue
@@ -478,8 +478,9 @@ def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
             continue
         if len(toks) == 1 and s == 0:
             continue
-        if re.match(r"\s*(?:" + _ORG_HEADS + r")\b", after):
-            continue
+        if re.match(r"\s*(?:" + _ORG_HEADS + r")\b", after) or re.search(
+                r"\s(?:" + _ORG_HEADS + r"|Technologies|Technology|Systems|Industries|Airlines|Labs|Inc|Ltd|Corp)$", name):
+            continue  # "images from Maxar Technologies": a company, not a place
         label = _PLACE_SUFFIX_STRIP.sub("", name)
         out.append(Mention(s, e, name, "Place", label, "place"))
         spans.append((s, e))

@@ -562,3 +562,19 @@ def test_a_third_party_saying_troops_arrived_is_no_acknowledgement():
 ])
 def test_denial_wordings(text, expected):
     assert expected in events(run(text))
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    ("According to Bruce Bennett of the RAND Corporation, the deployment was a gamble.",
+     ("Person", "Bruce Bennett"), ("Place", "Bruce Bennett")),
+    ("Satellite images from Maxar Technologies showed North Korean soldiers in Russia.",
+     ("State", "North Korea"), ("Place", "Maxar Technologies")),
+    ("The troops were seen near the town of Sudzha and the village of Plekhovo.",
+     ("Place", "Plekhovo"), ("Place", "village of Plekhovo")),
+    ("Kim Jong Un visited the Munitions Industry Department and the 11th Corps headquarters.",
+     ("Organization", "Munitions Industry Department"),
+     ("Organization", "Munitions Industry Department and the 11th Corps")),
+])
+def test_entity_boundaries(text, present, absent):
+    ents = {(e["type"], e["label"]) for e in run(text)["entities"]}
+    assert present in ents and absent not in ents, ents
