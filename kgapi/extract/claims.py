@@ -816,6 +816,9 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 if kind:
                     last_kind, last_kind_si = kind, si
                 continue  # "About 7,000 servicemen are involved in the drills": all taking part, not one state's deployment
+            if not adj and any(x.type == "Organization" and s < x.start < np_end and
+                               getattr(g.orgs.get(x.label), "kind", "") == "international" for x in info.mentions):
+                continue  # "3,000 more NATO troops": an alliance's force has no one sending state to inherit
             f = Figure(info, s, np_end, val, mn, qual, kind, elliptic)
             f.adj_state = adj
             figures.append(f)
@@ -981,7 +984,8 @@ _NOT_HOST_BEFORE = re.compile(r"(?:\b(?:stationed|based|from|out\s+of|leaving|le
                               r"pulled\s+out\s+of|border\s+with)\s+(?:in\s+|at\s+)?(?:the\s+)?|"
                               r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?)$")
 _RECEIVE = re.compile(r"\b(?:received|receives|receiving|receive|host|hosts|hosted|hosting|welcomed|welcomes|accepted|"
-                      r"invited|requested|(?:took|taken|taking|takes)\s+in)\b")
+                      r"invited|requested|(?:took|taken|taking|takes)\s+in|(?:asked|asks|asking|called|calls|appealed)\s+for|"
+                      r"sought|seeks)\b")
 _WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|"
                        r"(?:left|leav(?:e|es|ing))(?!\s+for\b)|"
                        r"exit(?:ed)?|ended|end(?:ing)?\s+(?:its|their)|redeploy\w*\s+(?:home|back))\b", re.I)

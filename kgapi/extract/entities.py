@@ -419,7 +419,7 @@ President Minister Prime Secretary Commander General Colonel Chairman Leader Sup
 Special Military Operation Air Force Navy Army Marines Corps Guard Home Office Media Press News Times Post""".split())
 _NOT_PLACE |= _ADJECTIVES | _seat_words()  # "Russian", "Kremlin"
 _PLACE_SUFFIX_STRIP = re.compile(r"\s+(?:region|province|oblast|front|area|airport|airfield|"
-                                 r"training\s+(?:ground|area|range|centre|center|camp)|firing\s+range|garrison|camp)$")
+                                 r"training\s+(?:ground|area|range|centre|center|camp)|firing\s+range|range|garrison|camp)$")
 # "the Suwalki Gap", "the Lachin Corridor": a capitalised geographic noun makes a place wherever it stands
 _GEO_NAME = re.compile(r"\bthe\s+(?P<name>" + UP + LOW + r"+(?:[-‑]" + UP + LOW + r"+)*(?:\s+" + UP + LOW
                        + r"+)?\s+(?:Gap|Pass|Strait|Straits|Peninsula|Sea|River|Corridor|Heights|Gulf|Canal|Basin|Delta|"

@@ -578,3 +578,15 @@ def test_denial_wordings(text, expected):
 def test_entity_boundaries(text, present, absent):
     ents = {(e["type"], e["label"]) for e in run(text)["entities"]}
     assert present in ents and absent not in ents, ents
+
+
+def test_an_alliance_force_asked_for_takes_no_sending_state_from_the_story():
+    r = run("India and Iran sent small contingents to the drills in Belarus. Lithuania's President Gitanas Nauseda "
+            "said Vilnius had asked for 3,000 more NATO troops to be stationed in the country.")
+    assert not [f for f in figs(r) if f[2] == 3000], figs(r)
+
+
+def test_a_range_after_the_name_is_one_place():
+    r = run("Putin observed the drills at the Mulino training ground on Tuesday. Troops at the Mulino range fired "
+            "rockets.")
+    assert [e["label"] for e in r["entities"] if e["type"] == "Place"] == ["Mulino"]
