@@ -747,7 +747,7 @@ def extract_deployments(ctx: Context) -> list[dict]:
                     np_end = e
             if blocked:
                 continue
-            if strong and kind is None and (np_end > e or force_of):
+            if strong and kind is None and np_end > e:
                 pass
             elif strong and kind is None:
                 fm = re.match(r"\s+(?:[A-Za-z-]+\s+){0,2}?(force|contingent|unit|corps|army|detachment)\b", text[e:e + 40])

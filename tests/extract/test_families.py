@@ -590,3 +590,15 @@ def test_a_range_after_the_name_is_one_place():
     r = run("Putin observed the drills at the Mulino training ground on Tuesday. Troops at the Mulino range fired "
             "rockets.")
     assert [e["label"] for e in r["entities"] if e["type"] == "Place"] == ["Mulino"]
+
+
+@pytest.mark.parametrize("text", [
+    "A 20-member delegation from North Korea arrived in Moscow on Monday.",
+    "A 6,000-strong crowd gathered in Pyongyang.",
+    "The 75-year-old general said 3,000 troops would be sent to Russia.",
+    "Each family received 50 kilograms of rice, and officers demanded bribes of 500 dollars.",
+    "Russia marked the 80th anniversary of the victory with a parade of 11,000 troops in Moscow.",
+])
+def test_sizes_ages_and_amounts_are_no_figures_and_never_crash(text):
+    r = run(text)
+    assert not [f for f in figs(r) if f[2] in (20, 6000, 75, 50, 500, 80, 11000)], figs(r)
