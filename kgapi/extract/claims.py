@@ -1502,7 +1502,8 @@ def _dedupe_deployments(deps: list[dict]) -> list[dict]:
 
 # ================================================================== events ==
 _TRIGGERS: list[tuple[str, re.Pattern]] = [
-    ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted|told|addressed|opened)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}meeting|"
+    ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted|told|addressed|opened|called)\s+(?:an?|the)\s+"
+                           r"(?:[\w-]+\s+){0,3}(?:meeting|session)|"
                            r"[Tt]alks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
                            r"(?:was|were)\s+(?:received|welcomed|hosted|greeted)(?:\s+(?:on|at|in)\s+(?:the\s+)?\w+)?\s+by|summoned(?=\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,5})|"
                            r"(?:received|hosted|welcomed|greeted)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5})|sat\s+down\s+with|met(?:\s+with)?|"
@@ -1532,7 +1533,9 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"pockets?|slice|strip)\s+of\s+(?:territory|land|the\s+(?:[\w-]+\s+)?(?:region|province|oblast|border\s+region)|"
                              r"(?:[A-Z]\w+\s+){1,2}(?:territory|region|oblast))|"
                              r"launched\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}(?:offensive|incursion|assault|raid)\s+into|"
-                             r"(?:pushed|stormed|swept|poured)\s+into|invasion\s+of)\b")),
+                             r"(?:pushed|stormed|swept|poured)\s+into|invasion\s+of|invaded|invades|invading|"
+                             r"(?:violated|violating|entered|entering|breached|breaching|intruded\s+into)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?airspace|"
+                             r"airspace\s+(?:violations?|incursions?)|crossed\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border|frontier)\s+into)\b")),
 ]
 _REPORT = re.compile(r"\b(?:reported|said|says|told|stated|announced|revealed|disclosed|estimated|assessed)\b")
 _NEG = re.compile(r"\b(?:not|never|no|neither|nor|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$", re.I)
@@ -1808,7 +1811,7 @@ def extract_events(ctx: Context) -> list[dict]:
                     if pm2:
                         # "The two leaders held talks for about nine hours": the two people named last
                         participants = _last_two_persons(ctx, info, seg[0] + pm2.start()) or participants
-                own_meeting = re.match(r"(?:presided|chaired|convened|held|hosted|told|addressed|opened)", m.group(0)) and \
+                own_meeting = re.match(r"(?:presided|chaired|convened|held|hosted|told|addressed|opened|called)", m.group(0)) and \
                     "meeting" in m.group(0)
                 if len({p.label for p in participants}) < (1 if own_meeting else 2):
                     continue
@@ -1960,6 +1963,9 @@ def extract_events(ctx: Context) -> list[dict]:
                     r"(?:['’]s)?\s+(?:(?:full-scale|surprise|cross-border|failed|August|\d{4}|\w+-\w+)\s+)*", text[x.end:m.start()])]
                 if m.group(0).lower().startswith("invasion"):
                     participants = poss[-1:]  # "Russia's full-scale invasion of Ukraine"; not "the invasion"
+                    if not participants and re.search(r"\b(?:launched|began|started|ordered|its|their)\s+(?:[\w-]+\s+){0,3}$",
+                                                      text[max(seg[0], m.start() - 45):m.start()]):
+                        participants = near[:1]  # "Russia launched its full-scale invasion of Ukraine"
                 elif poss:
                     participants = poss[-1:]  # "Ukraine's incursion", "a Ukrainian incursion"
                 elif any(x.start >= seg[0] for x in forces):

@@ -602,3 +602,17 @@ def test_a_range_after_the_name_is_one_place():
 def test_sizes_ages_and_amounts_are_no_figures_and_never_crash(text):
     r = run(text)
     assert not [f for f in figs(r) if f[2] in (20, 6000, 75, 50, 500, 80, 11000)], figs(r)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian drones violated Polish airspace on Monday.", ("Incursion", "2024-11-04", frozenset({"Russia"}))),
+    ("Russia launched its full-scale invasion of Ukraine in February 2022.",
+     ("Incursion", "2022-02", frozenset({"Russia"}))),
+    ("Russia invaded Ukraine on Feb. 24, 2022.", ("Incursion", "2022-02-24", frozenset({"Russia"}))),
+    ("Russian troops crossed the border into Ukraine's Sumy region on Monday.",
+     ("Incursion", "2024-11-04", frozenset({"Russia"}))),
+    ("Acting President Han Duck-soo called an emergency meeting of security officials on Monday.",
+     ("Meeting", "2024-11-04", frozenset({"Han Duck-soo"}))),
+])
+def test_incursion_and_own_meeting_wordings(text, expected):
+    assert expected in events(run(text))
