@@ -1327,6 +1327,11 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
             continue
         if any(ss <= d.start < se for ss, se in src_spans):
             continue  # "according to a letter made public last week": the source's date
+        lead = re.match(r"[^,]{0,50},\s*", text)
+        if lead and d.end <= lead.end() and re.search(
+                r"\b(?:said|says|told|reported|announced|stated|estimated|assessed|claimed|warned|confirmed)\b",
+                text[lead.end():f.start]):
+            continue  # "On Wednesday, the NIS said 3,000 troops had …": the day of the statement
         if d.start >= rel_at:
             continue  # "…, where Ukraine has held territory since August": another clause's date
         if _DECISION_DATE.search(text[max(0, d.start - 25):d.start]) or (

@@ -616,3 +616,13 @@ def test_sizes_ages_and_amounts_are_no_figures_and_never_crash(text):
 ])
 def test_incursion_and_own_meeting_wordings(text, expected):
     assert expected in events(run(text))
+
+
+@pytest.mark.parametrize("text,start", [
+    ("On Monday, the NIS said North Korea had sent 3,000 troops to Russia.", None),
+    ("In a briefing on Monday, the NIS said 3,000 North Korean troops had arrived in Russia in early October.",
+     "2024-10"),
+    ("On Monday, 3,000 North Korean troops arrived in Russia.", "2024-11-04"),
+])
+def test_a_leading_day_of_a_statement_is_no_start(text, start):
+    assert dep(run(text), 3000)["start"] == start
