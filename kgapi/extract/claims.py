@@ -779,10 +779,13 @@ def extract_deployments(ctx: Context) -> list[dict]:
                         np_end = e + re.match(r"\s+more\b", after).end()
                         kind = last_kind_head(last_kind)
                     # "an additional 3,000 sent": kind not given
-                elif re.match(r"\s+(?:had|have|has|were|was)\s+(?:(?:already|now|also|reportedly|since)\s+)?(?:been\s+)?"
-                              r"(?:arrived|sent|deployed|dispatched|moved|transferred|stationed)\b", after) and (
+                elif re.match(r"\s+(?:(?:had|have|has|were|was)\s+(?:(?:already|now|also|reportedly|since)\s+)?(?:been\s+)?"
+                              r"(?:arrived|sent|deployed|dispatched|moved|transferred|stationed)|(?:that\s+|which\s+)?"
+                              r"(?:it|they|[A-Z][\w.]*(?:\s+[A-Z]\w*)?)\s+(?:had\s+|has\s+|have\s+)?(?:already\s+)?"
+                              r"(?:sent|dispatched|deployed))\b", text[e:e + 40]) and (
                         (last_kind and last_kind_si >= si - 1) or _personnel_any().search(text, 0, s)):
-                    # "began sending troops to Russia in October, and 3,000 had arrived by December"
+                    # "began sending troops to Russia in October, and 3,000 had arrived by December",
+                    # "3,000 more troops, on top of the 11,000 it sent last autumn"
                     pm = list(_personnel_any().finditer(text, 0, s))
                     kind = pm[-1].group(0).lower() if pm else last_kind_head(last_kind)
                     np_end = e

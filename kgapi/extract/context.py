@@ -304,7 +304,9 @@ class Context:
     # ------------------------------------------------------------ frames
     def entity_ref(self, phrase: str, mentions: list[Mention], start: int, end: int, base: int = 0) -> dict:
         """A source phrase → {"id","label"} when it is one actor, else {"label": phrase}."""
-        phrase = phrase.strip().strip(",").strip()
+        lead = re.match(r"[\s\"“”'‘’,;:—–-]*", phrase)
+        start += lead.end()  # '…," a JCS official told reporters': the closing quote is no part of the source
+        phrase = phrase[lead.end():].strip().strip(",").strip()
         inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ACTOR_TYPES]
         core = re.sub(r"\s*\([^)]*\)", "", phrase)
         core = re.sub(r"^(?:the|The)\s+", "", core)

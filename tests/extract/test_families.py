@@ -626,3 +626,16 @@ def test_incursion_and_own_meeting_wordings(text, expected):
 ])
 def test_a_leading_day_of_a_statement_is_no_start(text, start):
     assert dep(run(text), 3000)["start"] == start
+
+
+def test_the_figure_it_sent_earlier_is_a_figure():
+    r = run("North Korea dispatched about 3,000 more troops to Russia in January, on top of the 11,000 it sent "
+            "last autumn, the JCS said.", published="2025-03-05")
+    assert {("North Korea", "Russia", 3000, "troops"), ("North Korea", "Russia", 11000, "troops")} <= figs(r)
+    assert dep(r, 11000)["start"] == "2024"
+
+
+def test_a_quoted_statement_leaves_no_quote_mark_in_the_source():
+    r = run("North Korea sent 3,000 troops to Russia. \"The North will likely send more troops,\" a senior "
+            "official told reporters.")
+    assert all(not a["label"].startswith(("\"", "“", "”")) for d in r["deployments"] for a in d["according_to"])
