@@ -2029,7 +2029,10 @@ def extract_events(ctx: Context) -> list[dict]:
                          and (d.start >= participants[0].start - 20 or d.start < 5)]
             if etype_out in ("Denial", "Acknowledgement"):
                 participants = participants + _official_states(ctx, participants, leaders=etype_out == "Denial")
-                # "North Korea's foreign ministry called the reports groundless": the state denies
+
+            if etype_out != "Report":
+                # "North Korea's foreign ministry called the reports groundless": the state denies (only a
+                # report is an organization's own event)
                 participants = [_as_state(p) for p in participants]
             labels = []
             for p in participants:
@@ -2149,7 +2152,7 @@ def _official_states(ctx: Context, participants: list[Mention], leaders: bool = 
 def _as_state(p: Mention) -> Mention:
     """A state's ministry, government or armed forces stand for the state in a denial or an acknowledgement."""
     o = gazetteer().orgs.get(p.label) if p.type == "Organization" else None
-    if o and o.state and o.kind in ("government", "military") and not o.building:
+    if o and o.state and o.kind in ("government", "military"):
         return Mention(p.start, p.end, p.surface, "State", o.state, "desc")
     return p
 

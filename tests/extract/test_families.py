@@ -639,3 +639,15 @@ def test_a_quoted_statement_leaves_no_quote_mark_in_the_source():
     r = run("North Korea sent 3,000 troops to Russia. \"The North will likely send more troops,\" a senior "
             "official told reporters.")
     assert all(not a["label"].startswith(("\"", "“", "”")) for d in r["deployments"] for a in d["according_to"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Kremlin confirmed on Monday that North Korean soldiers had helped retake Kursk.",
+     ("Acknowledgement", "2024-11-04", frozenset({"Russia"}))),
+    ("Russia's defence ministry on Monday denied that its troops were in Mali.",
+     ("Denial", "2024-11-04", frozenset({"Russia"}))),
+    ("The Pentagon said on Monday that 10,000 North Korean troops were in Russia.",
+     ("Report", "2024-11-04", frozenset({"Pentagon"}))),
+])
+def test_a_government_body_acts_as_its_state_except_in_its_own_reports(text, expected):
+    assert expected in events(run(text))
