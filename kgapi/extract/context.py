@@ -33,7 +33,8 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|noted|stated|reported|reports|r
 _SPEECH_FWD = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:" + SPEECH_VERBS + r")\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?:(?:an?|the)\s+)?(?:(?:new|latest|recent|\w+ly)\s+)?(?:(?:reports?|estimates?|"
                         r"assessments?|statements?|data|figures|analysis|briefings?|documents?)\s+(?:by|from|of)\s+)?"
-                        r"(?P<src>[^,;]+?)(?=,|;|\.\s+[A-Z\"“]|\.?$)", re.IGNORECASE)
+                        r"(?P<src>[^,;]+?)(?:['’]s)?(?:\s+(?:statement|report|announcement|assessment|estimates?|data|"
+                        r"figures|briefing|analysis))?(?=,|;|\.\s+[A-Z\"“]|\.?$)", re.IGNORECASE)
 _SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told reporters)\s+(?P<src1>(?:the\s+|a\s+)?[A-Z][^,;.]{0,60}?)|"
                           r"(?P<src2>[^,;.]{2,80}?)\s+(?:said|says|added|told [\w\s]+?))\s*\.?$")
 # a source phrase may hold initials ("a senior U.S. official") but no sentence-ending full stop
@@ -45,10 +46,12 @@ _SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+" + _SC + r"{0,6
                          r"(?:\s+" + _SC + r"{0,40}?)?))\s+(?P<verb>said|says|added|stated|noted|wrote|warned|claimed|"
                          r"reported|reports|estimated|estimates|assessed|assesses|announced|confirmed|concluded|believes|"
                          r"told\s+(?:reporters|lawmakers|journalists|parliament|\w+\s+media|\w+\s+television|"
-                         r"\w+\s+news\s+agenc(?:y|ies)|\w+(?:\s+\w+)?\s+(?:newspaper|daily|agency|broadcaster)))"
+                         r"\w+\s+news\s+agenc(?:y|ies)|\w+(?:\s+\w+)?\s+(?:newspaper|daily|agency|broadcaster))|"
+                         r"(?:was|were)\s+quoted\s+(?:as\s+saying\s+)?(?:by\s+[^,.;]{1,40})?)"
                          r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
                          r"last\s+\w+))?(?:\s+in\s+an?\s+(?:\w+\s+)?(?:statement|report|briefing|interview|post|update))?"
-                         r"\s*(?=[,.;]|$)")
+                         r"(?:\s+(?:on\s+condition\s+of\s+anonymity|after\s+the\s+\w+|at\s+a\s+(?:\w+\s+)?(?:briefing|"
+                         r"news\s+conference|press\s+conference)))?\s*(?=[,.;]|$)")
 _PASSIVE_SRC = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:first\s+|also\s+)?(?:confirmed|"
                           r"reported|estimated|announced|disclosed|revealed|assessed)\s+by\s+(?P<src>(?:the\s+)?[A-Z][^,;.]{1,60}?)"
                           r"(?=\s*(?:[,;.]|$|\s+(?:on|in|last|this|as|after|before)\b))")
@@ -307,6 +310,12 @@ class Context:
         lead = re.match(r"[\s\"“”'‘’,;:—–-]*", phrase)
         start += lead.end()  # '…," a JCS official told reporters': the closing quote is no part of the source
         phrase = phrase[lead.end():].strip().strip(",").strip()
+        doc = re.search(r"(?<=\w)(?:['’]s)?\s+(?:statement|report|announcement|assessment|estimates?|briefing|analysis)$",
+                        phrase)
+        if doc and re.search(r"[A-Z]", phrase[:doc.start()]):
+            # "according to a Russian Security Council statement": the council is the source
+            end -= len(phrase) - doc.start()
+            phrase = phrase[:doc.start()]
         inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ACTOR_TYPES]
         core = re.sub(r"\s*\([^)]*\)", "", phrase)
         core = re.sub(r"^(?:the|The)\s+", "", core)

@@ -651,3 +651,15 @@ def test_a_quoted_statement_leaves_no_quote_mark_in_the_source():
 ])
 def test_a_government_body_acts_as_its_state_except_in_its_own_reports(text, expected):
     assert expected in events(run(text))
+
+
+@pytest.mark.parametrize("text,source", [
+    ("North Korea will send 1,000 deminers to Russia next month, a government official in Seoul said on condition "
+     "of anonymity.", "a government official in Seoul"),
+    ("North Korea will send 1,000 deminers to Russia next month, Shoigu was quoted as saying by TASS.",
+     "Sergei Shoigu"),
+    ("North Korea will send 1,000 deminers to Russia next month, according to a Russian Security Council statement.",
+     "Security Council of the Russian Federation"),
+])
+def test_more_source_wordings(text, source):
+    assert [a["label"] for a in dep(run(text), 1000)["according_to"]] == [source]
