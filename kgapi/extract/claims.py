@@ -438,7 +438,7 @@ _DEPLOY_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|deployments
                           r"follow(?:ed|ing)?|join(?:ed|ing)?|fight(?:ing)?|fought|serv(?:ed|e|ing)|"
                           r"reinforce(?:d|ments)?|package|force|contingent|comprising|consists?|"
                           r"assign(?:ed)?|work(?:ing)?|based|committed|reach(?:ed|es)|(?:took|taken|taking)\s+in|airlift(?:ed|ing)?|"
-                          r"ferr(?:ied|y|ying)|transport(?:ed|ing)?)\b", re.I)
+                          r"ferr(?:ied|y|ying)|transport(?:ed|ing)?|ordered)\b", re.I)
 _STATUS_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b", re.I)
 _STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|may|might|"
                                r"predict(?:s|ed)?|forecast|anticipat(?:e|es|ed)|possibly|probably|"

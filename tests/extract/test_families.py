@@ -663,3 +663,12 @@ def test_a_government_body_acts_as_its_state_except_in_its_own_reports(text, exp
 ])
 def test_more_source_wordings(text, source):
     assert [a["label"] for a in dep(run(text), 1000)["according_to"]] == [source]
+
+
+@pytest.mark.parametrize("text,count,kind", [
+    ("North Korea has ordered about 6,000 military engineers to Russia's Kursk region.", 6000, "military engineers"),
+    ("North Korea has ordered about 6,000 more military engineers and builders to Russia's Kursk region.", 6000,
+     "military engineers and builders"),
+])
+def test_ordered_to_a_place_is_a_deployment(text, count, kind):
+    assert ("North Korea", "Russia", count, kind) in figs(run(text))
