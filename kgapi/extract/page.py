@@ -135,8 +135,8 @@ def _headline_like(line: str) -> bool:
         return False
     if _TEASER_END.search(line) or _is_caption(line) or _is_chrome(line) or _CREDIT_END.search(line):
         return False
-    if parse_published(line) and len(words) <= 8:
-        return False
+    if (parse_published(line) or published_dates(line)) and len(words) <= 8:
+        return False  # "Wed 23 Oct 2024 09.12 BST": a date stamp
     return True
 
 
@@ -305,6 +305,9 @@ _STOP = set("""a an the of in on at to for from with by and or but as is are was
 this that these those after before over into says said say will would could may might has have had not no new""".split())
 
 _RANK_PUBLISHED, _RANK_PLAIN, _RANK_UPDATED = 1, 2, 3
+_TEASER_LEAD = re.compile(r"^\W*(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:from|on)|trending|"
+                          r"latest(?:\s+news)?|most\s+(?:read|viewed|popular)|recommended|you\s+may\s+also\s+like|"
+                          r"editor['’]s\s+picks?|top\s+stories)\b", re.I)
 
 
 def _is_date_line(line: str) -> bool:
@@ -407,6 +410,8 @@ def _find_published(lines: list[str], chrome_flags: list[bool], prose: list[bool
         if i > last and not (_DATE_LABEL.match(ln) or _UPDATED_ANY.search(ln) or _PUBLISHED_ANY.search(ln)
                              or _is_date_line(ln)):
             continue
+        if _TEASER_LEAD.match(ln):
+            continue  # "Related: Kim visits factory (2024.10.01)": another article's date
         for off, iso in published_dates(ln):
             before = ln[:off]
             labels = list(re.finditer(r"\b(?:(?P<pub>published|posted|first published|released|issued)|"

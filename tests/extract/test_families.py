@@ -672,3 +672,11 @@ def test_more_source_wordings(text, source):
 ])
 def test_ordered_to_a_place_is_a_deployment(text, count, kind):
     assert ("North Korea", "Russia", count, kind) in figs(run(text))
+
+
+def test_a_teasers_date_above_the_headline_is_not_the_publication_date():
+    page = ("NK NEWS\nRelated: Kim visits factory (2024.10.01)\nN. Korea sends troops to Russia\n2024.10.23 17:48\n"
+            "North Korea has sent about 1,500 soldiers to Russia's Far East for training, South Korea's spy agency "
+            "said on Wednesday, citing intelligence.\n")
+    a = extract(page)["article"]
+    assert (a["title"], a["published"]) == ("N. Korea sends troops to Russia", "2024-10-23")
