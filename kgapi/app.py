@@ -29,6 +29,9 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     app = Flask("kgapi")
+    # A path with '//' (from an encoded '/' in a graph name) is answered for what it is, not
+    # redirected to a different resource with a 308.
+    app.url_map.merge_slashes = False
     app.config.update(
         MAX_CONTENT_LENGTH=settings.max_body,
         RESTX_ERROR_404_HELP=False,

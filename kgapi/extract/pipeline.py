@@ -183,4 +183,32 @@ def extract(text: str, title: str | None = None, url: str | None = None,
             continue
         seen_ids.add(eid)
         result["entities"].append({"id": eid, "label": e.label, "type": e.type, "aliases": list(e.aliases)})
+    _conform(result)
     return result
+
+
+#: the entity types each slot of the contract admits (the builder refuses anything else)
+_SLOT_TYPES = {"sending_state": ("State",), "host_state": ("State",), "location": ("Place",)}
+
+
+def _conform(result: dict) -> None:
+    """Drop a slot value of a type the slot does not admit ("the Kremlin" as an event's place).
+
+    A rule that reads a slot wrongly must cost that one value, not the whole
+    article: the SHACL gate and the builder refuse an article with such a value.
+    """
+    types = {e["id"]: e["type"] for e in result["entities"]}
+    for fact in (*result["deployments"], *result["events"]):
+        for slot, admitted in _SLOT_TYPES.items():
+            ref = fact.get(slot)
+            if ref is not None and types.get(ref["id"]) not in admitted:
+                fact[slot] = None
+    kept = []
+    for role in result["roles"]:
+        if types.get((role.get("person") or {}).get("id")) != "Person":
+            continue
+        of = role.get("of")
+        if of is not None and types.get(of["id"]) not in ("State", "Organization"):
+            role["of"] = None
+        kept.append(role)
+    result["roles"] = kept

@@ -27,7 +27,7 @@ def ref(ident: str, iri: str, label: str) -> dict[str, Any]:
 
 def entity(ident: str, iri: str, label: str, etype: str, aliases: Iterable[str]) -> dict[str, Any]:
     return {"id": ident, "iri": iri, "label": label, "type": etype,
-            "aliases": sorted({a for a in aliases if a and a != label}, key=_fold)}
+            "aliases": sorted({a for a in aliases if a and a != label}, key=lambda a: (_fold(a), a))}
 
 
 def article(ident: str, iri: str, title: str, published: str | None, url: str | None) -> dict[str, Any]:
