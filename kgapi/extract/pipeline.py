@@ -187,28 +187,28 @@ def extract(text: str, title: str | None = None, url: str | None = None,
     return result
 
 
-#: the entity types each slot of the contract admits (the builder refuses anything else)
-_SLOT_TYPES = {"sending_state": ("State",), "host_state": ("State",), "location": ("Place",)}
-
-
 def _conform(result: dict) -> None:
     """Drop a slot value of a type the slot does not admit ("the Kremlin" as an event's place).
 
     A rule that reads a slot wrongly must cost that one value, not the whole
     article: the SHACL gate and the builder refuse an article with such a value.
     """
+    from ..graph.contract import SLOT_TYPES  # the builder's own table (it refuses anything else)
+
     types = {e["id"]: e["type"] for e in result["entities"]}
+
+    def admitted(ref: dict | None, slot: str) -> bool:
+        return ref is not None and types.get(ref.get("id")) in SLOT_TYPES[slot]
+
     for fact in (*result["deployments"], *result["events"]):
-        for slot, admitted in _SLOT_TYPES.items():
-            ref = fact.get(slot)
-            if ref is not None and types.get(ref["id"]) not in admitted:
+        for slot in ("sending_state", "host_state", "location"):
+            if fact.get(slot) is not None and not admitted(fact[slot], slot):
                 fact[slot] = None
     kept = []
     for role in result["roles"]:
-        if types.get((role.get("person") or {}).get("id")) != "Person":
+        if not admitted(role.get("person"), "person"):
             continue
-        of = role.get("of")
-        if of is not None and types.get(of["id"]) not in ("State", "Organization"):
+        if role.get("of") is not None and not admitted(role["of"], "of"):
             role["of"] = None
         kept.append(role)
     result["roles"] = kept

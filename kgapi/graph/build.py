@@ -231,10 +231,10 @@ class _Builder:
             role = str(r.get("role") or "").strip()
             if not role:
                 raise BadRequest(f"{field}.role: a role needs a name", details={"field": f"{field}.role"})
-            P = self.ref(r.get("person"), f"{field}.person", ("Person",))
+            P = self.ref(r.get("person"), f"{field}.person", contract.SLOT_TYPES["person"])
             if P is None:
                 raise BadRequest(f"{field}.person: a role needs a person", details={"field": f"{field}.person"})
-            O = self.ref(r.get("of"), f"{field}.of", ("State", "Organization"))
+            O = self.ref(r.get("of"), f"{field}.of", contract.SLOT_TYPES["of"])
             rid = fact_id(self.aid, "role", (str(P), role.lower(), O and str(O)))
             M = self.m.role(rid)
             slug = slugify(role) or "role"
@@ -264,9 +264,9 @@ class _Builder:
             if status not in STATUSES:
                 raise BadRequest(f"{field}.status: {status!r} is not one of {', '.join(STATUSES)}",
                                  details={"field": f"{field}.status"})
-            S = self.ref(d.get("sending_state"), f"{field}.sending_state", ("State",))
-            H = self.ref(d.get("host_state"), f"{field}.host_state", ("State",))
-            L = self.ref(d.get("location"), f"{field}.location", ("Place",))
+            S = self.ref(d.get("sending_state"), f"{field}.sending_state", contract.SLOT_TYPES["sending_state"])
+            H = self.ref(d.get("host_state"), f"{field}.host_state", contract.SLOT_TYPES["host_state"])
+            L = self.ref(d.get("location"), f"{field}.location", contract.SLOT_TYPES["location"])
             personnel = []
             for j, p in enumerate(d.get("personnel") or []):
                 pf = f"{field}.personnel[{j}]"
@@ -331,7 +331,7 @@ class _Builder:
                 raise BadRequest(f"{field}.type: {etype!r} is not one of {', '.join(EVENT_TYPES)}",
                                  details={"field": f"{field}.type"})
             parts = [self.ref(p, f"{field}.participants[{j}]") for j, p in enumerate(ev.get("participants") or [])]
-            L = self.ref(ev.get("location"), f"{field}.location", ("Place",))
+            L = self.ref(ev.get("location"), f"{field}.location", contract.SLOT_TYPES["location"])
             date = ev.get("date")
             label = (ev.get("label") or "").strip() or _event_label(ev, self.entities)
             key = (etype, date, ev.get("end"), sorted(str(p) for p in parts), L and str(L), label)

@@ -20,6 +20,13 @@ _NO_OFFSET = 1 << 62
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+#: the entity types each slot that points to an entity admits (participants admit any type)
+SLOT_TYPES: dict[str, tuple[str, ...]] = {
+    "person": ("Person",), "of": ("State", "Organization"),
+    "sending_state": ("State",), "host_state": ("State",), "location": ("Place",),
+}
+
+
 def ref(ident: str, iri: str, label: str) -> dict[str, Any]:
     """A pointer to an entity: ``{"id", "iri", "label"}``."""
     return {"id": ident, "iri": iri, "label": label}
