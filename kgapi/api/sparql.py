@@ -10,6 +10,7 @@ from flask import Response, redirect, request
 from flask_restx import Namespace, Resource
 from rdflib import URIRef
 
+from ..graph.registry import reindex_operations, update_needs_reindex
 from ..sparql import formats, safety
 from ..sparql.preflight import check_update_cost
 from ..sparql.protocol import Operation, read_operation
@@ -138,8 +139,11 @@ def _update(op: Operation) -> Response:
     safety.check(scan, has_graph=_has_graph, protocol_graphs=op.dataset_params())
     check_update_cost(scan, st.store, using=using, using_named=using_named, base_iri=base,
                       timeout=st.settings.query_timeout)
+    registry = str(st.minter.registry())
+    then = (reindex_operations(registry) if update_needs_reindex(scan.operations, scan.terms, scan.written_graphs,
+                                                                 registry) else None)
     st.store.sparql_update(op.text, using_graph_uris=using or None, using_named_graph_uris=using_named or None,
-                           base_iri=base, timeout=st.settings.query_timeout)
+                           base_iri=base, timeout=st.settings.query_timeout, then=then)
     return Response(status=204)
 
 

@@ -334,6 +334,50 @@ def reindex_update(registry: str) -> str:
     return _P + " ;\n".join(ops)
 
 
+#: the terms of mention records: a client's update naming none of them in data changes none
+MENTION_TERMS = frozenset(str(KG[t]) for t in ("Mention", "mentionOf", "label", "surfaceForm", "entityType"))
+#: update operations that change triples picked by a pattern or whole graphs: any may change mentions
+_PATTERN_OPERATIONS = frozenset({"DELETE", "INSERT", "DELETE WHERE", "CLEAR", "DROP", "COPY", "MOVE", "ADD",
+                                 "LOAD"})
+
+
+def update_needs_reindex(operations: Iterable[str], terms: Iterable[str], written: Iterable[str],
+                         registry: str) -> bool:
+    """Whether a client's update (its operations, the IRIs it names, the graphs it inserts into)
+    may leave the registry out of step with the mention records.
+
+    Ground data (INSERT DATA / DELETE DATA) changes mentions only when it names
+    their terms; anything matched by a pattern or done to whole graphs may. An
+    update that writes into the registry itself is taken as given, as a Graph
+    Store write to it is (``kgapi reindex`` rebuilds it on demand).
+    """
+    if registry in set(written):
+        return False
+    ops = set(operations)
+    return bool(ops & _PATTERN_OPERATIONS) or (bool(ops) and not MENTION_TERMS.isdisjoint(terms))
+
+
+def reindex_operations(registry: str) -> str:
+    """:func:`reindex_update` as operations with full IRIs and no prologue, to follow another update.
+
+    For a client's SPARQL update that may change mention records: appended after
+    it (``;``) they make one request, so the registry is rebuilt in the same
+    transaction. Full IRIs because the client's prologue stays in force for what
+    follows (its ``kg:`` may not be ours) and Oxigraph takes no PREFIX after ``;``.
+    """
+    from ..sparql.lexer import tokenize
+
+    text = reindex_update(registry)[len(_P):]
+    prefixes = {"kg": str(KG), "rdfs": str(RDFS), "skos": str(SKOS), "rdf": str(RDF)}
+    out, last = [], 0
+    for tok in tokenize(text):
+        if tok.kind == "pname":
+            prefix, _, local = tok.text.partition(":")
+            out += [text[last:tok.pos], f"<{prefixes[prefix]}{local}>"]
+            last = tok.pos + len(tok.text)
+    return "".join(out) + text[last:]
+
+
 def migrate_update(registry: str, article_prefix: str) -> str:
     """Turn article graphs written before the registry existed into mention records.
 

@@ -40,3 +40,20 @@ def add_using(update: str, using: list[str], using_named: list[str]) -> str:
     for start, end, text in sorted(edits, reverse=True):
         out = out[:start] + text + out[end:]
     return out
+
+
+def followed_by(update: str, operations: str) -> str:
+    """``update`` and then trusted ``operations`` (full IRIs, no prologue): one request, one transaction.
+
+    A ``;`` goes between them unless the update already ends with one (or with a
+    ``;`` and a prologue, which SPARQL allows); a newline first, so that a
+    trailing comment cannot swallow it.
+    """
+    tokens = tokenize(update)
+    i = len(tokens)
+    while i >= 2 and tokens[i - 1].kind == "iri" and (
+            tokens[i - 2].keyword == "BASE" or (i >= 3 and tokens[i - 2].kind == "pname"
+                                                and tokens[i - 3].keyword == "PREFIX")):
+        i -= 2 if tokens[i - 2].keyword == "BASE" else 3
+    ends_open = i > 0 and tokens[i - 1].kind == "punct" and tokens[i - 1].text == ";"
+    return f"{update}\n{operations}" if ends_open else f"{update}\n;\n{operations}"

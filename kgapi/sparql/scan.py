@@ -31,6 +31,8 @@ class Scan:
     services: list[tuple[str, int]] = field(default_factory=list)  # (target, offset)
     loads: list[tuple[str, int]] = field(default_factory=list)
     written_graphs: set[str] = field(default_factory=set)  # graphs an update writes into
+    operations: list[str] = field(default_factory=list)  # an update's operations: "INSERT DATA", "DROP", …
+    terms: set[str] = field(default_factory=set)  # every IRI an update names (prefixed names resolved)
     limit: int | None = None  # a SELECT's top-level LIMIT
 
     def where(self, pos: int) -> str:
@@ -181,6 +183,10 @@ def scan_query(text: str, *, base_iri: str | None = None) -> Scan:
     return scan
 
 
+#: the keywords that start an update operation (DELETE/INSERT also as the two halves of one)
+_OPERATIONS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"})
+
+
 def scan_update(text: str, *, base_iri: str | None = None) -> Scan:
     """Scan an update: USING / USING NAMED / WITH graphs, graphs it writes, SERVICE and LOAD."""
     tokens = tokenize(text)
@@ -212,6 +218,12 @@ def scan_update(text: str, *, base_iri: str | None = None) -> Scan:
             iri, i = _graph_ref(r, i + 1, "WITH")
             scan.with_graphs.append(iri)
             continue
+        if tok.kind in ("iri", "pname"):
+            scan.terms.add(r.iri_at(i))
+        elif kw in _OPERATIONS and tok.depth == 0:
+            follow = tokens[i + 1].keyword if i + 1 < n else None
+            scan.operations.append(f"{kw} DATA" if follow == "DATA" else
+                                   "DELETE WHERE" if (kw, follow) == ("DELETE", "WHERE") else kw)
         if kw in ("SERVICE", "LOAD"):
             _dangerous(r, scan, i)
         elif kw == "INSERT" and tok.depth == 0:

@@ -107,7 +107,8 @@ class Store(ABC):
 
     def sparql_update(self, update: str, *, using_graph_uris: Sequence[str] | None = None,
                       using_named_graph_uris: Sequence[str] | None = None,
-                      base_iri: str | None = None, timeout: float | None = None) -> None:
+                      base_iri: str | None = None, timeout: float | None = None,
+                      then: str | None = None) -> None:
         """Run a client's SPARQL 1.1 update, all of it in one transaction or nothing.
 
         ``using_graph_uris`` / ``using_named_graph_uris`` (the protocol's
@@ -115,23 +116,31 @@ class Store(ABC):
         every DELETE/INSERT operation; the SPARQL layer has refused requests
         that also have USING or WITH in the text. ``base_iri`` resolves relative
         IRIs. ``timeout`` bounds how long the caller waits (backends that can
-        abort an update do; see the README for the embedded store). Raises
-        like :meth:`sparql`.
+        abort an update do; see the README for the embedded store). ``then``:
+        trusted operations kgapi adds after the client's (full IRIs, no
+        prologue), in the same transaction. Raises like :meth:`sparql`.
 
         This default writes the dataset and the base into the text (USING
         clauses, a BASE line) and calls :meth:`update`.
         """
         self.update(self.update_text(update, using_graph_uris=using_graph_uris,
-                                     using_named_graph_uris=using_named_graph_uris, base_iri=base_iri))
+                                     using_named_graph_uris=using_named_graph_uris, base_iri=base_iri,
+                                     then=then))
 
     @staticmethod
     def update_text(update: str, *, using_graph_uris: Sequence[str] | None = None,
-                    using_named_graph_uris: Sequence[str] | None = None, base_iri: str | None = None) -> str:
-        """``update`` with the protocol's dataset as USING clauses and ``base_iri`` as a leading BASE."""
+                    using_named_graph_uris: Sequence[str] | None = None, base_iri: str | None = None,
+                    then: str | None = None) -> str:
+        """``update`` with the protocol's dataset as USING clauses and ``base_iri`` as a leading BASE,
+        followed by the operations ``then`` (which the USING clauses do not reach)."""
         if using_graph_uris or using_named_graph_uris:
             from ..sparql.rewrite import add_using
 
             update = add_using(update, list(using_graph_uris or []), list(using_named_graph_uris or []))
+        if then:
+            from ..sparql.rewrite import followed_by
+
+            update = followed_by(update, then)
         return f"BASE <{base_iri}>\n{update}" if base_iri else update
 
     # -- the Graph Store Protocol (name None = the store's default graph) -------

@@ -188,18 +188,17 @@ class EmbeddedStore(Store):
         return RawResult(answer.body, answer.media_type, answer.kind, answer.truncated)
 
     def sparql_update(self, update: str, *, using_graph_uris=None, using_named_graph_uris=None,
-                      base_iri: str | None = None, timeout: float | None = None) -> None:
-        if using_graph_uris or using_named_graph_uris:
-            from ..sparql.rewrite import add_using
-
-            update = add_using(update, list(using_graph_uris or []), list(using_named_graph_uris or []))
+                      base_iri: str | None = None, timeout: float | None = None, then: str | None = None) -> None:
+        update = self.update_text(update, using_graph_uris=using_graph_uris,
+                                  using_named_graph_uris=using_named_graph_uris, then=then)
         try:
             self._write(lambda: self._ox.update(update, base_iri=base_iri))
         except SyntaxError as exc:
             failure = _execute.syntax_failure(exc)
             details = {"line": failure.line, "column": failure.column} if failure.line else None
             raise QuerySyntaxError(failure.message, details=details) from None
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RuntimeError) as exc:
+            # RuntimeError: an evaluation error, such as DROP (not SILENT) of a graph that does not exist
             raise BadRequest(f"the update failed: {exc}") from None
 
     # -- writing ------------------------------------------------------------

@@ -306,7 +306,7 @@ class RemoteStore(Store):
         return RawResult(answer.body, answer.media_type, answer.kind, answer.truncated)
 
     def sparql_update(self, update: str, *, using_graph_uris=None, using_named_graph_uris=None,
-                      base_iri: str | None = None, timeout: float | None = None) -> None:
+                      base_iri: str | None = None, timeout: float | None = None, then: str | None = None) -> None:
         """A client's update: its errors are the client's (400), never resent.
 
         ``timeout`` bounds the wait (limit + 1 s, as for queries) and is passed on where the
@@ -314,7 +314,8 @@ class RemoteStore(Store):
         """
         limit = self.timeout if timeout is None else float(timeout)
         self._post_update(self.update_text(update, using_graph_uris=using_graph_uris,
-                                           using_named_graph_uris=using_named_graph_uris, base_iri=base_iri),
+                                           using_named_graph_uris=using_named_graph_uris, base_iri=base_iri,
+                                           then=then),
                           idempotent=False, client_query=True, timeout=limit + 1.0)
 
     # -- writing ----------------------------------------------------------------
