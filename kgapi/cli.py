@@ -193,10 +193,11 @@ def import_cmd(file: Path, fmt, graph, **overrides):
 def reindex(check, print_update, **overrides):
     """Rebuild the entity registry graph from the articles' mention records, in one update.
 
-    Ingest, POST/DELETE /articles and /store keep the registry ({base}graphs/entities) in step
-    by themselves; SPARQL updates do not. Run this after changing article graphs by SPARQL
-    update (with an embedded store: while no server holds it, or send the --print output to
-    /sparql). Graphs written before the registry existed are turned into mention records first.
+    Ingest, POST/DELETE /articles, /store and /sparql updates keep the registry
+    ({base}graphs/entities) in step by themselves. Run this after writing the store around
+    kgapi (another SPARQL client, a bulk load; with an embedded store: while no server holds it,
+    or send the --print output to /sparql), or after editing the registry graph by hand. Graphs
+    written before the registry existed are turned into mention records first.
     """
     import time
 
