@@ -457,6 +457,16 @@ _EXERCISE_PART = re.compile(r"\b(?:took|take|takes|taking)\s+part\b|\b(?:are|wer
                             r"\bparticipat\w+|\btaking\s+part\b", re.I)
 _EXERCISE = re.compile(r"\b(?:drills?|exercises?|war\s+games|manoeuvres|maneuvers|wargames)\b", re.I)
 _FIGURELESS_RES: tuple[re.Pattern, re.Pattern] | None = None
+_FORCE_OF_STATE = re.compile(r"(?:^|\s)(?P<w>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:[a-z-]+\s+)?(?:force|contingent|"
+                             r"detachment|group|army|grouping)\s+of\s+(?:(?:about|around|some|roughly|nearly|more\s+than|"
+                             r"over|up\s+to|at\s+least|an\s+estimated|almost)\s+)?$")
+_MULTINATIONAL = re.compile(r"\s*,?\s*(?:from|of|representing|(?<=,)\s*(?:including|among\s+them)\s+(?:(?:troops|contingents|"
+                            r"units|soldiers|forces|personnel)\s+from\s+)?)\s*(?:(?:about|around|some|more\s+than|over|at\s+least)\s+)?"
+                            r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|many|"
+                            r"multiple|various|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s*,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*"
+                            r"\s+and\s+(?:\d+\s+|other\s+|several\s+|[a-z]+\s+)?(?:[A-Z][\w-]*\s*)?)"
+                            r"(?:\s*(?:other\s+|partner\s+|participating\s+|allied\s+|foreign\s+|member\s+)?"
+                            r"(?:countries|nations|states|armies|militaries|partners|allies)\b|(?<=[A-Za-z])\b)")
 
 
 def _figureless_res() -> tuple[re.Pattern, re.Pattern]:
@@ -480,7 +490,7 @@ def _figureless_res() -> tuple[re.Pattern, re.Pattern]:
 _NOT_SENT = re.compile(r"\b(?:massed|amass(?:ed|ing)|concentrat(?:ed|ing)|on\s+(?:heightened\s+|high\s+)?alert|"
                        r"on\s+standby|prepare\s+to\s+deploy|ready\s+to\s+deploy)\b", re.I)
 _CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
-                            r"lost|losing|killing)\b[^.;]{0,30}$", re.I)
+                            r"lost|losing|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|slain|slew|perished)\b[^.;]{0,30}$", re.I)
 
 
 @dataclass
@@ -661,14 +671,18 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
                      + " ") and re.search(r"\b(?:were|was|had\s+been|have\s+been|are|being)\s+(?:\w+\s+)?(?:killed|wounded|captured|injured|"
                  r"executed|dead|taken\s+prisoner)\b", tail):
         return " ".join(kind_words), end, state, True
-    nxt_words = [t.group(0).lower() for t in toks[i:i + 4]]
-    while nxt_words and nxt_words[0] in ("had", "have", "has", "were", "was", "been", "being", "are",
-                                         "reportedly", "already", "now", "also"):
-        nxt_words = nxt_words[1:]
-    nxt = nxt_words[0] if nxt_words else ""
-    blocked = nxt in ("killed", "wounded", "died", "dead", "injured", "captured", "casualties", "lost",
-                      "missing", "taken")
+    blocked = bool(_CASUALTY_AFTER.match(rest, toks[i - 1].end())) if i - 1 < len(toks) else False
     return " ".join(kind_words), end, state, blocked
+
+
+# what follows a head count that makes it casualties ("2,000 soldiers, killed in Kursk,", "… have perished",
+# "… are believed to have been killed", "… have fallen in battle", "left 2,000 soldiers dead")
+_CASUALTY_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:had|have|has|were|was|been|being|are|is|reportedly|already|now|also|since|so\s+far|"
+    r"(?:believed|said|thought|reported|feared|estimated|confirmed|known)\s+(?:to\s+(?:have\s+been|be)\s+)?|"
+    r"all|mostly|either)\s+){0,5}"
+    r"(?:killed|wounded|died|dead|injured|captured|casualties|lost|missing|taken\s+(?:prisoner|captive)|perished|"
+    r"slain|eliminated|fallen\s+(?:in|on|during|while)|killed\s+in\s+action|KIA|deaths?|buried)\b", re.I)
 
 
 def _state_modifiers() -> dict[str, str]:
@@ -760,6 +774,8 @@ def extract_deployments(ctx: Context) -> list[dict]:
                            re.I) if kind is None else None
             if ofm and last_kind and (last_kind_si == si or last_kind_si == si - 1):
                 # "about 10,000 soldiers had been sent …, and about 8,000 of them had moved to Kursk"
+                if _CASUALTY_AFTER.match(text, e + ofm.end()):
+                    continue  # "2,000 of them were killed"
                 kind, np_end = last_kind, e + ofm.end()
             force_of = kind is None and not strong and re.search(
                 r"\b(?:force|contingent|deployment|detachment|group|army)\s+of\s+(?:(?:about|around|some|roughly|nearly|"
@@ -770,6 +786,13 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 # "part of a force of about 11,000 sent to the Kursk border region"
                 strong = True
                 np_end = e
+
+            if adj is None:
+                fa = _FORCE_OF_STATE.search(left)
+                if fa:
+                    # "a Russian force of 50,000 troops": the force's state is the figure's
+                    w = fa.group("w")
+                    adj = state_adj.get(w) or state_adj.get(w.split()[-1])
             elliptic = False
             if kind is None and not strong:
                 after = text[e:e + 25]
@@ -822,8 +845,14 @@ def extract_deployments(ctx: Context) -> list[dict]:
             if not adj and any(x.type == "Organization" and s < x.start < np_end and
                                getattr(g.orgs.get(x.label), "kind", "") == "international" for x in info.mentions):
                 continue  # "3,000 more NATO troops": an alliance's force has no one sending state to inherit
+            if not adj and _MULTINATIONAL.match(text, np_end):
+                continue  # "50,000 troops from Russia, China and India", "… from 14 countries": a total of many
             f = Figure(info, s, np_end, val, mn, qual, kind, elliptic)
             f.adj_state = adj
+            # a head count in a sentence about an exercise with no state of its own: the exercise's total
+            f.exercise_total = bool(not adj and (_EXERCISE.search(text) or (  # type: ignore[attr-defined]
+                si > 0 and _EXERCISE_PART.search(text[ca:cb]) and _EXERCISE.search(ctx.infos[si - 1].sent.text))) and not re.match(
+                r"\s*(?:[\w-]+\s+){0,2}from\s+[A-Z]", text[np_end:np_end + 30]))
             figures.append(f)
             if kind:
                 last_kind, last_kind_si = kind, si
@@ -1019,6 +1048,10 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict, frames: l
     """Sending state, host state and location from the clause, else from the discourse."""
     for f in figures:
         _resolve_states(ctx, f, state_adj)
+    # an exercise's total, or a state's own force on its own soil ("Russia has massed 50,000 troops,
+    # including North Koreans, in Kursk"), takes no sending state from the discourse: it is no deployment
+    figures[:] = [f for f in figures if not (f.sending is None and (
+        getattr(f, "exercise_total", False) or getattr(f, "own_force", False)))]
     _inherit(ctx, figures, frames or [])
 
 
@@ -1109,6 +1142,10 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                     and m.type == "State" and m.how in ("name", "metonym")]
             if ante:
                 subj_cands.append((ante[-1].start, ante[-1].label))
+        if sending is None and subj_cands and host and all(c[1] == host for c in subj_cands) and f.count and \
+                not recv and not re.search(r"\b(?:its|their)\s+(?:own\s+)?(?:troops|soldiers|forces|personnel)\b",
+                                           text[a:f.start]):
+            f.own_force = True  # type: ignore[attr-defined]
         if sending is None and subj_cands:
             # the actor nearest before the figure (the subject of the deploying verb)
             cands = [c for c in subj_cands if c[1] != host]

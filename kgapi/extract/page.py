@@ -60,6 +60,7 @@ class Page:
     published: str | None
     body: str
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # offsets of paragraphs in body
+    publisher: set[str] = field(default_factory=set)  # folded names the page gives its own outlet
 
 
 def clean_text(text: str) -> str:
@@ -201,6 +202,7 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         for i in range(0, min(first + 1, len(lines))):
             if _norm_key(lines[i]) == tk:
                 title_idx = i
+    raw_title = title
     title = _clean_title(title.strip())
 
     # ---------------------------------------------------------------- body
@@ -287,7 +289,9 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         pos += len(para)
         total += len(para)
     body = "\n\n".join(body_parts)
-    return Page(title=title, published=published, body=body, paragraphs=offsets)
+    from .credits import publisher_names
+    return Page(title=title, published=published, body=body, paragraphs=offsets,
+                publisher=publisher_names(lines, raw_title, first))
 
 
 _BYLINE = re.compile(r"^(?:(?i:by|written by|words by|story by|text by|reporting by)\s+(?:our\s+|the\s+)?[A-Za-z]|"
@@ -439,11 +443,15 @@ def _clean_title(title: str) -> str:
     pre = re.match(r"^[A-Z][A-Z &-]{1,25}\s*[|:>]\s+(?=\S)", title)
     if pre:
         title = title[pre.end():]
-    m = _SITE_SUFFIX.search(title)
-    if m and len(m.group("site").split()) <= 4 and (_SITE_WORDS.search(m.group("site")) or
-                                                     m.group("site").strip() in chrome().agencies):
-        return title[:m.start()].strip()
-    return title
+    # "… | NK News", "… - NK News - North Korea News": every trailing segment naming the site goes
+    while True:
+        m = _SITE_SUFFIX.search(title)
+        if m and "-" in m.group("site"):
+            m = re.search(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$", title)
+        if not (m and len(m.group("site").split()) <= 4 and (_SITE_WORDS.search(m.group("site")) or
+                                                             m.group("site").strip() in chrome().agencies)):
+            return title
+        title = title[:m.start()].strip()
 
 
 def _first_sentence(s: str) -> str:

@@ -35,6 +35,7 @@ from ..errors import ExtractionError
 from ..ids import article_id, slugify
 from .claims import extract_deployments, extract_events, extract_roles
 from .context import Context
+from .credits import credit_mentions, publisher_mentions
 from .dates import parse_published, to_date
 from .entities import EntityIndex, Mention, add_short_forms, find_mentions, unify_variants
 from .page import parse_page
@@ -128,6 +129,9 @@ def extract(text: str, title: str | None = None, url: str | None = None,
 
     sentences = split_sentences(body, page.paragraphs)
     mentions = find_mentions(body)
+    furniture = credit_mentions(body, mentions) | publisher_mentions(mentions, page.publisher)
+    if furniture:
+        mentions = [m for k, m in enumerate(mentions) if k not in furniture]
     mentions += _nested(body, mentions)
     mentions = _acronyms(body, mentions)
     mentions = unify_variants(mentions)
@@ -139,6 +143,8 @@ def extract(text: str, title: str | None = None, url: str | None = None,
         index.add_entity(m)
     # the headline: aliases of the same entities (and entities named only there)
     tms = find_mentions(title)
+    furniture = credit_mentions(title, tms) | publisher_mentions(tms, page.publisher)
+    tms = [m for k, m in enumerate(tms) if k not in furniture]
     body_persons = [Mention(10**7 + i, 10**7 + i + 1, m.surface, m.type, m.label, m.how)
                     for i, m in enumerate(mentions) if m.type == "Person" and m.how in ("name", "pattern")]
     tms = [m for m in add_short_forms(title, unify_variants(body_persons + tms)) if m.start < 10**7]

@@ -1,0 +1,148 @@
+"""Phrasing families met in articles unlike the development set (issue 3, held-out failure classes).
+
+Each test runs several wordings of our own and asserts what must (and must not) come out:
+casualty figures are no head counts, an exercise's total and a host's own force are no one
+state's deployment abroad, credits and the publisher's own name are no entities.
+"""
+
+import pytest
+
+from kgapi.extract import extract
+
+SENT = "North Korea has sent 11,000 troops to Russia. "
+
+
+def run(text: str, published: str = "2025-01-10", title: str = "x") -> dict:
+    return extract(text, published=published, title=title)
+
+
+def counts(r: dict) -> set:
+    return {p["count"] for d in r["deployments"] for p in d["personnel"]}
+
+
+def figs(r: dict) -> set:
+    return {((d["sending_state"] or {}).get("label"), (d["host_state"] or {}).get("label"), p["count"])
+            for d in r["deployments"] for p in d["personnel"]}
+
+
+# ------------------------------------------------------------------ casualties
+@pytest.mark.parametrize("text", [
+    "Kyiv said 2,000 of them were killed in the fighting.",
+    "The fighting has left around 2,000 North Korean soldiers dead.",
+    "Around 2,000 North Korean soldiers have perished in Kursk.",
+    "At least 2,000 North Korean soldiers are believed to have been killed in action.",
+    "Kyiv estimates that 2,000 North Korean troops have fallen in battle in Kursk.",
+    "Ukraine's military said it had eliminated 2,000 North Korean soldiers in Kursk.",
+    "Some 2,000 North Korean soldiers, killed in Kursk, were buried there.",
+    "Zelensky said 2,000 North Korean soldiers had been killed or injured.",
+])
+def test_casualty_figures_are_no_head_counts(text):
+    r = run(SENT + text)
+    assert 2000 not in counts(r)
+    assert ("North Korea", "Russia", 11000) in figs(r)
+
+
+# ------------------------------------------------------------------ exercises and host forces
+@pytest.mark.parametrize("text", [
+    "The drills, hosted by Russia, will involve more than 50,000 troops and 5,000 weapons.",
+    "Russia's defence ministry said 50,000 troops would be deployed for the exercise.",
+    "Some 50,000 service members and 140 aircraft will be deployed in the drills.",
+    "Vostok-2022 brings together 50,000 troops from Russia and 13 partner states.",
+    "The war games will feature 50,000 troops at 13 training grounds in Russia's Far East.",
+    "Around 50,000 soldiers are expected to take part, the Russian military said.",
+    "A total of 50,000 troops will be mobilized for the maneuvers.",
+])
+def test_an_exercise_total_is_no_deployment_of_the_guest(text):
+    r = run("China will send troops to Russia for the Vostok exercise. " + text)
+    assert 50000 not in counts(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Vostok involved 50,000 troops, including Chinese, Indian and Belarusian contingents.",
+    "The exercise brought together 50,000 troops from Russia, China, India and Belarus.",
+    "In total, 50,000 servicemen from eight countries are participating, with China contributing 2,000.",
+])
+def test_a_total_from_several_states_is_no_one_states_figure(text):
+    assert 50000 not in counts(run("China will send 2,000 troops to Russia. " + text))
+
+
+def test_a_guest_contingent_in_an_exercise_stays():
+    r = run("China sent 2,000 troops to the Vostok exercise in Russia, which involved 50,000 personnel in total.")
+    assert ("China", "Russia", 2000) in figs(r) and 50000 not in counts(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia has assembled a force of 50,000 troops that includes North Korean soldiers to retake Kursk.",
+    "Russia has deployed 50,000 troops, among them North Korean soldiers, to Kursk.",
+    "Russia has gathered some 50,000 soldiers, including North Koreans, in the Kursk region.",
+    "A Russian force of 50,000 troops, which includes units from North Korea, moved into Kursk.",
+    "They joined a Russian force of 50,000 soldiers in Kursk.",
+    "The North Koreans are part of a 50,000-strong Russian force in Kursk.",
+])
+def test_a_hosts_own_force_that_includes_foreigners_is_not_theirs(text):
+    r = run(SENT + text)
+    assert 50000 not in counts(r)
+    assert ("North Korea", "Russia", 11000) in figs(r)
+
+
+# ------------------------------------------------------------------ credits and the publisher
+BODY = ("North Korea has sent about 11,000 troops to Russia, the South Korean spy agency said on Monday, citing "
+        "intelligence gathered over several weeks. The soldiers are being trained in the Far East, officials said."
+        "\n\nThe deployment has alarmed Seoul and Washington, which have warned of a response.")
+
+
+def orgs(r: dict) -> set:
+    return {e["label"] for e in r["entities"] if e["type"] == "Organization"}
+
+
+@pytest.mark.parametrize("page", [
+    "N. Korea troops in Russia\n\nKim Jong Un inspects troops. AFP PHOTO / KCNA VIA KNS\n\n" + BODY,
+    "N. Korea troops in Russia\n\nKim Jong Un inspects troops / AFP\n\n" + BODY,
+    "N. Korea troops in Russia\n\nKim Jong Un inspects troops. (Photo by Jung Yeon-je / AFP)\n\n" + BODY,
+    "N. Korea troops in Russia\n\nAFP, Seoul\n\n" + BODY,
+    "N. Korea troops in Russia\n\nKim Jong Un (C) inspects troops in Pyongyang on Oct. 3. | AFP-JIJI\n\n" + BODY,
+    "N. Korea troops in Russia\n\n" + BODY + "\n\n(with AFP)",
+])
+def test_a_wire_or_photo_credit_is_no_entity(page):
+    assert "Agence France-Presse" not in orgs(extract(page))
+
+
+@pytest.mark.parametrize("page", [
+    "N. Korea troops in Russia\n\nKim Jong Un inspects troops. (KCNA-Yonhap)\n\n" + BODY,
+    "N. Korea troops in Russia\n\nKim Jong Un inspects troops. Yonhap file photo\n\n" + BODY,
+    "N. Korea troops in Russia\n\nKim Jong Un inspects troops in this photo provided by Yonhap.\n\n" + BODY,
+    "N. Korea troops in Russia\n\nKim Jong Un inspects troops. Photo from Yonhap\n\n" + BODY,
+    "N. Korea troops in Russia\n\nPhoto = Yonhap\n\n" + BODY,
+    "N. Korea troops in Russia\n\nKim Jong Un inspects troops. (Seoul=Yonhap)\n\n" + BODY,
+])
+def test_a_photo_credit_is_no_entity(page):
+    assert "Yonhap News Agency" not in orgs(extract(page))
+
+
+@pytest.mark.parametrize("text", [
+    "Yonhap reported that more troops could follow.",
+    "More troops could follow, according to Yonhap.",
+    "A senior official told AFP that more troops could follow.",
+])
+def test_an_agency_cited_for_its_reporting_stays(text):
+    r = extract("N. Korea troops in Russia\n\n" + BODY + " " + text)
+    assert orgs(r) & {"Yonhap News Agency", "Agence France-Presse"}
+
+
+@pytest.mark.parametrize("page", [
+    "NK News\nSubscribe\nN. Korea troops in Russia\n\n" + BODY + "\n\nA senior official told NK News that more could "
+    "follow.",
+    "N. Korea troops in Russia | NK News\n\n" + BODY + "\n\nNK News previously reported that the troops left by ship.",
+    "N. Korea troops in Russia\n\n" + BODY + "\n\nNK News has previously reported that the troops left by ship."
+    "\n\nCopyright NK News 2024",
+    "nknews.org\nN. Korea troops in Russia\n\n" + BODY + "\n\nSources told NK News the troops left by ship.",
+    "N. Korea troops in Russia\n\nBy Jane Doe | NK News\n\n" + BODY + "\n\nSources told NK News the troops left "
+    "by ship.",
+])
+def test_the_publisher_naming_itself_is_no_entity(page):
+    assert not {o for o in orgs(extract(page)) if "NK News" in o}
+
+
+def test_a_title_loses_every_trailing_site_segment():
+    r = extract("N. Korea troops in Russia - NK News - North Korea News\n\n" + BODY)
+    assert r["article"]["title"] == "N. Korea troops in Russia"
