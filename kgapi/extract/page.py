@@ -203,7 +203,7 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
             if _norm_key(lines[i]) == tk:
                 title_idx = i
     raw_title = title
-    title = _clean_title(title.strip())
+    title = _clean_title(title.strip(), {_norm_key(ln) for ln in lines[:max(first, 3)] if len(ln) <= 60})
 
     # ---------------------------------------------------------------- body
     start = first
@@ -227,7 +227,7 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
             continue  # a byline or date stamp after a standfirst
         if i < first and (_TEASER_END.search(ln) or len(_WORD.findall(ln)) < 2 or
                           (len(_WORD.findall(ln)) <= 10 and parse_published(ln)) or _is_byline(ln) or
-                          _is_date_line(ln) or _breadcrumb_tail(ln)):
+                          _is_date_line(ln) or _breadcrumb_tail(ln) or _bare_byline(lines, i) or _AGO.match(ln)):
             continue  # teasers, kickers and the date line between the headline and the text
         if _DATELINE_ONLY.match(ln):
             continue  # "London WNN —" on a line of its own
@@ -319,6 +319,18 @@ def _is_date_line(line: str) -> bool:
     if len(line) > 140 or not parse_published(line):
         return False
     return len(_WORD.findall(line)) <= 12 or bool(_DATE_LABEL.match(line))
+
+
+_AGO = re.compile(r"^(?:updated\s+|posted\s+|published\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b.{0,40}$",
+                  re.I)
+_NAME_LINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}$")
+
+
+def _bare_byline(lines: list[str], i: int) -> bool:
+    """'Jane Doe' alone on a line next to the date stamp: the author, without 'By'."""
+    if not _NAME_LINE.match(lines[i]):
+        return False
+    return any(0 <= j < len(lines) and (_is_date_line(lines[j]) or _AGO.match(lines[j])) for j in (i - 1, i + 1))
 
 
 def _is_byline(line: str) -> bool:
@@ -438,18 +450,33 @@ _SITE_WORDS = re.compile(r"\b(?:News|Times|Post|Herald|Daily|Journal|Tribune|Age
                          r"Wire|Press|Gazette|Telegraph|Monitor|Review|Report|Insider|Today|Network|Media)\b|\.com\b")
 
 
-def _clean_title(title: str) -> str:
+def _site_like(seg: str, mastheads: set[str]) -> bool:
+    seg = seg.strip()
+    return len(seg.split()) <= 4 and (bool(_SITE_WORDS.search(seg)) or seg in chrome().agencies or
+                                      _norm_key(seg) in mastheads or
+                                      bool(re.fullmatch(r"The\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", seg)))
+
+
+def _clean_title(title: str, mastheads: set[str] = frozenset()) -> str:
     """'North Korea sends troops | Example News' → 'North Korea sends troops'; 'WORLD | …' → '…'."""
     pre = re.match(r"^[A-Z][A-Z &-]{1,25}\s*[|:>]\s+(?=\S)", title)
     if pre:
         title = title[pre.end():]
+    site = re.match(r"^(?P<site>[^|–—:]{2,40}?)\s+[|–—-]\s+(?=\S)", title)
+    if site and len(site.group("site").split()) <= 4 and len(_WORD.findall(title[site.end():])) >= 4 and (
+            _SITE_WORDS.search(site.group("site")) or site.group("site").strip() in chrome().agencies):
+        title = title[site.end():]  # "The Korea Herald | North Korea sends …"
     # "… | NK News", "… - NK News - North Korea News": every trailing segment naming the site goes
     while True:
+        # after a pipe, a short tail is the site or its section ("… | 38 North: Informed Analysis")
+        pm = re.search(r"\s+\|\s+(?P<site>[^|]{2,60})$", title)
+        if pm and len(pm.group("site").split()) <= 8 and len(_WORD.findall(title[:pm.start()])) >= 4:
+            title = title[:pm.start()].strip()
+            continue
         m = _SITE_SUFFIX.search(title)
         if m and "-" in m.group("site"):
             m = re.search(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$", title)
-        if not (m and len(m.group("site").split()) <= 4 and (_SITE_WORDS.search(m.group("site")) or
-                                                             m.group("site").strip() in chrome().agencies)):
+        if not (m and _site_like(m.group("site"), mastheads)):
             return title
         title = title[:m.start()].strip()
 

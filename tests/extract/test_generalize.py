@@ -146,3 +146,39 @@ def test_the_publisher_naming_itself_is_no_entity(page):
 def test_a_title_loses_every_trailing_site_segment():
     r = extract("N. Korea troops in Russia - NK News - North Korea News\n\n" + BODY)
     assert r["article"]["title"] == "N. Korea troops in Russia"
+
+
+# ------------------------------------------------------------------ page templates
+P1 = ("North Korea has sent about 11,000 troops to Russia, the South Korean spy agency said on Monday, citing "
+      "intelligence gathered over several weeks.")
+P2 = "The soldiers are being trained in the Far East and could join the fighting in Kursk within weeks, officials said."
+P3 = "The deployment has alarmed Seoul and Washington, which have warned of a response if the troops enter combat."
+HEAD = "North Korea sends 11,000 troops to Russia, Seoul says"
+
+
+@pytest.mark.parametrize("page", [
+    f"{HEAD} | The Diplomat\nNovember 4, 2024\n{P1}\n\n{P2}\n\n{P3}",
+    f"The Diplomat\n{HEAD} – The Diplomat\nNovember 4, 2024\n{P1}\n\n{P2}\n\n{P3}",
+    f"{HEAD} | 38 North: Informed Analysis of North Korea\nNovember 4, 2024\n{P1}\n\n{P2}\n\n{P3}",
+    f"{HEAD} - Korea JoongAng Daily\nNovember 4, 2024\n{P1}\n\n{P2}\n\n{P3}",
+    f"The Korea Herald | {HEAD}\nNov 4, 2024\n{P1}\n\n{P2}\n\n{P3}",
+    f"NK News - {HEAD}\nNovember 4, 2024\n{P1}\n\n{P2}\n\n{P3}",
+    f"{HEAD}\nJane Doe\nNovember 4, 2024\n{P1}\n\n{P2}\n\n{P3}",
+    f"{HEAD}\nPosted on : Nov.4,2024 09:12 KST\n{P1}\n\n{P2}\n\n{P3}",
+    f"Yonhap News Agency\nHome | National | N. Korea\n{HEAD}\nAll News 09:12 November 04, 2024\n"
+    f"SEOUL, Nov. 4 (Yonhap) -- {P1}\n{P2}\n{P3}\n(END)",
+])
+def test_headline_date_and_body_on_other_outlet_templates(page):
+    from kgapi.extract.page import parse_page
+
+    p = parse_page(page)
+    assert p.title == HEAD
+    assert p.published == "2024-11-04"
+    assert p.body.startswith("North Korea has sent about 11,000")
+
+
+def test_a_time_ago_stamp_and_the_authors_name_are_no_body():
+    from kgapi.extract.page import parse_page
+
+    p = parse_page(f"{HEAD}\nJane Doe\n3 hours ago\n{P1}\n\n{P2}\n\n{P3}")
+    assert p.body.startswith("North Korea has sent") and "Jane Doe" not in p.body and "ago" not in p.body
