@@ -1114,6 +1114,11 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                         r"instructors|advisers|engineers|workers|peacekeepers|government|authorities|"
                         r"defen[cs]e\s+ministry|ministry|delegation|leadership|leader|regime)\b", poss_after):
                     subj_cands.append((m.start, m.label))
+                elif m.type == "Person" and ctx.person_state.get(m.label) and re.match(
+                        r"\s+(?:\w+\s+){0,2}?(?:(?:has|had|have|will|would|is|was|to|also|reportedly|personally)\s+)*"
+                        r"(?:sen[dt]|sends|sending|deploy\w*|dispatch\w*|order(?:ed|s)|approved|authori[sz]ed|"
+                        r"pledged|promised|agreed\s+to\s+send)\b", text[m.end:m.end + 50]):
+                    subj_cands.append((m.start, ctx.person_state[m.label]))  # "Kim Jong Un sent 6,000 troops"
                 elif m.type == "Organization" and _sending_org(m) and (
                         gazetteer().orgs[m.label].kind == "military" or
                         re.match(r"\s+(?:\w+\s+){0,2}(?:to\s+)?(?:send|sent|sends|sending|deploy\w*|dispatch\w*|move|moved|"
@@ -1136,6 +1141,16 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             for m in ms:
                 if f.start <= m.start < f.end and m.type == "Organization" and _sending_org(m):
                     sending = _sending_org(m)
+        if sending is None and not _WITHDRAW.search(text, a, b):
+            # "3,000 troops were moved from North Korea to Russia": where they came from sends them
+            for m in ms:
+                if m.start > f.start and m.type == "State" and m.how in ("name", "metonym") and m.label != host and \
+                        re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?$", text[max(a, m.start - 12):m.start]) and \
+                        re.search(r"\b(?:mov|sen[dt]|transferr?|ship|deploy|dispatch|brought|bring|flown|fly|flew|ferr|"
+                                  r"airlift|cross|arriv|redeploy|rotat)\w*", text[f.start:m.start]) and \
+                        not re.search(r"\b(?:border|front|away)\s+$", text[max(a, m.start - 25):m.start - 5]):
+                    sending = m.label
+                    break
         if sending is None and not subj_cands and re.match(r"(?:which|who|whose)\b", text[a:a + 6]):
             # "France, which withdrew its last 130 soldiers …": the antecedent is the subject
             ante = [m for m in info.mentions if m.end <= a and re.fullmatch(r"\s*,?\s*", text[m.end:a])

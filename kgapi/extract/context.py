@@ -40,7 +40,8 @@ _SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told rep
 # a source phrase may hold initials ("a senior U.S. official") but no sentence-ending full stop
 _SC = r"(?:[^,;.]|(?<![A-Za-z][A-Za-z])(?<=[A-Z])\.)"
 _SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+" + _SC + r"{0,60}?)?|[A-Z]" + _SC + r"{1,80}?|(?:[a-z]+\s+){0,2}"
-                         r"(?:officials|sources|analysts|diplomats|experts|lawmakers|observers|residents|witnesses)"
+                         r"(?:officials|sources|analysts|diplomats|experts|lawmakers|observers|residents|witnesses|media|"
+                         r"authorities|newspapers?|outlets|reports|intelligence|television|broadcasters?)"
                          r"(?:\s+" + _SC + r"{0,40}?)?|an?\s+(?:[\w.’'-]+\s+){0,4}(?:official|source|diplomat|analyst|officer|"
                          r"lawmaker|expert|spokes(?:man|woman|person)|commander|adviser|advisor|aide|researcher)"
                          r"(?:\s+" + _SC + r"{0,40}?)?))\s+(?P<verb>said|says|added|stated|noted|wrote|warned|claimed|"

@@ -182,3 +182,35 @@ def test_a_time_ago_stamp_and_the_authors_name_are_no_body():
 
     p = parse_page(f"{HEAD}\nJane Doe\n3 hours ago\n{P1}\n\n{P2}\n\n{P3}")
     assert p.body.startswith("North Korea has sent") and "Jane Doe" not in p.body and "ago" not in p.body
+
+
+# ------------------------------------------------------------------ who sends
+@pytest.mark.parametrize("text,sending,host", [
+    ("Kim Jong Un has sent 6,000 troops to Russia's Kursk region.", "North Korea", "Russia"),
+    ("Kim Jong Un sent 6,000 troops to Russia, state media reported on Tuesday.", "North Korea", "Russia"),
+    ("Putin deployed 1,000 troops to Belarus.", "Russia", "Belarus"),
+    ("Erdogan will send 90 soldiers to Azerbaijan.", "Turkey", "Azerbaijan"),
+])
+def test_a_leader_sending_troops_sends_them_for_his_state(text, sending, host):
+    got = figs(run(text))
+    assert any(s == sending and h == host for s, h, _c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul estimates that around 3,000 troops were moved from North Korea to Russia last week.",
+    "Officials in Seoul said 3,000 soldiers had been shipped from North Korea to Vladivostok.",
+    "According to Seoul, 3,000 troops were flown from North Korea to Russia in October.",
+])
+def test_where_the_troops_came_from_sends_them(text):
+    assert ("North Korea", "Russia", 3000) in figs(run(text))
+
+
+@pytest.mark.parametrize("text,source", [
+    ("North Korea sent 6,000 troops to Russia, state media reported on Tuesday.", "state media"),
+    ("North Korea sent 6,000 troops to Russia, Russian authorities said.", "Russian authorities"),
+    ("North Korea sent 6,000 troops to Russia, local media reported.", "local media"),
+])
+def test_a_lowercase_source_after_the_fact(text, source):
+    d = run(text)["deployments"][0]
+    assert [a["label"] for a in d["according_to"]] == [source]
+    assert d["sending_state"]["label"] == "North Korea"
