@@ -610,7 +610,7 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
             end = pos + toks[i + len(hit) - 1].end()
             i += len(hit)
             found_head = True
-            if i < len(toks) and toks[i].group(0).lower() in ("troops", "soldiers", "personnel", "members"):
+            if i < len(toks) and toks[i].group(0).lower() in ("troops", "soldiers", "personnel", "members", "officers"):
                 # "special forces troops", "peacekeeping force personnel"
                 kind_words.append(toks[i].group(0))
                 end = pos + toks[i].end()
@@ -647,6 +647,12 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
             continue
         if unit_ok and lw in _UNIT_NOUNS:
             end = pos + toks[i].end()
+            ofm = re.match(r"\s+of\s+", text[end:end + 6])
+            if ofm and not kind_words:
+                # "a 100-member team of drone experts": the kind is what the unit is made of
+                k2, e2, st2, b2 = _personnel_np(text, end + ofm.end(), state_adj)
+                if k2 and not b2:
+                    return k2, e2, state or st2, False
             if kind_words:
                 last = kind_words[-1].lower()
                 kind_words[-1] = _ADJ_TO_NOUN.get(last, kind_words[-1])
@@ -1019,7 +1025,7 @@ _RECEIVE = re.compile(r"\b(?:received|receives|receiving|receive|host|hosts|host
                       r"invited|requested|(?:took|taken|taking|takes)\s+in|(?:asked|asks|asking|called|calls|appealed)\s+for|"
                       r"sought|seeks)\b")
 _WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|"
-                       r"(?:left|leav(?:e|es|ing))(?!\s+for\b)|"
+                       r"(?:left|leav(?:e|es|ing))(?!\s+(?:[A-Z][\w.-]*\s+){0,3}for\b)|"
                        r"exit(?:ed)?|ended|end(?:ing)?\s+(?:its|their)|redeploy\w*\s+(?:home|back))\b", re.I)
 _START_VERB = re.compile(r"\b(?:deploy\w*|sent|sen[dt]s?|arriv\w+|dispatch\w*|mov(?:ed|ing)|entered|began|"
                          r"started|crossed|since|first)\b", re.I)

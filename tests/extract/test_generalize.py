@@ -214,3 +214,22 @@ def test_a_lowercase_source_after_the_fact(text, source):
     d = run(text)["deployments"][0]
     assert [a["label"] for a in d["according_to"]] == [source]
     assert d["sending_state"]["label"] == "North Korea"
+
+
+@pytest.mark.parametrize("text,count,kind", [
+    ("Iran has sent a 100-member team of drone experts to Russia.", 100, "drone experts"),
+    ("North Korea sent a 500-strong unit of combat engineers to Russia.", 500, "combat engineers"),
+    ("Turkey deployed a 40-man detachment of military observers to Azerbaijan.", 40, "military observers"),
+])
+def test_a_sized_unit_of_personnel_takes_their_kind(text, count, kind):
+    ks = [(p["count"], p["kind"]) for d in run(text)["deployments"] for p in d["personnel"]]
+    assert ks == [(count, kind)]
+
+
+@pytest.mark.parametrize("text,start", [
+    ("The first 1,500 soldiers left North Korea for Russia last month, Seoul said on Friday.", "2024-12"),
+    ("About 1,500 North Korean troops left Wonsan for Vladivostok in December.", "2024-12"),
+])
+def test_leaving_home_for_the_host_is_a_start(text, start):
+    d = run(text)["deployments"][0]
+    assert (d["start"], d["end"]) == (start, None)
