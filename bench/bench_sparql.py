@@ -9,8 +9,9 @@ triples), it measures:
   serialization, what the endpoint did before the workers) and through the
   worker pool (pipe round trip to a worker process): medians in microseconds,
   and the difference, which is what the time limit costs a fast query;
-* the writer's ``flush()`` after a write and a worker's ``Store.read_only``
-  reopen that follows it (what a query pays once after each write);
+* what each write adds for the workers: the writer's ``flush()``, its
+  checkpoint (the snapshot queries read, see kgapi/store/snapshots.py), and a
+  worker's ``Store.read_only`` open of it (what a query pays once after a write);
 * a runaway query with a 1 s limit: the time until the client has its error,
   and until the replacement worker has answered its first query.
 """
@@ -61,20 +62,26 @@ def latency(store: EmbeddedStore, repeat: int) -> dict:
 
 
 def reopen(store: EmbeddedStore, rounds: int = 20) -> dict:
-    flushes, opens = [], []
-    for i in range(rounds):
-        store.update(f"INSERT DATA {{ GRAPH <http://bench.test/g> {{ <http://bench.test/s{i}> "
-                     f"<http://bench.test/p> {i} }} }}")  # update() flushes; time a flush of its own too
-        store.ox.update(f"INSERT DATA {{ <http://bench.test/t{i}> <http://bench.test/p> {i} }}")
-        t0 = time.perf_counter()
-        store.flush()
-        flushes.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        ro = _execute.open_store(str(store.path))  # as a worker does, retrying a compaction race
-        bool(ro.query("ASK {}"))
-        opens.append(time.perf_counter() - t0)
-        del ro
+    import tempfile
+
+    flushes, checkpoints, opens = [], [], []
+    with tempfile.TemporaryDirectory(dir=store.path) as d:  # hard links: the same file system
+        for i in range(rounds):
+            store.ox.update(f"INSERT DATA {{ <http://bench.test/t{i}> <http://bench.test/p> {i} }}")
+            t0 = time.perf_counter()
+            store.flush()
+            flushes.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            store.ox.backup(f"{d}/{i}")
+            checkpoints.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            ro = _execute.open_store(f"{d}/{i}")  # as a worker does
+            bool(ro.query("ASK {}"))
+            opens.append(time.perf_counter() - t0)
+            del ro
     return {"flush_ms_median": round(statistics.median(flushes) * 1e3, 2),
+            "checkpoint_ms_median": round(statistics.median(checkpoints) * 1e3, 2),
+            "checkpoint_ms_max": round(max(checkpoints) * 1e3, 2),
             "reopen_ms_median": round(statistics.median(opens) * 1e3, 2),
             "reopen_ms_max": round(max(opens) * 1e3, 2)}
 
@@ -126,7 +133,8 @@ def main() -> None:
         print(f"  {q[:60]:<60} in-process {r['in_process_us']:8.1f} µs   worker pool {r['worker_pool_us']:8.1f} µs"
               f"   added {r['added_us']:7.1f} µs (medians)")
     ro = report["reopen_after_write"]
-    print(f"  flush after a write {ro['flush_ms_median']} ms; read-only reopen {ro['reopen_ms_median']} ms "
+    print(f"  flush after a write {ro['flush_ms_median']} ms; checkpoint {ro['checkpoint_ms_median']} ms "
+          f"(max {ro['checkpoint_ms_max']} ms); a worker's read-only open of it {ro['reopen_ms_median']} ms "
           f"(max {ro['reopen_ms_max']} ms)")
     ra = report["runaway"]
     print(f"  runaway query, limit {ra['limit_s']} s: error after {ra['error_after_s_median']} s "

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from dataclasses import dataclass
 from itertools import islice
 
@@ -51,17 +50,9 @@ class QueryFailed(Exception):
         self.kind, self.message, self.line, self.column = kind, message, line, column
 
 
-def open_store(path: str, attempts: int = 20):
-    """``Store.read_only(path)``, retried: the writer's compactions can delete files between the
-    moment RocksDB reads its MANIFEST and the moment it opens them."""
-    for attempt in range(attempts):
-        try:
-            return ox.Store.read_only(path)
-        except (OSError, RuntimeError):
-            if attempt + 1 == attempts:
-                raise
-            time.sleep(0.005 * (attempt + 1))
-    raise AssertionError("unreachable")  # pragma: no cover
+def open_store(path: str):
+    """A snapshot of the store (never written to or compacted: nothing can change under the reader)."""
+    return ox.Store.read_only(path)
 
 
 def syntax_failure(exc: SyntaxError) -> QueryFailed:

@@ -64,8 +64,9 @@ class EmbeddedStore(Store):
     """Oxigraph on disk at ``path``; ``path=None`` makes a throw-away store in a temporary directory.
 
     Client queries (:meth:`sparql`) run in ``query_workers`` killable worker
-    processes (see :mod:`kgapi.store.workers`), started on first use; the
-    API's own trusted queries run in this process.
+    processes (see :mod:`kgapi.store.workers`) on snapshots of the store
+    (:mod:`kgapi.store.snapshots`), started on first use; the API's own trusted
+    queries run in this process.
     """
 
     kind = "embedded"
@@ -96,6 +97,7 @@ class EmbeddedStore(Store):
         self.query_workers = query_workers
         self._pool = None
         self._pool_lock = threading.Lock()
+        self._snapshots = None
 
     @staticmethod
     def check_available(path: str | Path) -> None:
@@ -168,10 +170,22 @@ class EmbeddedStore(Store):
             if self._pool is None:
                 if self._ox is None:
                     raise StoreUnavailable("the store is closed")
+                from .snapshots import DIRECTORY, Snapshots
                 from .workers import QueryPool
 
-                self._pool = QueryPool(self.path, self.query_workers, lambda: self._generation)
+                snapshots = Snapshots(self.path / DIRECTORY, lambda: self._generation, self._snapshot)
+                self._pool = QueryPool(snapshots, self.query_workers)
+                self._snapshots = snapshots
             return self._pool
+
+    def _snapshot(self) -> None:
+        """A snapshot for the query workers of the store as it is (see kgapi.store.snapshots)."""
+        with self._write_lock:
+            if self._snapshots is not None:
+                self._snapshots.update(self._generation, self._checkpoint)
+
+    def _checkpoint(self, path: Path) -> None:
+        self._ox.backup(str(path))
 
     def sparql(self, query: str, *, result_format: str = "json", default_graph_uris=None,
                named_graph_uris=None, union_default_graph: bool = True, base_iri: str | None = None,
@@ -208,10 +222,16 @@ class EmbeddedStore(Store):
             try:
                 return fn()
             finally:
-                # Flushed, so that query workers reopening the store do not replay a long WAL.
+                # Flushed, then a snapshot for the query workers (kgapi.store.snapshots) is made before
+                # the generation moves: a query that sees the new generation finds its snapshot there.
                 self._changes.record(self._generation + 1, graphs)
-                self._generation += 1
                 self._ox.flush()
+                if self._snapshots is not None:
+                    try:
+                        self._snapshots.update(self._generation + 1, self._checkpoint)
+                    except (OSError, RuntimeError):  # the next query tries again, and says why if it fails
+                        log.warning("could not snapshot the store for the query workers", exc_info=True)
+                self._generation += 1
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         self.replace_graphs([(name, graph)])
@@ -332,6 +352,8 @@ class EmbeddedStore(Store):
     def close(self) -> None:
         pool, self._pool = getattr(self, "_pool", None), None
         if pool is not None:
+            with self._write_lock:
+                self._snapshots = None
             pool.close()
         ox_store = getattr(self, "_ox", None)
         if ox_store is not None:

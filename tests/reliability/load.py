@@ -56,8 +56,8 @@ class Load:
                 what, resp = self.fn(session, worker, i)
                 out = Outcome(t, what, resp.status_code if resp is not None else None,
                               detail=resp.text[:300] if resp is not None and resp.status_code >= 400 else "")
-            except requests.RequestException as exc:
-                out = Outcome(t, "?", None, type(exc).__name__, str(exc)[:200])
+            except requests.RequestException as exc:  # fn may say what it was asking in session.what
+                out = Outcome(t, getattr(session, "what", "?"), None, type(exc).__name__, str(exc)[:200])
             except AssertionError as exc:  # a check inside fn failed: keep it, carry on
                 out = Outcome(t, "check", None, "AssertionError", str(exc)[:500])
             out.end = time.monotonic() - self.t0
