@@ -6,12 +6,12 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test setup setup-test browser bench lint clean
+.PHONY: run test setup setup-test browser virtuoso bench lint clean
 
 run: setup
 	$(BIN)/kgapi serve
 
-test: setup-test browser
+test: setup-test browser virtuoso
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: $(VENV)/.run-installed
@@ -36,6 +36,14 @@ browser:
 	  echo "installing Chromium from the system packages"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Remote-store tests also run on a real Virtuoso 7 (Debian's virtuoso-opensource; the tests start
+# their own server on a temporary database, never the system service).
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  echo "installing Virtuoso from the system packages"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; }
 
 bench: setup-test
 	$(BIN)/python -m bench

@@ -55,8 +55,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store_update", "",
             "SPARQL 1.1 update endpoint of a remote store; empty: the same URL as KGAPI_STORE "
             "(for Oxigraph server, its /update beside /query)."),
-    Setting("store_user", "", "User name for HTTP basic auth to a remote store."),
-    Setting("store_password", "", "Password for HTTP basic auth to a remote store."),
+    Setting("store_user", "", "User name for a remote store that asks for HTTP Basic or Digest auth."),
+    Setting("store_password", "", "Password for a remote store that asks for HTTP Basic or Digest auth."),
     Setting("store_dialect", "auto",
             "Engine behind a remote store: auto (from its Server header), oxigraph, fuseki, virtuoso, "
             "graphdb or generic. It decides how kgapi asks for the union default graph and passes "

@@ -156,3 +156,151 @@ class OxigraphServer:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+class VirtuosoServer:
+    """A Virtuoso 7 server (``virtuoso-t`` of Debian's ``virtuoso-opensource``) over a fresh database
+    in ``location``, on free loopback ports: the second real remote store of tests.
+
+    Set up as a deployment should be: kgapi talks to ``/sparql-auth`` (HTTP Digest) as its own
+    user ``kgapi`` with the SPARQL_UPDATE role; the anonymous ``/sparql`` stays read-only.
+    """
+
+    USER, PASSWORD = "kgapi", "kgapi-test-secret"
+    DBA_PASSWORD = "dba"   # a fresh database's; the server listens on loopback only
+
+    def __init__(self, location: Path):
+        import shutil
+
+        self.binary = shutil.which("virtuoso-t")
+        self.isql = shutil.which("isql-vt") or shutil.which("isql")
+        if self.binary is None or self.isql is None:
+            raise RuntimeError("virtuoso-t is missing: apt-get install virtuoso-opensource (make virtuoso)")
+        self.location = Path(location)
+        self.sql_port, self.port = free_port(), free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.query_url = self.update_url = self.url + "/sparql-auth"
+        self.public_url = self.url + "/sparql"
+        self.proc: subprocess.Popen | None = None
+        self.started_in: float | None = None
+        self._store = None
+
+    def _ini(self) -> Path:
+        d = self.location
+        vsp = Path("/var/lib/virtuoso-opensource-7/vsp")
+        ini = d / "virtuoso.ini"
+        ini.write_text(f"""[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+Striping = 0
+[Parameters]
+ServerPort = 127.0.0.1:{self.sql_port}
+DisableUnixSocket = 1
+CheckpointInterval = 0
+CaseMode = 2
+DirsAllowed = {d}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{self.port}
+ServerRoot = {vsp if vsp.is_dir() else d}
+MaxClientConnections = 20
+ServerThreads = 20
+Charset = UTF-8
+EnabledGzipContent = 0
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 0
+MaxQueryCostEstimationTime = 0
+""")
+        return ini
+
+    @staticmethod
+    def setup_sql(user: str, password: str, url: str) -> str:
+        """The README's Virtuoso setup: kgapi's own user may read and write SPARQL, and Virtuoso's
+        system graphs are private (out of that user's union default graph and graph listings)."""
+        private = "http://www.openlinksw.com/schemas/virtrdf#PrivateGraphs"
+        system = ["http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
+                  "http://localuriqaserver/sparql", f"{url}/sparql"]
+        return " ".join([
+            f"DB.DBA.USER_CREATE('{user}', '{password}');",
+            f"GRANT SPARQL_UPDATE TO \"{user}\";",
+            f"DB.DBA.RDF_GRAPH_GROUP_CREATE('{private}', 1);",
+            *[f"DB.DBA.RDF_GRAPH_GROUP_INS('{private}', '{g}');" for g in system],
+            "DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 0, 1);",
+            f"DB.DBA.RDF_DEFAULT_USER_PERMS_SET('{user}', 0, 1);",
+            f"DB.DBA.RDF_DEFAULT_USER_PERMS_SET('{user}', 3);",
+        ])
+
+    def sql(self, statements: str) -> str:
+        """Run SQL as dba through ``isql``."""
+        out = subprocess.run([self.isql, f"127.0.0.1:{self.sql_port}", "dba", self.DBA_PASSWORD,
+                              f"exec={statements}"], capture_output=True, text=True, timeout=60)
+        if out.returncode != 0 or "*** Error" in out.stdout + out.stderr:
+            raise RuntimeError(f"isql failed: {out.stdout}{out.stderr}")
+        return out.stdout
+
+    def start(self, timeout: float = 180) -> "VirtuosoServer":
+        t0 = time.monotonic()
+        self.location.mkdir(parents=True, exist_ok=True)
+        fresh = not (self.location / "virtuoso.db").exists()
+        self.log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen([self.binary, "+foreground", "+configfile", str(self._ini())],
+                                     cwd=self.location, stdout=self.log, stderr=subprocess.STDOUT)
+        while time.monotonic() - t0 < timeout:
+            if self.proc.poll() is not None:
+                self.log.seek(0)
+                raise RuntimeError(f"virtuoso-t exited with {self.proc.returncode}: "
+                                   f"{self.log.read().decode(errors='replace')[-2000:]}")
+            try:
+                if requests.get(self.public_url, params={"query": "ASK {}"}, timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            time.sleep(0.2)
+        else:
+            self.stop()
+            raise RuntimeError("virtuoso did not answer in time")
+        if fresh:
+            self.sql(self.setup_sql(self.USER, self.PASSWORD, self.url))
+        self.started_in = time.monotonic() - t0
+        return self
+
+    def stop(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def store(self):
+        from kgapi.store.remote import RemoteStore
+
+        if self._store is None:
+            self._store = RemoteStore(self.query_url, user=self.USER, password=self.PASSWORD, timeout=30)
+        return self._store
+
+    def clear(self) -> None:
+        """Drop every graph but Virtuoso's own (cheaper than a new server per test)."""
+        s = self.store()
+        graphs = s.named_graphs()
+        if graphs:
+            s.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()

@@ -100,6 +100,8 @@ def test_a_store_refusing_one_batch_still_gets_the_good_articles(tmp_path, store
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads"])
+@pytest.mark.virtuoso_differs("Virtuoso has no plain default graph of its own: INSERT DATA without GRAPH is "
+                               "refused, so the default graph's triples cannot round-trip (README)")
 def test_export_then_import_gives_the_same_dataset(any_store, tmp_path, fmt):
     p = Pipeline.from_settings(any_store, Settings.load({"store": "memory", "base_iri": BASE}, environ={}))
     p.ensure_ontology()   # has blank nodes

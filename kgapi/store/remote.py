@@ -33,6 +33,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pyoxigraph as ox
 import requests
+import requests.auth
 import urllib3
 from requests.adapters import HTTPAdapter
 from rdflib import Graph, URIRef
@@ -64,16 +65,31 @@ class Dialect:
     timeout_scale: float = 1.0
     #: True when the engine's default graph already is the union of all graphs
     native_union: bool = False
+    #: True when the engine keeps a named graph that holds no triples (CREATE GRAPH, PUT of nothing)
+    keeps_empty_graphs: bool = True
+    #: True when the engine has a plain default graph of its own. Virtuoso has none (INSERT DATA
+    #: without GRAPH is refused) and its default graph always is the union: ``union=False`` cannot be
+    #: honoured there (naming a missing graph as default-graph-uri instead breaks GRAPH <iri> in 7.2)
+    own_default_graph: bool = True
+    #: graphs the engine fills itself, which its setup should hide from kgapi's user (see README)
+    system_graphs: tuple[str, ...] = ()
+    #: True when the engine answers a query that ran out of time with a partial result and an
+    #: ``X-SQL-State: S1TAT`` header (Virtuoso's "anytime" queries) instead of an error
+    anytime_results: bool = False
 
 
 DIALECTS = {
     "oxigraph": Dialect("oxigraph", union_params=(("union-default-graph", ""),)),
     "fuseki": Dialect("fuseki", union_params=(("default-graph-uri", "urn:x-arq:UnionGraph"),),
                       timeout_param="timeout"),
-    "virtuoso": Dialect("virtuoso", timeout_param="timeout", timeout_scale=1000.0, native_union=True),
+    "virtuoso": Dialect("virtuoso", timeout_param="timeout", timeout_scale=1000.0, native_union=True,
+                        keeps_empty_graphs=False, own_default_graph=False,
+                        system_graphs=("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#"),
+                        anytime_results=True),
     "graphdb": Dialect("graphdb", timeout_param="timeout", native_union=True),
     "generic": Dialect("generic"),
 }
+
 
 
 def detect_dialect(server_header: str) -> Dialect:
@@ -97,9 +113,51 @@ def _session(user: str | None, password: str | None, pool: int) -> requests.Sess
     s.mount("http://", adapter)
     s.mount("https://", adapter)
     if user:
-        s.auth = (user, password or "")
+        s.auth = _ChallengeAuth(user, password or "")
     s.headers["User-Agent"] = "kgapi"
     return s
+
+
+class _ChallengeAuth(requests.auth.AuthBase):
+    """HTTP Basic or Digest, whichever the server's 401 challenge asks for.
+
+    Credentials are sent only once a server has asked: Basic then goes with every
+    request; Digest (Virtuoso's ``/sparql-auth``) reuses the server's nonce.
+    """
+
+    def __init__(self, user: str, password: str):
+        self._basic = requests.auth.HTTPBasicAuth(user, password)
+        self._digest = requests.auth.HTTPDigestAuth(user, password)
+        self.scheme: str | None = None
+
+    def __call__(self, r):
+        if self.scheme == "basic":
+            return self._basic(r)
+        if self.scheme == "digest":
+            return self._digest(r)   # also registers the digest's own 401 handler
+        r.register_hook("response", self._first_challenge)
+        return r
+
+    def _first_challenge(self, resp, **kwargs):
+        challenge = resp.headers.get("WWW-Authenticate", "").lower()
+        if resp.status_code != 401 or self.scheme is not None or "Authorization" in resp.request.headers:
+            return resp
+        if "digest" in challenge:
+            self.scheme = "digest"
+            self._digest.init_per_thread_state()
+            self._digest._thread_local.pos = None
+            self._digest._thread_local.num_401_calls = 1
+            return self._digest.handle_401(resp, **kwargs)
+        if "basic" not in challenge:
+            return resp
+        self.scheme = "basic"
+        resp.content  # noqa: B018 - drain, so the connection can be reused
+        resp.close()
+        prep = self._basic(resp.request.copy())
+        again = resp.connection.send(prep, **kwargs)
+        again.history.append(resp)
+        again.request = prep
+        return again
 
 
 class RemoteStore(Store):
@@ -137,7 +195,24 @@ class RemoteStore(Store):
                                     "default graph is the union of all named graphs (set "
                                     "KGAPI_STORE_DIALECT if it is not)", self.url, resp.headers.get("Server"))
                     log.info("remote store %s speaks the %s dialect", self.url, self._dialect.name)
+                    self._check_system_graphs(self._dialect)
         return self._dialect
+
+    def _check_system_graphs(self, d: Dialect) -> None:
+        """Warn when the engine's own graphs are part of kgapi's dataset (Virtuoso not set up as the
+        README says: they would show in every union-default-graph query, count and graph listing)."""
+        for g in d.system_graphs:
+            try:
+                resp = self._send("POST", self.url, data={"query": f"ASK {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"},
+                                  headers={"Accept": RESULT_MEDIA["json"]}, timeout=30.0, idempotent=True)
+                seen = resp.status_code == 200 and resp.json().get("boolean") is True
+                resp.close()
+            except (KgapiError, ValueError):
+                return
+            if seen:
+                log.warning("remote store %s: kgapi's user sees the %s system graph <%s>, so it is part of "
+                            "every query's dataset; make it private to kgapi's user (README, 'Virtuoso')",
+                            self.url, d.name, g)
 
     @property
     def update_url(self) -> str:
@@ -194,6 +269,17 @@ class RemoteStore(Store):
                                    f"(HTTP {resp.status_code}); check KGAPI_STORE_USER and KGAPI_STORE_PASSWORD")
         if resp.status_code == 400 and client_query:
             raise QuerySyntaxError(f"the store refused the query: {text}")
+        state = _virtuoso_state(text)
+        if state:
+            if "SR186" in text or state.startswith("42"):
+                raise KgapiError(f"the remote store at {self._where(url)} does not let kgapi's user do this "
+                                 f"(on Virtuoso: GRANT SPARQL_UPDATE to it, see the README): {text}",
+                                 details={"store": self._where(url)}, status=502)
+            if state.startswith("S1T"):
+                raise QueryTimeout(f"the store stopped the request at its time limit: {text}")
+            if client_query and state[:2] in ("22", "37"):   # data exception / syntax error: the client's
+                raise (QuerySyntaxError if state.startswith("37") else BadRequest)(
+                    f"the store refused the request: {text}")
         if resp.status_code in (502, 503, 504):
             raise self._down(url, f"HTTP {resp.status_code}")
         if resp.status_code == 413:
@@ -223,6 +309,10 @@ class RemoteStore(Store):
                           timeout=timeout, idempotent=True, stream=True)
         try:
             self._check(resp, self.url, client_query=client_query)
+            if self.dialect.anytime_results and resp.headers.get("X-SQL-State", "").startswith("S1T"):
+                # a partial answer cut at the time limit: never passed on as if it were whole
+                raise QueryTimeout(f"the store stopped the query at its time limit "
+                                   f"({resp.headers.get('X-SQL-Message', '').strip()[:200]})")
             return _read_by(resp, deadline, timeout, lambda exc: self._down(self.url, _reason(exc))), \
                 resp.headers.get("Content-Type", ""), dict(resp.headers)
         finally:
@@ -282,7 +372,11 @@ class RemoteStore(Store):
         from ..graph.terms import PREFIXES
 
         limit = self.timeout if timeout is None else float(timeout)
-        accept = f"{RESULT_MEDIA['json']}, {GRAPH_MEDIA['ntriples']};q=0.9"
+        # The preferred type follows the query form (Virtuoso fails a CONSTRUCT asked for SPARQL JSON first).
+        if result_format in GRAPH_MEDIA:
+            accept = f"{GRAPH_MEDIA['ntriples']}, {RESULT_MEDIA['json']};q=0.9"
+        else:
+            accept = f"{RESULT_MEDIA['json']}, {GRAPH_MEDIA['ntriples']};q=0.9"
         text = f"BASE <{base_iri}>\n{query}" if base_iri else query
         # The deadline sits just past the limit, so a server that keeps the limit itself answers first.
         try:
@@ -366,12 +460,27 @@ class RemoteStore(Store):
 
     # -- dataset ----------------------------------------------------------------
     def named_graphs(self) -> list[URIRef]:
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        if self.dialect.keeps_empty_graphs:
+            rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        else:
+            # Virtuoso keeps no empty graphs and binds nothing to ?g for an empty pattern; and its
+            # shortcut for SELECT DISTINCT ?g ignores graph permissions (lists private graphs)
+            rows = self.select("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         return sorted(URIRef(str(r["g"])) for r in rows if isinstance(r.get("g"), URIRef))
 
     def has_graph(self, name: URIRef) -> bool:
         # An empty pattern: a graph the server keeps empty (CREATE GRAPH, PUT of nothing) counts too.
+        if not self.dialect.keeps_empty_graphs:   # Virtuoso answers true for any IRI here
+            return self.ask(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
         return self.ask(f"ASK {{ GRAPH <{name}> {{ }} }}")
+
+    def graph_sizes(self) -> dict[URIRef | None, int]:
+        if self.dialect.own_default_graph:
+            return super().graph_sizes()
+        rows = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        sizes: dict[URIRef | None, int] = {r["g"]: int(r["n"]) for r in rows if "g" in r}
+        sizes[None] = 0   # no default graph of its own (its default graph is the union of the others)
+        return sizes
 
     def health(self) -> dict:
         self.ask("ASK { }")
@@ -384,9 +493,12 @@ class RemoteStore(Store):
         is a per-query option (Oxigraph, Fuseki); where the engine's default graph
         always is the union (Virtuoso, GraphDB) only the named graphs can be told apart.
         """
+        # TSV is the quickest to read, but Virtuoso writes its header as "g" instead of ?g: JSON there
+        fmt = "json" if self.dialect.name == "virtuoso" else "tsv"
+        parse_as = ox.QueryResultsFormat.JSON if fmt == "json" else ox.QueryResultsFormat.TSV
         body, _c, _h = self._post_query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
-                                        RESULT_MEDIA["tsv"], timeout=TRUSTED_TIMEOUT, client_query=False)
-        for sol in ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV):
+                                        RESULT_MEDIA[fmt], timeout=TRUSTED_TIMEOUT, client_query=False)
+        for sol in ox.parse_query_results(body, format=parse_as):
             yield ox.Quad(sol["s"], sol["p"], sol["o"], sol["g"])
         if not self.dialect.union_params:
             return
@@ -427,6 +539,14 @@ def _read_by(resp: requests.Response, deadline: float, limit: float, down) -> by
 
 def _replace_text(name, ntriples: str) -> str:
     return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples}\n}} }}"
+
+
+def _virtuoso_state(text: str) -> str | None:
+    """The SQLSTATE of a Virtuoso error text (``Virtuoso 37000 Error SP030: …``), else None."""
+    if not text.startswith("Virtuoso "):
+        return None
+    parts = text.split(None, 3)
+    return parts[1] if len(parts) > 2 and parts[2] == "Error" else None
 
 
 def _is_read_timeout(exc: Exception) -> bool:

@@ -80,6 +80,8 @@ def test_the_default_graph_is_the_union_of_all_graphs(any_store_seeded_client):
 
 
 @pytest.mark.settings(union_default_graph=False)
+@pytest.mark.virtuoso_differs("Virtuoso's default graph always is the union of its graphs: "
+                               "KGAPI_UNION_DEFAULT_GRAPH=false cannot switch it off there (README)")
 def test_the_union_default_graph_can_be_switched_off(any_store_seeded_client):
     c = any_store_seeded_client
     assert _count(c, COUNT_DEPLOYMENTS) == 0 and _count(c, COUNT_IN_GRAPHS) > 0

@@ -6,6 +6,7 @@ import time
 
 import pytest
 import requests
+from rdflib import URIRef
 
 from kgapi import create_app
 from kgapi.errors import QueryTimeout, StoreUnavailable
@@ -181,3 +182,44 @@ def test_client_update_waits_no_longer_than_its_limit():
     finally:
         server.shutdown()
         server.server_close()
+
+
+# -- Virtuoso 7 (a real server, see conftest.virtuoso_server) ----------------------------------------
+
+def test_virtuoso_is_detected_over_digest_auth_and_hides_its_own_graphs(virtuoso_store):
+    s = virtuoso_store
+    assert s.dialect.name == "virtuoso"
+    assert s._session.auth.scheme == "digest"      # /sparql-auth asked for Digest, kgapi answered
+    assert s.named_graphs() == [] and s.count() == 0   # virtrdf#, ldp#, … are private to dba
+    assert int(s.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]) == 0
+
+
+def test_virtuoso_client_errors_are_400s(virtuoso_store):
+    from kgapi.errors import BadRequest, QuerySyntaxError
+
+    with pytest.raises(QuerySyntaxError) as exc:
+        virtuoso_store.sparql("SELECT * WHERE { ?s ?p }")
+    assert exc.value.status == 400
+    with pytest.raises(BadRequest) as exc:   # Virtuoso answers HTTP 500 for this one
+        virtuoso_store.sparql_update("DROP GRAPH <http://kg.test/none>")
+    assert exc.value.status == 400
+
+
+def test_virtuoso_runs_the_operations_of_one_update_one_by_one(virtuoso_store):
+    """Documented difference: a later operation failing does not undo an earlier one."""
+    from kgapi.errors import BadRequest
+
+    with pytest.raises(BadRequest):
+        virtuoso_store.sparql_update("INSERT DATA { GRAPH <http://kg.test/g> { <http://kg.test/a> <http://kg.test/b> 1 } } ;"
+                                     " DROP GRAPH <http://kg.test/none>")
+    assert virtuoso_store.count(URIRef("http://kg.test/g")) == 1
+
+
+def test_virtuoso_partial_answer_at_its_time_limit_is_a_timeout(virtuoso_store):
+    s = virtuoso_store
+    s.update("INSERT DATA { GRAPH <http://kg.test/g> { "
+             + " ".join(f"<http://kg.test/s{i}> <http://kg.test/p> {i} ." for i in range(300)) + " } }")
+    t0 = time.monotonic()
+    with pytest.raises(QueryTimeout):   # Virtuoso answers 200 + X-SQL-State: S1TAT with what it has
+        s.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", timeout=1.0)
+    assert time.monotonic() - t0 < 1.0 + 1.0 + 2.0
