@@ -234,7 +234,9 @@ _add("sameday", r"\b(?P<what>(?:around|at|about)\s+the\s+same\s+time|(?:on\s+)?t
 _add("season", r"\b(?P<which>last|this|next|the|in|since|during)\s+(?P<s>" + _SEASON + r")\b(?:\s+of\s+(?P<y>" + _YEAR + r"))?", _I)
 _add("seasony", r"\b(?P<s>" + _SEASON + r")\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b", _I)
 _add("wd", r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>" + _WD + r")(?P<poss>['’]s)?\b")
-_add("yesterday", r"\b(?P<w>yesterday|today|tonight|tomorrow)\b", _I)
+_add("yesterday", r"\b(?P<w>yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b", _I)
+# "over the weekend", "last weekend", "this past weekend": the Saturday and Sunday
+_add("weekend", r"\b(?P<which>over\s+the|at\s+the|during\s+the|last|this|this\s+past|the\s+past|next|the\s+coming)\s+weekend\b", _I)
 _add("monthonly", r"\b(?:(?i:in|since|until|by|from|through|during|of|early|late|before|after)\s+)(?P<m>" + _MON + r")\b(?!\s+\d)")
 _add("monthyear", r"\b(?P<m>" + _MON + r")\s*,?\s*(?P<y>" + _YEAR + r")\b")
 _add("year", r"\b(?:(?P<prep>(?i:in|of|since|by|until|through|during|from|to|before|after|between|and|for|throughout|early|late|mid|mid-))\s*)(?P<y>" + _YEAR + r")\b(?![,.]?\d)(?!\s*(?:troops|soldiers|personnel|workers|engineers))")
@@ -362,8 +364,19 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
         return _weekday(g["wd"], ref, tense, which).isoformat(), None, False
     if name == "yesterday":
         w = g["w"].lower()
-        delta = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[w]
+        delta = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(re.sub(r"\s+", " ", w), 0)
         return (ref + timedelta(days=delta)).isoformat(), None, False
+    if name == "weekend":
+        which = re.sub(r"\s+", " ", g["which"].lower())
+        wd = ref.weekday()  # Monday 0 … Sunday 6
+        future = which in ("next", "the coming") or (which == "this" and tense == "future")
+        if future:
+            sat = ref + timedelta(days=(5 - wd) % 7 or 7) if wd != 6 else ref + timedelta(days=6)
+        else:
+            sat = ref - timedelta(days=(wd - 5) % 7) if wd >= 5 else ref - timedelta(days=wd + 2)
+            if wd == 5 and which not in ("this", "over the", "at the", "during the"):
+                sat = ref - timedelta(days=7)
+        return sat.isoformat(), (sat + timedelta(days=1)).isoformat(), False
     if name == "monthonly":
         mo = _month(g["m"])
         return _iso(_year_for_month(mo, ref, tense), mo), None, False
@@ -476,7 +489,9 @@ def _gates(text: str) -> dict[str, bool]:
         "later": ("later" in low or "earlier" in low or "after" in low or "before" in low),
         "sameday": ("same" in low or "day" in low), "season": season, "seasony": season and digit,
         "wd": bool(_HAS_WD.search(text)),
-        "yesterday": ("yesterday" in low or "today" in low or "tonight" in low or "tomorrow" in low),
+        "yesterday": ("yesterday" in low or "today" in low or "tonight" in low or "tomorrow" in low or "this" in low
+                      or "night" in low),
+        "weekend": "weekend" in low,
         "monthonly": month, "monthyear": month and digit, "year": digit, "yearposs": digit, "yearadj": digit,
     }
 

@@ -233,3 +233,21 @@ def test_a_sized_unit_of_personnel_takes_their_kind(text, count, kind):
 def test_leaving_home_for_the_host_is_a_start(text, start):
     d = run(text)["deployments"][0]
     assert (d["start"], d["end"]) == (start, None)
+
+
+# ------------------------------------------------------------------ dates
+@pytest.mark.parametrize("expr,ref,value,end", [
+    ("over the weekend", "2024-11-06", "2024-11-02", "2024-11-03"),
+    ("last weekend", "2024-11-04", "2024-11-02", "2024-11-03"),
+    ("this past weekend", "2024-11-05", "2024-11-02", "2024-11-03"),
+    ("next weekend", "2024-11-06", "2024-11-09", "2024-11-10"),
+    ("this morning", "2024-11-06", "2024-11-06", None),
+    ("last night", "2024-11-06", "2024-11-05", None),
+])
+def test_weekends_and_parts_of_the_day(expr, ref, value, end):
+    from datetime import date
+
+    from kgapi.extract.dates import find_dates
+
+    ms = find_dates(f"It happened {expr}.", date.fromisoformat(ref))
+    assert [(m.value, m.end_value) for m in ms] == [(value, end)]
