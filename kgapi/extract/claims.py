@@ -1573,6 +1573,8 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"[Tt]alks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
                            r"(?:was|were)\s+(?:received|welcomed|hosted|greeted)(?:\s+(?:on|at|in)\s+(?:the\s+)?\w+)?\s+by|summoned(?=\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,5})|"
                            r"(?:received|hosted|welcomed|greeted)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5})|sat\s+down\s+with|met(?:\s+with)?|"
+                           r"(?:hosted|held|gave|threw)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:banquet|dinner|reception|luncheon|lunch)\s+"
+                           r"(?:for|in\s+honou?r\s+of)|"
                            r"(?:spoke|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video\s+link)\s+with|"
                            r"(?:held|had|holds|has)\s+(?:an?\s+)?(?:\w+\s+)?(?:(?:tele)?phone|video)\s+(?:call|conversation|talks)\s+with|"
                            r"(?:(?:tele)?phone|video)\s+(?:call|conversation)\s+(?:with|between)|"
@@ -1663,7 +1665,10 @@ def _subject(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int
     for grp in reversed(groups):
         first = grp[0]
         before = masked[max(0, first.start - 12):first.start]
-        if re.search(r"\b(?:with|by|to|from|for|of|in|at|on|into|about|against|between)\s+(?:the\s+)?$", before):
+        if re.search(r"\b(?:with|by|to|from|for|of|in|at|on|into|about|against|between)\s+(?:the\s+)?$", before) and \
+                not re.search(r"\b(?:delegation|team|mission|group)\s+(?:\w+\s+)?(?:led|headed)\s+by\s+(?:the\s+)?$",
+                              masked[max(0, first.start - 50):first.start]):
+            # (but "a delegation led by Choe Son Hui arrived": its head is who acts)
             # an object, not the subject; persons inside "according to" too
             continue
         if re.match(r"['’]s\s+(?!side)", text[grp[-1].end:grp[-1].end + 3]) and grp[-1].type == "State" \
@@ -1849,6 +1854,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 subj = _subject(ctx, info, seg, m.start())
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
                 if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|greeted|summoned|.*\bto\s+meet|"
+                                                        r".*\b(?:for|honou?r\s+of)|"
                                                         r"(?:after|before|while|when|since)\s+meeting", m.group(0)):
                     obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 50 and x.type == "Person"
                            and x.how != "pron" and not re.match(r"['’]s\b", text[x.end:x.end + 2]) and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,6}", text[m.end():x.start])][:1]

@@ -251,3 +251,26 @@ def test_weekends_and_parts_of_the_day(expr, ref, value, end):
 
     ms = find_dates(f"It happened {expr}.", date.fromisoformat(ref))
     assert [(m.value, m.end_value) for m in ms] == [(value, end)]
+
+
+# ------------------------------------------------------------------ events
+def evs(r: dict) -> set:
+    return {(e["type"], e["date"], frozenset(p["label"] for p in e["participants"])) for e in r["events"]}
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Kim hosted a banquet for Belousov in Pyongyang on Friday.", {"Kim Jong Un", "Andrei Belousov"}),
+    ("Kim Jong Un gave a banquet in honour of visiting Russian Defense Minister Andrei Belousov on Friday.",
+     {"Kim Jong Un", "Andrei Belousov"}),
+    ("Putin held a state dinner for Kim Jong Un at the Kremlin on Friday.", {"Kim Jong Un", "Vladimir Putin"}),
+])
+def test_a_banquet_for_a_guest_is_a_meeting(text, who):
+    assert ("Meeting", "2024-11-01", frozenset(who)) in evs(run(text, published="2024-11-06"))
+
+
+@pytest.mark.parametrize("text,who", [
+    ("The North Korean delegation led by Choe Son Hui arrived in Moscow on Monday.", "Choe Son Hui"),
+    ("A delegation headed by Defence Minister No Kwang Chol visited Moscow on Monday.", "No Kwang Chol"),
+])
+def test_a_delegation_visits_as_the_person_leading_it(text, who):
+    assert ("Visit", "2024-11-04", frozenset({who})) in evs(run(text, published="2024-11-06"))
