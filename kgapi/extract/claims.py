@@ -457,6 +457,10 @@ _EXERCISE_PART = re.compile(r"\b(?:took|take|takes|taking)\s+part\b|\b(?:are|wer
                             r"\bparticipat\w+|\btaking\s+part\b", re.I)
 _EXERCISE = re.compile(r"\b(?:drills?|exercises?|war\s+games|manoeuvres|maneuvers|wargames)\b", re.I)
 _FIGURELESS_RES: tuple[re.Pattern, re.Pattern] | None = None
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally|strength|size)\s+of\s+(?P<np>(?:[A-Z][\w.]*\s+){0,2}(?:[a-z-]+\s+){0,2}"
+                        r"[a-z-]+)\b[^.;:]{0,60}?\b(?:to|at|reached|reaches|hit|hits|tops|topped|exceeds?|exceeded|"
+                        r"is|was|stands\s+at|stood\s+at|of)\s+(?:(?:about|around|some|roughly|more\s+than|over|up\s+to|"
+                        r"at\s+least|nearly|almost|an\s+estimated|approximately)\s+)?$")
 _FORCE_OF_STATE = re.compile(r"(?:^|\s)(?P<w>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:[a-z-]+\s+)?(?:force|contingent|"
                              r"detachment|group|army|grouping)\s+of\s+(?:(?:about|around|some|roughly|nearly|more\s+than|"
                              r"over|up\s+to|at\s+least|an\s+estimated|almost)\s+)?$")
@@ -765,6 +769,13 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 if k2 and not b2:
                     kind, adj = k2, adj2
                     np_end = e
+            if kind is None and not num_m:
+                # "the number of North Korean troops in Russia has risen to 11,000", "puts the number … at 11,000"
+                nm = _NUMBER_OF.search(text[max(0, s - 120):s])
+                if nm:
+                    k2, _e2, adj2, b2 = _personnel_np(nm.group("np") + " ", 0, state_adj)
+                    if k2 and not b2:
+                        kind, adj, np_end = k2, adj2, e
             if blocked:
                 continue
             if strong and kind is None and np_end > e:
@@ -1022,6 +1033,7 @@ _NOT_HOST_BEFORE = re.compile(r"(?:\b(?:stationed|based|from|out\s+of|leaving|le
                               r"pulled\s+out\s+of|border\s+with)\s+(?:in\s+|at\s+)?(?:the\s+)?|"
                               r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?)$")
 _RECEIVE = re.compile(r"\b(?:received|receives|receiving|receive|host|hosts|hosted|hosting|welcomed|welcomes|accepted|"
+                      r"(?:brought|brings|bringing|bring)\s+in|recruited|recruits|recruiting|enlisted|hired|"
                       r"invited|requested|(?:took|taken|taking|takes)\s+in|(?:asked|asks|asking|called|calls|appealed)\s+for|"
                       r"sought|seeks)\b")
 _WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|"
@@ -1086,6 +1098,9 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             elif m.type == "State" and m.how in ("name", "metonym", "adj"):
                 st = m.label
             hp = _HOST_PREP.search(before)
+            if st and m.type == "State" and m.start < f.start and re.match(r"\s+with\b", poss_after) and re.search(
+                    r"\b(?:provid|suppl|furnish|reinforc|bolster|assist|help)\w*\s+(?:the\s+)?$", before):
+                host_c.append((1 + abs(m.start - f.end) / 100, st))  # "has provided Russia with 11,000 troops"
             if hp is None and st and m.start > f.start and _WITHDRAW.search(text, a, m.start) and \
                     re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?$", before):
                 host_c.append((5 + abs(m.start - f.end) / 100, st))

@@ -274,3 +274,14 @@ def test_a_banquet_for_a_guest_is_a_meeting(text, who):
 ])
 def test_a_delegation_visits_as_the_person_leading_it(text, who):
     assert ("Visit", "2024-11-04", frozenset({who})) in evs(run(text, published="2024-11-06"))
+
+
+@pytest.mark.parametrize("text", [
+    "The number of North Korean troops in Russia has risen to 11,000.",
+    "Seoul puts the number of North Korean troops in Russia at 11,000.",
+    "Russia has brought in 11,000 North Korean troops.",
+    "Russia has recruited 11,000 North Korean soldiers.",
+    "North Korea has provided Russia with 11,000 troops.",
+])
+def test_figures_stated_as_a_number_of_or_from_the_hosts_side(text):
+    assert ("North Korea", "Russia", 11000) in figs(run(text))
