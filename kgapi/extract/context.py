@@ -36,7 +36,7 @@ _ACCORDING = re.compile(r"\baccording to\s+(?:(?:an?|the)\s+)?(?:(?:new|latest|r
                         r"(?P<src>[^,;]+?)(?:['’]s)?(?:\s+(?:statement|report|announcement|assessment|estimates?|data|"
                         r"figures|briefing|analysis))?(?=,|;|\.\s+[A-Z\"“]|\.?$)", re.IGNORECASE)
 _SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told reporters)\s+(?P<src1>(?:the\s+|a\s+)?[A-Z][^,;.]{0,60}?)|"
-                          r"(?P<src2>[^,;.]{2,80}?)\s+(?:said|says|added|told [\w\s]+?))\s*\.?$")
+                          r"(?P<src2>[^,;.]{2,80}?)(?:\s+(?:has|have|had))?\s+(?:said|says|added|told [\w\s]+?))\s*\.?$")
 # a source phrase may hold initials ("a senior U.S. official") but no sentence-ending full stop
 _SC = r"(?:[^,;.]|(?<![A-Za-z][A-Za-z])(?<=[A-Z])\.)"
 _SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+" + _SC + r"{0,60}?)?|[A-Z]" + _SC + r"{1,80}?|(?:[a-z]+\s+){0,2}"
@@ -44,14 +44,16 @@ _SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+" + _SC + r"{0,6
                          r"authorities|newspapers?|outlets|reports|intelligence|television|broadcasters?)"
                          r"(?:\s+" + _SC + r"{0,40}?)?|an?\s+(?:[\w.’'-]+\s+){0,4}(?:official|source|diplomat|analyst|officer|"
                          r"lawmaker|expert|spokes(?:man|woman|person)|commander|adviser|advisor|aide|researcher)"
-                         r"(?:\s+" + _SC + r"{0,40}?)?))\s+(?P<verb>said|says|added|stated|noted|wrote|warned|claimed|"
+                         r"(?:\s+" + _SC + r"{0,40}?)?))\s+(?:(?:has|have|had)\s+)?(?P<verb>said|says|added|stated|noted|wrote|warned|claimed|"
+                         r"claims|alleges|alleged|insists|insisted|asserts|asserted|maintains|"
                          r"reported|reports|estimated|estimates|assessed|assesses|announced|confirmed|concluded|believes|"
+                         r"told\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
                          r"told\s+(?:reporters|lawmakers|journalists|parliament|\w+\s+media|\w+\s+television|"
                          r"\w+\s+news\s+agenc(?:y|ies)|\w+(?:\s+\w+)?\s+(?:newspaper|daily|agency|broadcaster))|"
                          r"(?:was|were)\s+quoted\s+(?:as\s+saying\s+)?(?:by\s+[^,.;]{1,40})?)"
                          r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
                          r"last\s+\w+))?(?:\s+in\s+an?\s+(?:\w+\s+)?(?:statement|report|briefing|interview|post|update))?"
-                         r"(?:\s+(?:on\s+condition\s+of\s+anonymity|after\s+the\s+\w+|at\s+a\s+(?:\w+\s+)?(?:briefing|"
+                         r"(?:\s+(?:on\s+condition\s+of\s+anonymity|after\s+(?:a|an|the|being)\s+[^,.;]{1,60}?|at\s+a\s+(?:\w+\s+)?(?:briefing|"
                          r"news\s+conference|press\s+conference)))?\s*(?=[,.;]|$)")
 _PASSIVE_SRC = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:first\s+|also\s+)?(?:confirmed|"
                           r"reported|estimated|announced|disclosed|revealed|assessed)\s+by\s+(?P<src>(?:the\s+)?[A-Z][^,;.]{1,60}?)"
@@ -413,6 +415,9 @@ class Context:
             if len(src.split()) > 9 or re.match(r"(?:that|which|who|and|but|as|while|it|he|she|they)\b", src, re.I):
                 continue
             s0, e0 = bm.span("src")
+            aux = re.search(r"\s+(?:has|have|had)$", src)
+            if aux:  # "…, the Pentagon has said"
+                src, e0 = src[:aux.start()], e0 - len(aux.group(0))
             frames.append(Frame(bm.start("verb"), bm.end("verb"), self.entity_ref(src, info.mentions, s0, e0, info.sent.start),
                                 False, bm.group("verb"), s0, e0))
         for pm in _PASSIVE_SRC.finditer(text):

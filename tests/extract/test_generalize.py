@@ -285,3 +285,14 @@ def test_a_delegation_visits_as_the_person_leading_it(text, who):
 ])
 def test_figures_stated_as_a_number_of_or_from_the_hosts_side(text):
     assert ("North Korea", "Russia", 11000) in figs(run(text))
+
+
+@pytest.mark.parametrize("text,source", [
+    ("North Korea has sent 3,000 troops to Russia, a senior U.S. official told Reuters.", "a senior U.S. official"),
+    ("North Korea has sent 3,000 troops to Russia, Kyiv claims.", "Ukraine"),
+    ("North Korea has sent 3,000 troops to Russia, the Pentagon has said.", "Pentagon"),
+    ("North Korea has sent 3,000 troops to Russia, lawmakers said after a briefing by the NIS.", "lawmakers"),
+])
+def test_who_says_it_after_the_fact(text, source):
+    d = run(text)["deployments"][0]
+    assert [a["label"] for a in d["according_to"]] == [source]
