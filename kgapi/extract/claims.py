@@ -1288,6 +1288,20 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
         if f.sending == f.host:
             f.host = None
         prev = f
+    # "North Korea sent 3,000 troops to Russia. They are now in Kursk.": the next sentence places them
+    for f in figures:
+        if f.location is not None or f.count is None or not f.host:
+            continue
+        si = order[id(f.info)]
+        if si + 1 >= len(ctx.infos) or any(g.info is ctx.infos[si + 1] for g in figures if g.count):
+            continue
+        nxt = ctx.infos[si + 1]
+        pm = _THEY_IN.match(nxt.sent.text)
+        if pm:
+            for x in nxt.mentions:
+                if x.start == pm.end() and x.type == "Place" and _state_of_place(x.label, ctx) == f.host:
+                    f.location = x.label
+                    break
     # an article that says its troops were "deployed to <place>" without a figure: the first figure
     # of the original deployment went there
     dep_place = _figureless_place(ctx)
@@ -1296,6 +1310,12 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
                   and f.info is not None]
         if firsts:
             firsts[0].location = dep_place
+
+
+_THEY_IN = re.compile(r"(?:They|The\s+(?:troops|soldiers|forces|personnel|units|workers|engineers)|(?:Most|Many|All|Some)\s+of\s+"
+                      r"(?:them|those|these|the\s+\w+))\s+(?:are|were|have\s+been|had\s+been)\s+(?:now\s+|currently\s+|"
+                      r"mostly\s+|reportedly\s+|already\s+)?(?:(?:stationed|deployed|based|positioned|located|being\s+trained|"
+                      r"training|fighting|gathered|massed)\s+)?(?:in|at|near)\s+(?:the\s+)?")
 
 
 def _clause_text(f: Figure) -> str:

@@ -296,3 +296,18 @@ def test_figures_stated_as_a_number_of_or_from_the_hosts_side(text):
 def test_who_says_it_after_the_fact(text, source):
     d = run(text)["deployments"][0]
     assert [a["label"] for a in d["according_to"]] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea sent 3,000 troops to Russia. They are now in Kursk.",
+    "North Korea sent 3,000 troops to Russia in October. Most of them are stationed in Kursk.",
+    "North Korea sent 3,000 troops to Russia last month. The soldiers have been deployed near Kursk.",
+])
+def test_the_next_sentence_places_the_figure(text):
+    d = run(text)["deployments"][0]
+    assert (d["location"] or {}).get("label") == "Kursk"
+
+
+def test_a_place_in_another_state_is_not_the_figures():
+    d = run("North Korea sent 3,000 troops to Russia. They are now in Kyiv, Ukrainian officials fear.")["deployments"][0]
+    assert d["location"] is None
