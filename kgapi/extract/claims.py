@@ -307,6 +307,10 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
             # "a Korea specialist at the Pacific Policy Institute": the field, not whose role it is
             role, of = f"{q.surface} {role}", None
     else:
+        sm = re.fullmatch(r"(?P<st>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?P<mods>(?:[a-z-]+\s+){0,2})", pre)
+        if sm and _state_modifiers().get(sm.group("st")):
+            # "Choe Son Hui, the North Korean foreign minister": the adjective names whose minister
+            return (sm.group("mods") + body[hm.start():hm.end()]).strip(), _state_modifiers()[sm.group("st")]
         if not re.fullmatch(r"(?:[a-z-]+\s+){0,3}", pre) and not (
                 re.fullmatch(r"[A-Z][\w-]+\s+(?:[a-z-]+\s+){0,2}", pre) and _EXPERTISE.search(body[off:hm.end()])):
             return None  # ("a Korea specialist", "a Sahel analyst": the field stays in the role)

@@ -311,3 +311,14 @@ def test_the_next_sentence_places_the_figure(text):
 def test_a_place_in_another_state_is_not_the_figures():
     d = run("North Korea sent 3,000 troops to Russia. They are now in Kyiv, Ukrainian officials fear.")["deployments"][0]
     assert d["location"] is None
+
+
+# ------------------------------------------------------------------ roles
+@pytest.mark.parametrize("text,person,role,of", [
+    ("Kim Jong Un, the North Korean leader, met Belousov.", "Kim Jong Un", "leader", "North Korea"),
+    ("Choe Son Hui, the North Korean foreign minister, met Lavrov.", "Choe Son Hui", "foreign minister", "North Korea"),
+    ("Andrii Sybiha, the Ukrainian foreign minister, condemned it.", "Andrii Sybiha", "foreign minister", "Ukraine"),
+])
+def test_an_appositive_with_a_state_adjective(text, person, role, of):
+    got = {(x["person"]["label"], x["role"], (x["of"] or {}).get("label")) for x in run(text)["roles"]}
+    assert (person, role, of) in got
