@@ -164,3 +164,25 @@ def publisher_mentions(mentions: list[Mention], names: set[str]) -> set[int]:
         if surf in names or fold(m.label) in names or "domain:" + re.sub(r"[^a-z0-9]", "", surf) in names:
             out.add(k)  # (a site's name written as its domain: "NK News" on nknews.org)
     return out
+
+
+def caption_only(mentions: list[Mention], captions: list[tuple[int, int]]) -> set[int]:
+    """Places and organizations named only in a photo caption ("… at the Drawsko Pomorskie training
+    ground. Photo: …"): the picture's setting, not the story's. Persons, states and media (a
+    broadcaster whose footage it is) stay."""
+    if not captions:
+        return set()
+
+    def in_caption(m: Mention) -> bool:
+        return any(a <= m.start < b for a, b in captions)
+
+    elsewhere = {(m.type, m.label) for m in mentions if not in_caption(m)}
+    out = set()
+    for k, m in enumerate(mentions):
+        if m.type not in ("Place", "Organization") or not in_caption(m) or (m.type, m.label) in elsewhere:
+            continue
+        o = gazetteer().orgs.get(m.label) if m.type == "Organization" else None
+        if o is not None and o.kind == "media":
+            continue
+        out.add(k)
+    return out

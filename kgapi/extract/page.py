@@ -61,6 +61,7 @@ class Page:
     body: str
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # offsets of paragraphs in body
     publisher: set[str] = field(default_factory=set)  # folded names the page gives its own outlet
+    captions: list[tuple[int, int]] = field(default_factory=list)  # body offsets of photo captions
 
 
 def clean_text(text: str) -> str:
@@ -213,6 +214,7 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
     tkey = _norm_key(title)
     seen: set[str] = set()
     paras: list[str] = []
+    caption_keys: set[str] = set()
     for i in range(start, last + 1):
         ln = lines[i]
         if chrome_flags[i]:
@@ -232,9 +234,11 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         if _DATELINE_ONLY.match(ln):
             continue  # "London WNN —" on a line of its own
         seen.add(k)
-        ln = _strip_credit(ln)
-        if ln:
-            paras.append(ln)
+        stripped = _strip_credit(ln)
+        if stripped:
+            if len(ln) < 400 and (stripped != ln or _is_caption(ln) or _CAPTION_WORDS.search(ln)):
+                caption_keys.add(_norm_key(stripped))  # a photo caption: what it names is no part of the story
+            paras.append(stripped)
     if not paras:
         # the text is no more than its headline: keep it as the body
         paras = [lines[i] for i in range(start, last + 1) if not chrome_flags[i]] or [lines[first]]
@@ -271,6 +275,7 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
 
     body_parts: list[str] = []
     offsets: list[tuple[int, int]] = []
+    captions: list[tuple[int, int]] = []
     pos = 0
     total = 0
     for para in paras:
@@ -285,13 +290,15 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
         if body_parts:
             pos += 2
         offsets.append((pos, pos + len(para)))
+        if _norm_key(para) in caption_keys:
+            captions.append((pos, pos + len(para)))
         body_parts.append(para)
         pos += len(para)
         total += len(para)
     body = "\n\n".join(body_parts)
     from .credits import publisher_names
     return Page(title=title, published=published, body=body, paragraphs=offsets,
-                publisher=publisher_names(lines, raw_title, first))
+                publisher=publisher_names(lines, raw_title, first), captions=captions)
 
 
 _BYLINE = re.compile(r"^(?:(?i:by|written by|words by|story by|text by|reporting by)\s+(?:our\s+|the\s+)?[A-Za-z]|"

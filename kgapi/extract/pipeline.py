@@ -35,7 +35,7 @@ from ..errors import ExtractionError
 from ..ids import article_id, slugify
 from .claims import extract_deployments, extract_events, extract_roles
 from .context import Context
-from .credits import credit_mentions, publisher_mentions
+from .credits import caption_only, credit_mentions, publisher_mentions
 from .dates import parse_published, to_date
 from .entities import EntityIndex, Mention, add_short_forms, find_mentions, unify_variants
 from .page import parse_page
@@ -130,6 +130,7 @@ def extract(text: str, title: str | None = None, url: str | None = None,
     sentences = split_sentences(body, page.paragraphs)
     mentions = find_mentions(body)
     furniture = credit_mentions(body, mentions) | publisher_mentions(mentions, page.publisher)
+    furniture |= caption_only(mentions, page.captions)
     if furniture:
         mentions = [m for k, m in enumerate(mentions) if k not in furniture]
     mentions += _nested(body, mentions)

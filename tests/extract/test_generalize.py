@@ -322,3 +322,41 @@ def test_a_place_in_another_state_is_not_the_figures():
 def test_an_appositive_with_a_state_adjective(text, person, role, of):
     got = {(x["person"]["label"], x["role"], (x["of"] or {}).get("label")) for x in run(text)["roles"]}
     assert (person, role, of) in got
+
+
+# ------------------------------------------------------------------ captions and reference data
+@pytest.mark.parametrize("caption", [
+    "Soldiers train at the Drawsko Pomorskie training ground. Photo: Polish Armed Forces",
+    "Tanks at the Drawsko Pomorskie training ground in a file photo.",
+    "Troops at the Drawsko Pomorskie training ground (AP Photo/Jan Kowalski)",
+])
+def test_a_place_named_only_in_a_photo_caption_is_no_entity(caption):
+    r = extract(f"US brigade to rotate into Poland\n\n{caption}\n\n{BODY}")
+    assert not [e for e in r["entities"] if "Drawsko" in e["label"]]
+
+
+def test_a_place_in_a_caption_and_in_the_story_stays():
+    r = extract("US brigade to rotate into Poland\n\nTanks at Żagań in a file photo.\n\n" + BODY +
+                " The brigade will be based in Żagań, officials said.")
+    assert [e for e in r["entities"] if e["label"] == "Żagań"]
+
+
+@pytest.mark.parametrize("text,state", [
+    ("Tanzania has kept about 300 soldiers on its side of the border.", "Tanzania"),
+    ("Tanzanian troops patrolled the border.", "Tanzania"),
+    ("Officials in Dodoma said the border was calm.", "Tanzania"),
+    ("Ghana will send 200 peacekeepers to Lebanon.", "Ghana"),
+    ("Paraguayan officials met their Uruguayan counterparts.", "Uruguay"),
+])
+def test_states_of_every_region_are_known(text, state):
+    r = run(text)
+    assert state in {e["label"] for e in r["entities"] if e["type"] == "State"}
+
+
+@pytest.mark.parametrize("text", [
+    "Tanzania, which also contributed to the mission, has kept about 300 soldiers on its own side of the river.",
+    "Poland has about 20,000 of its own soldiers on its territory for the drills.",
+])
+def test_a_states_own_troops_at_home_are_no_deployment(text):
+    r = run("Rwanda has sent 1,500 troops to Mozambique. " + text)
+    assert {p["count"] for d in r["deployments"] for p in d["personnel"]} == {1500}
