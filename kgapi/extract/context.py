@@ -52,8 +52,9 @@ _SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+" + _SC + r"{0,6
                          r"\w+\s+news\s+agenc(?:y|ies)|\w+(?:\s+\w+)?\s+(?:newspaper|daily|agency|broadcaster))|"
                          r"(?:was|were)\s+quoted\s+(?:as\s+saying\s+)?(?:by\s+[^,.;]{1,40})?)"
                          r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-                         r"last\s+\w+))?(?:\s+in\s+an?\s+(?:\w+\s+)?(?:statement|report|briefing|interview|post|update))?"
-                         r"(?:\s+(?:on\s+condition\s+of\s+anonymity|after\s+(?:a|an|the|being)\s+[^,.;]{1,60}?|at\s+a\s+(?:\w+\s+)?(?:briefing|"
+                         r"last\s+\w+|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
+                         r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?))?(?:\s+in\s+an?\s+(?:\w+\s+)?(?:statement|report|briefing|interview|post|update))?"
+                         r"(?:\s+(?:on\s+condition\s+of\s+anonymity|after\s+(?:(?:a|an|the|being)\s+)?[^,.;]{1,60}?|at\s+a\s+(?:\w+\s+)?(?:briefing|"
                          r"news\s+conference|press\s+conference)))?\s*(?=[,.;]|$)")
 _PASSIVE_SRC = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:first\s+|also\s+)?(?:confirmed|"
                           r"reported|estimated|announced|disclosed|revealed|assessed)\s+by\s+(?P<src>(?:the\s+)?[A-Z][^,;.]{1,60}?)"
@@ -440,6 +441,10 @@ class Context:
                 continue  # ", South Korea's military said Thursday, as …": already read as a source after the fact
             if re.search(r"\b(?:been|be|being|was|were|is|are)\s+$", text[max(0, m.start() - 8):m.start()]):
                 continue  # "units had been told that …": the passive names no source
+            if re.fullmatch(r"reports?|estimates?|claims?|shows?|assess|judge|report", m.group(0)) and re.search(
+                    r"(?:\b(?:a|an|the|its|their|his|her|this|that|first|latest|new|earlier|previous|initial|intelligence)"
+                    r"|['’]s)\s+(?:[a-z-]+\s+){0,2}$", text[max(0, m.start() - 40):m.start()]):
+                continue  # "the agency's first report on Oct. 18": a noun, not a verb
             # subject: from the clause start to the verb
             cstart = 0
             for a, b in clauses(text):
@@ -450,6 +455,11 @@ class Context:
             if conj:
                 cstart += conj.end()
                 subj = subj[conj.end():]
+            subs = list(re.finditer(r",\s+(?:when|as|after|while|where|before|because|since|once)\s+(?=(?:the\s+)?[A-Z])", subj))
+            if subs:
+                # "… the agency's first report on Oct. 18, when the NIS said …": the subordinate clause's subject
+                cstart += subs[-1].end()
+                subj = subj[subs[-1].end():]
             # drop leading adverbials and dates ("Around the same time, ")
             subj2 = re.sub(r"^(?:[^,]{0,40},\s+)(?=[A-Z]|the\s)", "", subj) if subj.count(",") >= 1 and not any(
                 gazetteer().capital_of.get(c) for c in re.findall(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w’'-]*)?)\s*,", subj)

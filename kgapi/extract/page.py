@@ -466,7 +466,9 @@ def _site_like(seg: str, mastheads: set[str]) -> bool:
 
 def _clean_title(title: str, mastheads: set[str] = frozenset()) -> str:
     """'North Korea sends troops | Example News' → 'North Korea sends troops'; 'WORLD | …' → '…'."""
-    pre = re.match(r"^[A-Z][A-Z &-]{1,25}\s*[|:>]\s+(?=\S)", title)
+    # a section label before the headline ("WORLD | …", "POLITICS: …"); an acronym before a colon is
+    # the headline's source ("NIS: More than 10,000 …") and stays
+    pre = re.match(r"^(?:[A-Z][A-Z &-]{1,25}\s*[|>]|[A-Z][A-Z &-]{4,25}\s*:)\s+(?=\S)", title)
     if pre:
         title = title[pre.end():]
     site = re.match(r"^(?P<site>[^|–—:]{2,40}?)\s+[|–—-]\s+(?=\S)", title)

@@ -360,3 +360,27 @@ def test_states_of_every_region_are_known(text, state):
 def test_a_states_own_troops_at_home_are_no_deployment(text):
     r = run("Rwanda has sent 1,500 troops to Mozambique. " + text)
     assert {p["count"] for d in r["deployments"] for p in d["personnel"]} == {1500}
+
+
+def test_a_noun_report_is_no_speech_verb_and_a_subordinate_clause_has_its_own_source():
+    r = run("The assessment marks a sharp rise from the agency's first report on Oct. 18, when the NIS said North "
+            "Korea had shipped about 1,500 special forces troops to Vladivostok.", published="2024-11-04")
+    d = r["deployments"][0]
+    assert [a["label"] for a in d["according_to"]] == ["National Intelligence Service"]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States puts the number of North Korean soldiers in Kursk at about 8,000, Secretary of State "
+    "Antony Blinken said on Oct. 31 after talks with South Korean officials.",
+    "About 8,000 North Korean soldiers are in Kursk, Antony Blinken said on 31 October.",
+])
+def test_a_dated_statement_after_the_fact_names_its_source(text):
+    d = run(text, published="2024-11-04")["deployments"][0]
+    assert [a["label"] for a in d["according_to"]] == ["Antony Blinken"]
+
+
+def test_an_acronym_before_a_colon_stays_in_the_headline():
+    from kgapi.extract.page import parse_page
+
+    assert parse_page(f"NIS: More than 10,000 troops now in Kursk\nNovember 4, 2024\n{P1}\n\n{P2}\n\n{P3}").title == \
+        "NIS: More than 10,000 troops now in Kursk"
