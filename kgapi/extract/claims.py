@@ -1022,6 +1022,8 @@ def _state_of_place(label: str, ctx: Context | None = None) -> str | None:
     """The state a place lies in: from the reference data, else from the article ('Mozambique's
     Cabo Delgado province')."""
     g = gazetteer()
+    if ctx is not None and label in ctx.occupied:
+        return ctx.occupied[label]  # "Russian-occupied Crimea"
     if label in g.place_state:
         return g.place_state[label]
     if label in g.capital_of:

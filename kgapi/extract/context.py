@@ -100,6 +100,7 @@ class Context:
         self.title = title
         self.person_state: dict[str, str] = {}
         self.place_state: dict[str, str] = {}   # places the data does not know, placed by the text
+        self.occupied: dict[str, str] = {}      # "Russian-occupied Crimea": the state that holds the place
         self.infos: list[SentInfo] = []
 
     # ------------------------------------------------------------ building
@@ -146,6 +147,7 @@ class Context:
             if t == "Person" and g.person_state.get(label):
                 self.person_state[label] = g.person_state[label]
         self._learn_place_states()
+        self._learn_occupied()
         # adjectives right before a name ("Russian Culture Minister Olga Lyubimova")
         for info in self.infos:
             for i, m in enumerate(info.mentions):
@@ -377,6 +379,31 @@ class Context:
                 if st:
                     self.place_state[m.label] = st
 
+    _OCCUPIED_BEFORE = re.compile(r"(?P<w>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)[-‑\s](?:occupied|annexed|controlled|held)\s+"
+                                  r"(?:(?:the|northern|southern|eastern|western|central)\s+)*$")
+    _OCCUPIED_AFTER = re.compile(r"\s*,?\s*(?:which\s+(?:is|was|has\s+been)\s+|now\s+)?(?:occupied|annexed|controlled|held|"
+                                 r"seized)\s+by\s+(?:the\s+)?(?P<w>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+
+    def _learn_occupied(self) -> None:
+        """'Russian-occupied Crimea', 'Crimea, annexed by Russia': who holds the place is where a
+        force there is hosted."""
+        g = gazetteer()
+        words: dict[str, str] = {}
+        for st in g.states.values():
+            for n in [st.label] + st.aliases + st.adjectives:
+                words.setdefault(n, st.label)
+        for info in self.infos:
+            text = info.sent.text
+            for m in info.mentions:
+                if m.type != "Place":
+                    continue
+                bm = self._OCCUPIED_BEFORE.search(text[max(0, m.start - 40):m.start])
+                am = self._OCCUPIED_AFTER.match(text, m.end)
+                for x in (bm, am):
+                    st = words.get(x.group("w")) if x else None
+                    if st and st != (g.place_state.get(m.label) or self.place_state.get(m.label)):
+                        self.occupied[m.label] = st
+
     _NOUN_KIND = {"agency": ("intelligence", "media"), "newspaper": ("media",), "mission": ("international",),
                   "ministry": ("government",), "army": ("military",), "military": ("military",),
                   "council": ("government", "international"), "party": ("party",), "group": ("military", "armed group"),
@@ -409,6 +436,9 @@ class Context:
         for m in _ACCORDING.finditer(text):
             src = m.group("src")
             s, e = m.span("src")
+            rel = re.search(r"\s+(?:who|which|that|whose)\s", src)
+            if rel:  # "a Ukrainian official who spoke on the condition of anonymity": the official
+                src, e = src[:rel.start()], s + rel.start()
             # "according to the report," → the report is not an actor; keep the words
             frames.append(Frame(m.start(), m.end(), self.entity_ref(src, info.mentions, s, e, info.sent.start), True, "according", s, e))
         for bm in _SPEECH_MID.finditer(text):
@@ -430,8 +460,12 @@ class Context:
         if tail and not any(not f.forward for f in frames):
             grp = "src1" if tail.group("src1") else "src2"
             s, e = tail.span(grp)
-            if tail.group(grp) and len(tail.group(grp).split()) <= 12:
-                frames.append(Frame(tail.start(), tail.end(), self.entity_ref(tail.group(grp), info.mentions, s, e, info.sent.start),
+            src = tail.group(grp)
+            rel = re.search(r"\s+(?:who|which|that|whose)\s", src or "")
+            if rel:  # "…, according to a Ukrainian official who spoke on the condition of anonymity"
+                src, e = src[:rel.start()], s + rel.start()
+            if src and len(src.split()) <= 12:
+                frames.append(Frame(tail.start(), tail.end(), self.entity_ref(src, info.mentions, s, e, info.sent.start),
                                     False, "said", s, e))
         mid_verbs = [(f.verb_start, f.verb_end) for f in frames if not f.forward]
         for m in _SPEECH_FWD.finditer(text):
@@ -442,7 +476,7 @@ class Context:
             if re.search(r"\b(?:been|be|being|was|were|is|are)\s+$", text[max(0, m.start() - 8):m.start()]):
                 continue  # "units had been told that …": the passive names no source
             if re.fullmatch(r"reports?|estimates?|claims?|shows?|assess|judge|report", m.group(0)) and re.search(
-                    r"(?:\b(?:a|an|the|its|their|his|her|this|that|first|latest|new|earlier|previous|initial|intelligence)"
+                    r"(?:\b(?:a|an|the|its|their|his|her|this|that|first|latest|new|earlier|previous|initial)"
                     r"|['’]s)\s+(?:[a-z-]+\s+){0,2}$", text[max(0, m.start() - 40):m.start()]):
                 continue  # "the agency's first report on Oct. 18": a noun, not a verb
             # subject: from the clause start to the verb

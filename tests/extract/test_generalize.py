@@ -384,3 +384,23 @@ def test_an_acronym_before_a_colon_stays_in_the_headline():
 
     assert parse_page(f"NIS: More than 10,000 troops now in Kursk\nNovember 4, 2024\n{P1}\n\n{P2}\n\n{P3}").title == \
         "NIS: More than 10,000 troops now in Kursk"
+
+
+@pytest.mark.parametrize("text", [
+    "Members of Iran's Revolutionary Guard have been deployed to Russian-occupied Crimea. About 50 Iranian "
+    "instructors are working at an air base in northern Crimea.",
+    "About 50 Iranian instructors are working in Crimea, which was annexed by Russia in 2014.",
+])
+def test_a_place_held_by_a_state_hosts_what_is_sent_there(text):
+    got = figs(run(text))
+    assert ("Iran", "Russia", 50) in got, got
+
+
+@pytest.mark.parametrize("text,source", [
+    ("About 50 Iranian instructors are in Crimea, according to a Ukrainian official who spoke on the condition "
+     "of anonymity.", "a Ukrainian official"),
+    ("About 50 Iranian instructors are in Crimea, according to officials who asked not to be named.", "officials"),
+])
+def test_according_to_someone_who(text, source):
+    d = run(text)["deployments"][0]
+    assert [a["label"] for a in d["according_to"]] == [source]
