@@ -154,6 +154,12 @@ def extract_roles(ctx: Context) -> list[dict]:
                     role = ""
                 if of_tail is not None:
                     of = of_tail.label
+                if role and _RANK.fullmatch(role):
+                    # "Niger's head of state, General Abdourahamane Tiani": the rank is no role; the office before it is
+                    om = re.search(r"(?P<st>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?P<r>(?:[a-z-]+\s+){0,3}[a-z-]+)\s*,\s*$",
+                                   text[max(0, role_start - 60):role_start])
+                    if om and head_re.search(om.group("r")) and _state_modifiers().get(om.group("st")):
+                        role, of = om.group("r"), _state_modifiers()[om.group("st")]
                 if role and head_re.search(role) and role.lower() not in lex.role_not:
                     if of is None:
                         of = _after_of(info, m)
@@ -205,6 +211,10 @@ def extract_roles(ctx: Context) -> list[dict]:
     for r in out.values():
         r["role"] = spelling[fold(r["role"])]
     return list(out.values())
+
+
+_RANK = re.compile(r"(?:(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Col\.?|Colonel|Gen\.?|General|Adm\.?|Admiral|"
+                   r"Vice|Rear|Marshal|Field|Air|Chief)\s*)+", re.I)
 
 
 def _state_before(info: SentInfo, pos: int) -> str | None:
@@ -449,7 +459,8 @@ _STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|m
                                r"is poised to|are poised to|potential)\b", re.I)
 _STATUS_PLANNED = re.compile(r"\b(?:will|shall|ordered|approved|authori[sz]ed|prepar(?:ing|es|ed)\s+to|(?:is|are)\s+(?:due\s+|scheduled\s+|slated\s+|set\s+)?to\s+(?:grow|be\s+(?:sent|deployed|stationed|based|expanded|increased)|send|deploy|arrive|reach|number|expand|increase|rise|total|station|move)|to send|to deploy|to dispatch|agreed to|agree to|plans? to|planning|"
                              r"planned|pledged|promised|is set to|are set to|intends? to|to be (?:sent|deployed|"
-                             r"dispatched)|package|decided to|would\s+(?:\w+\s+)?(?:send|deploy|station|dispatch|move|base|host|provide)|offered to)\b", re.I)
+                             r"dispatched)|package|decided to|would\s+(?:\w+\s+)?(?:send|deploy|station|dispatch|move|base|host|provide|"
+                             r"follow|arrive|join)|will\s+(?:soon\s+)?(?:follow|arrive|join)|offered to)\b", re.I)
 _STATUS_CONFIRMED = re.compile(r"\b(?:acknowledged|confirmed|admitted)\b", re.I)
 _BELIEF = re.compile(r"\b(?:believe[sd]?|assess(?:es|ed)?|estimates?|estimated|think|thinks|suspect(?:s|ed)?|"
                      r"judge[sd]?)\b", re.I)
@@ -485,7 +496,7 @@ def _figureless_res() -> tuple[re.Pattern, re.Pattern]:
         heads = "|".join(re.escape(h) for h in sorted(lexicon().personnel_heads, key=len, reverse=True))
         noun = r"(?P<noun>troop\s+deployments?|deployments?|reinforcements|units|" + heads + r")"
         adj = r"(?:(?P<adj>[A-Z][\w.]*(?:\s+[A-Z][\w]*)?)\s+)?"
-        more = re.compile(r"\b(?:(?:further|more|additional|new|another\s+batch\s+of|fresh)\s+" + adj + r"(?:(?:"
+        more = re.compile(r"\b(?:(?:[Ff]urther|[Mm]ore|[Aa]dditional|new|another\s+batch\s+of|fresh)\s+" + adj + r"(?:(?:"
                           + "|".join(re.escape(m) for m in lexicon().personnel_modifiers if m.islower())
                           + r")\s+)?" + noun + r"\b|(?:send|sending|deploy|deploying|dispatch|dispatching)\s+more\b"
                           r"(?!\s+(?:\w+\s+)?(?:than|weapons|arms|ammunition|shells|missiles|equipment|aid|money|"
@@ -1207,7 +1218,8 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             if subj:
                 host = subj[0].label
         if host is None:
-            lead = re.match(r"(?:In|Inside)\s+(?:the\s+)?", text)
+            lead = re.match(r"(?:In|Inside)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|"
+                            r"central|north-eastern|north-western|south-eastern|south-western)\s+)?", text)
             if lead:
                 lm = [m for m in info.mentions if m.start == lead.end() and m.type in ("State", "Place")]
                 if lm:

@@ -36,7 +36,7 @@ _ACCORDING = re.compile(r"\baccording to\s+(?:(?:an?|the)\s+)?(?:(?:new|latest|r
                         r"(?P<src>[^,;]+?)(?:['’]s)?(?:\s+(?:statement|report|announcement|assessment|estimates?|data|"
                         r"figures|briefing|analysis))?(?=,|;|\.\s+[A-Z\"“]|\.?$)", re.IGNORECASE)
 _SPEECH_TAIL = re.compile(r",\s*(?:(?P<pre>said|says|according to|added|told reporters)\s+(?P<src1>(?:the\s+|a\s+)?[A-Z][^,;.]{0,60}?)|"
-                          r"(?P<src2>[^,;.]{2,80}?)(?:\s+(?:has|have|had))?\s+(?:said|says|added|told [\w\s]+?))\s*\.?$")
+                          r"(?P<src2>[^,;.]{2,80}?)(?:\s+(?:has|have|had))?\s+(?:said|says|say|added|told [\w\s]+?))\s*\.?$")
 # a source phrase may hold initials ("a senior U.S. official") but no sentence-ending full stop
 _SC = r"(?:[^,;.]|(?<![A-Za-z][A-Za-z])(?<=[A-Z])\.)"
 _SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+" + _SC + r"{0,60}?)?|[A-Z]" + _SC + r"{1,80}?|(?:[a-z]+\s+){0,2}"
@@ -44,8 +44,8 @@ _SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+" + _SC + r"{0,6
                          r"authorities|newspapers?|outlets|reports|intelligence|television|broadcasters?)"
                          r"(?:\s+" + _SC + r"{0,40}?)?|an?\s+(?:[\w.’'-]+\s+){0,4}(?:official|source|diplomat|analyst|officer|"
                          r"lawmaker|expert|spokes(?:man|woman|person)|commander|adviser|advisor|aide|researcher)"
-                         r"(?:\s+" + _SC + r"{0,40}?)?))\s+(?:(?:has|have|had)\s+)?(?P<verb>said|says|added|stated|noted|wrote|warned|claimed|"
-                         r"claims|alleges|alleged|insists|insisted|asserts|asserted|maintains|"
+                         r"(?:\s+" + _SC + r"{0,40}?)?))\s+(?:(?:has|have|had)\s+)?(?P<verb>said|says|say|added|stated|noted|wrote|warned|claimed|"
+                         r"claims|claim|believe|estimate|report|alleges|alleged|insists|insisted|asserts|asserted|maintains|"
                          r"reported|reports|estimated|estimates|assessed|assesses|announced|confirmed|concluded|believes|"
                          r"told\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
                          r"told\s+(?:reporters|lawmakers|journalists|parliament|\w+\s+media|\w+\s+television|"

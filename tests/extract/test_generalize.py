@@ -404,3 +404,32 @@ def test_a_place_held_by_a_state_hosts_what_is_sent_there(text):
 def test_according_to_someone_who(text, source):
     d = run(text)["deployments"][0]
     assert [a["label"] for a in d["according_to"]] == [source]
+
+
+@pytest.mark.parametrize("text,person,role,of", [
+    ("Niger's head of state, General Abdourahamane Tiani, discussed cooperation with Putin.",
+     "Abdourahamane Tiani", "head of state", "Niger"),
+    ("Mali's transitional president, Col. Assimi Goita, met Putin.", "Assimi Goïta", "transitional president", "Mali"),
+])
+def test_a_rank_after_an_office_is_no_role(text, person, role, of):
+    got = {(x["person"]["label"], x["role"], (x["of"] or {}).get("label")) for x in run(text)["roles"]}
+    assert (person, role, of) in got
+
+
+@pytest.mark.parametrize("text", [
+    "In neighbouring Mali, Russia has between 1,500 and 2,000 military personnel.",
+    "In northern Mali, Russia has about 2,000 military personnel, diplomats say.",
+])
+def test_a_leading_in_place_is_the_host(text):
+    got = figs(run("About 100 Russian instructors have arrived in Niger. " + text))
+    assert ("Russia", "Mali", 2000) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "About 100 Russian instructors have arrived in Niger. The broadcaster said further instructors would follow.",
+    "About 100 Russian instructors have arrived in Niger. More Russian instructors will follow, officials said.",
+])
+def test_more_to_follow_is_a_planned_deployment(text):
+    more = [d for d in run(text)["deployments"] if d["personnel"][0]["count"] is None]
+    assert len(more) == 1 and more[0]["status"] == "planned"
+    assert (more[0]["sending_state"]["label"], more[0]["host_state"]["label"]) == ("Russia", "Niger")
