@@ -112,7 +112,8 @@ def extract_roles(ctx: Context) -> list[dict]:
     pre_re = re.compile(r"(?:(?P<role>(?:" + _ROLE_ADJ + r"{0,2}(?:[A-Z][a-z]+\s+){0,2}(?:" + rh + r")"
                         r"|(?:[A-Z][a-z]+\s+){0,2}(?:" + titled + r"))(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){0,2}))"
                         r"(?P<sep>\s*,\s+|\s+)"
-                        r"(?:(?:[A-Z][a-z]{0,3}\.)\s+){0,3}$")
+                        r"(?:(?:[A-Z][a-z]{0,3}\.|Rear|Vice|Brigadier|Colonel|Lieutenant|Major|Admiral|Captain|Marshal|"
+                        r"Field|Air)\s+){0,3}$")
     head_re = re.compile(r"\b(?:" + rh + r"|" + titled + r")\b")
     for si, info in enumerate(ctx.infos):
         text = info.sent.text

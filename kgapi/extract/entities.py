@@ -46,7 +46,8 @@ People Peoples Republic Democratic Federation Workers Screenshot Photo Read Chec
 Prime Deputy Vice Senior Former Chief Lt Gen Col Dr Mr Ms Mrs Gov Sen Rep Premier Marshal Colonel Ambassador
 Spokesman Spokeswoman Major Captain Lieutenant Sergeant Corporal Private Brigadier Commander Admiral General
 Oblast Region Front Treaty Comprehensive Strategic Partnership Operation Day Week Year Province District County City
-Island Islands Airport Base Square Street Avenue Bridge Gap Corridor Peninsula Strait River Sea Mountains Krai""".split())
+Island Islands Airport Base Square Street Avenue Bridge Gap Corridor Peninsula Strait River Sea Mountains Krai
+Rear Adm Brig Capt Sgt Cpl Pvt Cmdr Maj""".split())
 
 
 
@@ -370,8 +371,11 @@ def _clean_name(name: str) -> str | None:
 def _find_unknown_persons(text: str, out: list[Mention], spans: "Spans", lex) -> None:
     g = gazetteer()
     cands: list[tuple[int, int]] = []
-    for m in _title_re().finditer(text):
+    pos = 0
+    while (m := _title_re().search(text, pos)) is not None:
+        # searched again from the name on: "Chief of General Staff Gen. Metin Gürak" holds a second title
         cands.append(m.span("name"))
+        pos = m.start("name")
     for m in _ACCORDING.finditer(text):
         cands.append(m.span("name"))
     for m in _ROLE_COMMA_NAME.finditer(text):

@@ -16,6 +16,7 @@ _ABBREV = {
     "st", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "jr", "sr", "inc", "corp", "co", "ltd", "mt", "ft", "approx", "est", "dept", "univ", "e.g", "i.e",
     "a.m", "p.m", "u.s", "u.n", "u.k", "e.u", "d.c", "n", "s", "p.o.w", "cf", "al", "etc",
+    "brig", "cmdr", "cdr", "pvt", "cpl", "sgt", "lieut", "fr", "rev", "hon", "amb", "gens", "adms",
 }
 # after "U.S." and the like a sentence only ends when the next word is a usual sentence opener
 _OPENERS = {"The", "It", "He", "She", "They", "This", "That", "These", "Those", "In", "On", "At", "But",

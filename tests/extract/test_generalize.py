@@ -433,3 +433,28 @@ def test_more_to_follow_is_a_planned_deployment(text):
     more = [d for d in run(text)["deployments"] if d["personnel"][0]["count"] is None]
     assert len(more) == 1 and more[0]["status"] == "planned"
     assert (more[0]["sending_state"]["label"], more[0]["host_state"]["label"]) == ("Russia", "Niger")
+
+
+@pytest.mark.parametrize("text,person,role", [
+    ("The army spokesperson Brig. Gen. Ronald Rwivanga told reporters in Kigali.", "Ronald Rwivanga",
+     "army spokesperson"),
+    ("Ministry spokesperson Rear Adm. Zeki Akturk told reporters.", "Zeki Akturk", "Ministry spokesperson"),
+    ("Chief of General Staff Gen. Metin Gurak attended the talks.", "Metin Gurak", None),
+])
+def test_ranks_between_an_office_and_a_name(text, person, role):
+    r = run(text)
+    assert person in {e["label"] for e in r["entities"] if e["type"] == "Person"}
+    assert not [e for e in r["entities"] if e["label"] in ("Rear Adm", "Brig")]
+    if role:
+        assert (person, role) in {(x["person"]["label"], x["role"]) for x in r["roles"]}
+    from kgapi.extract.sentences import split_sentences
+
+    assert len(split_sentences(text, [(0, len(text))])) == 1  # no sentence break after 'Brig.' or 'Adm.'
+
+
+@pytest.mark.parametrize("text", [
+    "The Belarus Defense Ministry said 600 Chinese soldiers had arrived.",
+    "Belarus's defence ministry said 600 Chinese soldiers had arrived.",
+])
+def test_a_state_qualified_ministry_in_the_story_resolves(text):
+    assert "Ministry of Defence of Belarus" in orgs(run(text))
