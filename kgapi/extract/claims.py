@@ -1416,6 +1416,7 @@ def _status(text: str) -> str:
 
 
 _DECISION = re.compile(r"\b(?:ordered|orders|agreed|agrees|approved|approves|decided|decides|pledged|pledges|promised|"
+                       r"revoked|revokes|scrapped|cancell?ed|terminated|suspended|"
                        r"promises|authori[sz]ed|authori[sz]es|voted|votes|signed|announced|announces)\b")
 _DECISION_DATE = re.compile(r"\b(?:ordered|agreed|approved|decided|pledged|promised|authori[sz]ed|voted|signed|"
                             r"announced)\s+(?:on\s+|in\s+)?$", re.I)
@@ -1426,6 +1427,38 @@ _SPEECH_DATE = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|stated|
                           r"wrote|noted|denied|disclosed)\s+(?:on\s+|in\s+a\s+\w+\s+(?:on\s+)?)?$", re.I)
 
 
+_BACK_ARRIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]hey|[Mm]ost\s+of\s+them|[Tt]he\s+first\s+of\s+them)\b"
+                           r"(?:\s+[\w-]+){0,3}?\s*(?:,[^,]{0,80},\s*)?\s+(?:(?:had|have|were|was)\s+)?(?:all\s+)?"
+                           r"(?:landed|arrived|began\s+arriving|started\s+arriving|began\s+to\s+arrive|"
+                           r"(?:been\s+)?(?:deployed|sent|dispatched|moved|flown|shipped|transferred)(?:\s+in\s+stages)?)\b")
+
+
+def _next_sentence_date(ctx: Context, f: Figure) -> tuple[str | None, str | None] | None:
+    """'About 100 Russian instructors have arrived in Niger. … where the instructors landed on
+    Wednesday evening', 'The reinforcements were deployed in stages between July and September':
+    the next sentences, speaking of the same personnel, date their arrival."""
+    a, b = _clause_bounds(f.info, f.start)
+    if _status(f.info.sent.text[a:b]) in ("predicted", "planned"):
+        return None  # what may yet be sent has not arrived
+    order = ctx.infos.index(f.info)
+    head = (f.kind or "").split()[-1:] or ["troops"]
+    for nxt in ctx.infos[order + 1:order + 3]:
+        text = nxt.sent.text
+        if any(_personnel_any().match(text, x.end() + 1) or re.match(r"\s+(?:[\w-]+\s+){1,3}", text[x.end():])
+               and _personnel_any().search(text, x.end(), x.end() + 40) for x in _NUM_RE.finditer(text)):
+            return None  # a sentence with a figure of its own speaks of that one
+        for bm in _BACK_ARRIVAL.finditer(text):
+            np = text[bm.start():bm.end()]
+            if not re.search(r"\b(?:they|them|" + re.escape(head[0]) + r"|troops|soldiers|reinforcements|personnel|forces|"
+                             r"units|contingent)\b", np, re.I):
+                continue
+            for d in nxt.dates:
+                if d.value and bm.end() <= d.start <= bm.end() + 60 and not _SPEECH_DATE.search(
+                        text[max(0, d.start - 25):d.start]):
+                    return d.value, d.end_value
+    return None
+
+
 def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     info = f.info
     text = info.sent.text
@@ -1433,7 +1466,8 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     # dates in the clause not tied to a speech verb; nearest to the figure, after it preferred
     best = None
     src_spans = [(fr.src_start, fr.src_end) for fr in info.frames if fr.src_start >= 0]
-    rel = re.search(r",?\s+(?:where|which|whom|whose|when)\b", text[f.end:b])
+    rel = re.search(r",?\s+(?:where|which|whom|whose|when)\b|\s[—–]\s|,?\s+(?:after|before|since|as|following)\s+"
+                    r"(?:it|they|he|she|its|their|the\s+\w+|[A-Z]\w+)\s+(?:\w+\s+)?\w+ed\b", text[f.end:b])
     rel_at = f.end + rel.start() if rel else b
     for d in info.dates:
         if not d.value or d.start < a or d.start >= b:
@@ -1486,6 +1520,10 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
             f.start_date, f.end_date = None, d.value  # "could have 10,000 troops there by December"
     elif not withdraw and getattr(f, "_inherit_date", None):
         f.start_date, f.end_date = f._inherit_date  # type: ignore[attr-defined]
+    if f.start_date is None and f.end_date is None and f.count and not withdraw:
+        nd = _next_sentence_date(ctx, f)
+        if nd:
+            f.start_date, f.end_date = nd
     # status (a relative clause after the figure, "… where the two countries plan to …", is not its status)
     # the figure's own verb group: what comes after it up to the next coordinated verb phrase
     # ("has sent about 3,000 soldiers to Russia so far this month and could have …": reported)
@@ -2138,6 +2176,12 @@ def extract_events(ctx: Context) -> list[dict]:
                 prior = [d for d in info.dates if d.value and d.end <= seg[0] and not d.end_value
                          and not _SPEECH_DATE.search(text[max(0, d.start - 25):d.start])]
                 dates = prior[-1:]
+            if not dates and etype_out in ("Denial", "Acknowledgement", "Report"):
+                # "Moscow dismissed the reports, with Kremlin spokesman Dmitry Peskov calling them 'another
+                # fake' on Oct. 21": the participle clause that says how gives the day
+                wm = re.compile(r",\s+with\s+[^,;]{0,80}?\b\w+ing\b").search(text, m.end())
+                if wm and wm.start() - m.end() < 60:
+                    dates = [d for d in info.dates if d.value and d.start > wm.start() and not d.end_value][:1]
             if not dates and not any(d.value for d in info.dates) and etype_out in _EVENT_NOUN:
                 # "The order came down in mid-June … Kim Jong Un personally signed the dispatch order":
                 # the date given to the same event named just before

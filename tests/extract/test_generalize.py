@@ -458,3 +458,36 @@ def test_ranks_between_an_office_and_a_name(text, person, role):
 ])
 def test_a_state_qualified_ministry_in_the_story_resolves(text):
     assert "Ministry of Defence of Belarus" in orgs(run(text))
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Moscow initially dismissed the reports, with Kremlin spokesman Dmitry Peskov calling them a fake on Oct. 21.",
+     "2024-10-21"),
+    ("Pyongyang denied the claims, with its foreign ministry calling them lies on Monday.", "2024-11-04"),
+])
+def test_a_denial_dated_in_its_with_clause(text, date):
+    assert [e["date"] for e in run(text, published="2024-11-06")["events"] if e["type"] == "Denial"] == [date]
+
+
+@pytest.mark.parametrize("text,published,start,end", [
+    ("About 100 Russian instructors have arrived in Niger, the broadcaster said. Footage showed a cargo plane at "
+     "Niamey airport, where the instructors landed on Wednesday evening.", "2024-04-12", "2024-04-10", None),
+    ("Rwanda has sent about 1,500 more troops to Mozambique, the army said on Monday. The reinforcements were "
+     "deployed in stages between July and September, a spokesman said.", "2024-11-05", "2024-07", "2024-09"),
+    ("More than 10,000 North Korean soldiers have been moved into Russia, the spy agency said. The agency said the "
+     "troops began arriving in Russia in mid-October.", "2024-11-04", "2024-10", None),
+])
+def test_the_next_sentences_date_the_arrival(text, published, start, end):
+    d = run(text, published=published)["deployments"][0]
+    assert (d["start"], d["end"]) == (start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "Some 10,000 US troops are stationed in Poland — a presence that has grown since the invasion in February 2022.",
+    "About 100 Russian instructors have arrived in Niger, the latest sign of its pivot after it expelled French "
+    "forces last year.",
+    "The junta in March revoked the accord that allowed about 1,000 American troops to operate in Niger.",
+])
+def test_dates_of_other_clauses_do_not_date_the_figure(text):
+    d = run(text, published="2024-04-12")["deployments"][0]
+    assert d["start"] is None

@@ -82,7 +82,8 @@ def test_taiwan_names_titles_ministries(taiwan):
 def test_wagner_belarus(belarus):
     got = figs(belarus)
     assert ("Russia", "Belarus", 8000, "up_to", None, None, "predicted") in got
-    assert ("Russia", "Belarus", 5000, "up_to", None, None, "reported") in got
+    # "… 5,000 fighters had already arrived … The fighters began arriving on July 15": the arrival's day
+    assert ("Russia", "Belarus", 5000, "up_to", "2023-07-15", None, "reported") in got
     assert not any(s == "Poland" for s, *_ in got)      # troops moved to its own border
     src = {d["personnel"][0]["count"]: [a["label"] for a in d["according_to"]] for d in belarus["deployments"]}
     assert src[5000] == ["Andriy Demchenko"] and src[8000] == ["Alexander Lukashenko"]
