@@ -126,7 +126,8 @@ def ingest(targets, batch, jobs, progress, **overrides):
         try:
             pipeline = Pipeline.from_settings(store, settings)
             pipeline.ensure_ontology()
-            done, failed = pipeline.ingest_paths(files, batch=batch, jobs=jobs, progress=tick)
+            with store.bulk_writes():
+                done, failed = pipeline.ingest_paths(files, batch=batch, jobs=jobs, progress=tick)
         except KgapiError as exc:
             bar.close()
             _fail(exc)

@@ -17,6 +17,7 @@ from rdflib import URIRef
 from .errors import BadRequest, KgapiError, StoreUnavailable
 from .extract import extract
 from .graph import ONTOLOGY_IRI, Built, Minter, build, shacl_check, shacl_check_many
+from .graph.ntriples import ntriples
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class Pipeline:
 
     def write(self, built: Built) -> dict:
         """Write the article's graph and bring the entity registry in step (one transaction)."""
-        self.store.write_articles([(str(built.article_iri), built.graph.serialize(format="nt"))], self.registry)
+        self.store.write_articles([(str(built.article_iri), ntriples(built.graph))], self.registry)
         return built.result
 
     def delete(self, ident: str) -> bool:
@@ -245,8 +246,7 @@ def _prepare(pipeline: Pipeline, paths: list[Path]) -> list[tuple[Path, _Prepare
         if built is None:
             out.append((path, None, exc))
         else:
-            out.append((path, _Prepared(str(built.article_iri), built.graph.serialize(format="nt"),
-                                        built.result), None))
+            out.append((path, _Prepared(str(built.article_iri), ntriples(built.graph), built.result), None))
     return out
 
 

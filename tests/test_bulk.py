@@ -163,3 +163,26 @@ def test_import_refuses_what_it_cannot_read(runner, tmp_path):
     odd.write_text("")
     r = runner.invoke(main, ["import", "--store", str(tmp_path / "s"), str(odd)])
     assert r.exit_code == 1 and "--format" in r.output
+
+
+def test_bulk_writes_are_read_back_at_once_and_flushed_at_the_end(tmp_path):
+    """Inside ``bulk_writes`` (kgapi ingest) each write is its own transaction, seen by the next read;
+    the flush comes at the end, after which another reader opening the store sees every article."""
+    folder = articles(tmp_path, 5)
+    path = tmp_path / "store"
+    store = EmbeddedStore(path)
+    p = Pipeline.from_settings(store, Settings.load({"store": "memory", "base_iri": BASE}, environ={}))
+    with store.bulk_writes():
+        done, _failed = p.ingest_paths(sorted(folder.glob("*.json")), batch=2)
+        assert len(done) == 5 and store.count(Minter(BASE).article("bulk-004")) > 0
+        assert store._flush_writes is False
+    assert store._flush_writes is True
+    reader = ox.Store.read_only(str(path))
+    names = {g.value for g in reader.named_graphs()}
+    assert {str(Minter(BASE).article(f"bulk-{i:03d}")) for i in range(5)} <= names
+    assert str(Minter(BASE).registry()) in names
+    with pytest.raises(RuntimeError):
+        with store.bulk_writes():
+            raise RuntimeError("interrupted")
+    assert store._flush_writes is True
+    store.close()

@@ -49,3 +49,11 @@ class ArticleStore(SimpleMemory):
 
     def __len__(self, context=None) -> int:
         return len(self._all)
+
+
+def triples_of(graph):
+    """Every triple of ``graph``: straight from an :class:`ArticleStore` (no generator per triple), else by iterating."""
+    store = graph.store
+    if type(store) is ArticleStore:
+        return list(store._all)
+    return graph

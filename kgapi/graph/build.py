@@ -17,7 +17,7 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 from ..errors import BadRequest
 from ..ids import fact_id, is_valid_id, slugify
 from . import contract
-from ._store import ArticleStore
+from ._store import ArticleStore, triples_of
 from .iris import Minter
 from .registry import add_mention, contribution
 from .terms import ENTITY_TYPES, EVENT_TYPES, KG, MODALITIES, ORG, QUALIFIERS, SCHEMA, STATUSES
@@ -412,6 +412,6 @@ def build(extraction: dict, minter: Minter) -> Built:
     deployments = b.deployments()
     events = b.events()
     result = contract.result(article, entities, roles, deployments, events, b.claims, len(b.g))
-    if any(type(t) not in (URIRef, Literal) and isinstance(t, BNode) for triple in b.g for t in triple):  # pragma: no cover - a bug guard
+    if any(type(t) not in (URIRef, Literal) and isinstance(t, BNode) for triple in triples_of(b.g) for t in triple):  # pragma: no cover - a bug guard
         raise AssertionError("article graphs must not contain blank nodes (they would not merge)")
     return Built(b.g, result, contribution(b.g))

@@ -25,6 +25,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from ._store import triples_of
+
 Check = Callable[["_Index", object], bool]  # (index, value node) → conforms?
 
 
@@ -49,10 +51,18 @@ class _Index:
 
     def __init__(self, graphs: tuple[Graph, ...], supers: dict, onto_types: dict):
         self._classes: dict = {}
-        self.out: dict = defaultdict(lambda: defaultdict(set))
+        out: dict = {}
         for data in graphs:
-            for s, p, o in data:
-                self.out[s][p].add(o)
+            for s, p, o in triples_of(data):
+                by_pred = out.get(s)
+                if by_pred is None:
+                    by_pred = out[s] = {}
+                vals = by_pred.get(p)
+                if vals is None:
+                    by_pred[p] = {o}
+                else:
+                    vals.add(o)
+        self.out = out
         self.supers = supers
         self.onto_types = onto_types
         # from the index: a pattern query would make the article graph's store build its own
@@ -180,8 +190,13 @@ class _Compiler:
         own = self.value_checks(shape)
         props = [self.property_shape(ps) for ps in self.g.objects(shape, SH.property) if self.active(ps)]
 
+        checks = own + props
+
         def check(ix, v):
-            return all(c(ix, v) for c in own) and all(p(ix, v) for p in props)
+            for c in checks:
+                if not c(ix, v):
+                    return False
+            return True
         return check
 
     def property_shape(self, ps) -> Check:
@@ -199,7 +214,11 @@ class _Compiler:
                 return False
             if hi is not None and len(vals) > hi:
                 return False
-            return all(c(ix, v) for v in vals for c in checks)
+            for v in vals:
+                for c in checks:
+                    if not c(ix, v):
+                        return False
+            return True
         return check
 
     def active(self, shape) -> bool:

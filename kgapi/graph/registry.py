@@ -73,18 +73,38 @@ def contribution(article_graph: Graph) -> Graph:
 
     What the SHACL gate checks together with the article graph (``sh:class``
     needs the types), and what a registry rebuilt from this article alone holds.
+    One pass over the triples: pattern lookups would make an article graph's
+    store build its indexes (see :mod:`._store`), which cost more than the rest of this.
     """
-    out = Graph()
-    for m in article_graph.subjects(RDF.type, KG.Mention):
-        node, label, cls = (article_graph.value(m, p) for p in (KG.mentionOf, KG.label, KG.entityType))
+    from ._store import ArticleStore, triples_of
+
+    mentions: dict = {}  # subject → {property: its first value}
+    forms: dict = {}  # subject → its surface forms, in order
+    for s, p, o in triples_of(article_graph):
+        if p in _RECORD:
+            if p == _SURFACE_FORM:
+                forms.setdefault(s, []).append(o)
+            elif p != RDF.type or o == _MENTION:
+                mentions.setdefault(s, {}).setdefault(p, o)
+    out = Graph(store=ArticleStore())
+    add = out.store.add
+    for m, props in mentions.items():
+        if RDF.type not in props:
+            continue  # not a mention record
+        node, label, cls = props.get(_MENTION_OF), props.get(_LABEL), props.get(_ENTITY_TYPE)
         if node is None or label is None or cls is None:
             continue  # a broken record: the shapes report it
-        out.add((node, RDF.type, cls))
-        out.add((node, RDFS.label, label))
-        for form in article_graph.objects(m, KG.surfaceForm):
+        add((node, RDF.type, cls), out)
+        add((node, RDFS.label, label), out)
+        for form in forms.get(m, ()):
             if form != label:
-                out.add((node, SKOS.altLabel, form))
+                add((node, SKOS.altLabel, form), out)
     return out
+
+
+_MENTION, _MENTION_OF, _LABEL, _ENTITY_TYPE, _SURFACE_FORM = (KG.Mention, KG.mentionOf, KG.label, KG.entityType,
+                                                              KG.surfaceForm)
+_RECORD = frozenset({RDF.type, _MENTION_OF, _LABEL, _ENTITY_TYPE, _SURFACE_FORM})
 
 
 def best(counted: dict) -> object:

@@ -8,6 +8,7 @@ Terms crossing it are rdflib terms.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -298,6 +299,12 @@ class Store(ABC):
 
     def warm(self) -> None:
         """Start what the first client query would otherwise wait for (query workers)."""
+
+    @contextmanager
+    def bulk_writes(self):
+        """A stretch of many writes nobody reads in between (``kgapi ingest``): a store may
+        then skip per-write housekeeping. Every write stays its own transaction."""
+        yield
 
     def close(self) -> None:  # pragma: no cover - trivial default
         pass
