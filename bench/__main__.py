@@ -31,6 +31,7 @@ SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 def write_corpus(triples: int, folder: Path, ingest_extra: int) -> dict:
     """corpus.nq (all article graphs + the ontology) and ``ingest_extra`` more articles as JSON files."""
     from kgapi.graph import ONTOLOGY_FILE, ONTOLOGY_IRI
+    from kgapi.graph.ntriples import ntriples
     from rdflib import Graph
 
     t0 = time.monotonic()
@@ -43,20 +44,20 @@ def write_corpus(triples: int, folder: Path, ingest_extra: int) -> dict:
         g = f"<{ONTOLOGY_IRI}>"
         for s, p, o in onto:
             out.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
+        def quads(graph, name) -> str:
+            # N-Triples lines (each ends " .\n"; a literal's newlines are escaped) into N-Quads
+            return ntriples(graph).replace(" .\n", f" <{name}> .\n")
+
         def written():
             nonlocal n, articles
             for _x, built in corpus(triples, BASE):
-                g = f"<{built.article_iri}>"
-                for s, p, o in built.graph:
-                    out.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
+                out.write(quads(built.graph, built.article_iri))
                 n += len(built.graph)
                 articles += 1
                 yield built
         # the entity registry graph: each entity's type, label and aliases, once (as ingest makes it)
         reg = registry(written(), BASE)
-        g = f"<{reg.identifier}>"
-        for s, p, o in reg:
-            out.write(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
+        out.write(quads(reg, reg.identifier))
         n += len(reg)
     # more articles, beyond the corpus, to measure ingest into a store of this size
     from .corpus import CorpusGenerator

@@ -15,7 +15,6 @@ from typing import Callable, Iterable, NamedTuple
 from rdflib import URIRef
 
 from .errors import BadRequest, KgapiError, StoreUnavailable
-from .extract import extract
 from .graph import ONTOLOGY_IRI, Built, Minter, build, shacl_check, shacl_check_many
 from .graph.ntriples import ntriples
 from .store import Store
@@ -39,6 +38,8 @@ class Pipeline:
     def read(self, text: str, *, title: str | None = None, url: str | None = None,
              published: str | None = None, source: str | None = None) -> dict:
         """Article text → the extraction contract (ids only)."""
+        from .extract import extract  # imported on first use: its lexicons and patterns cost ~0.5 s to load
+
         return extract(text, title=title, url=url, published=published, source=source)
 
     def build(self, extraction: dict) -> Built:

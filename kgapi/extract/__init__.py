@@ -24,7 +24,17 @@ of asserted, attributed, believed, intended, anticipated, negated).
 
 from __future__ import annotations
 
-from .pipeline import EXTRACTOR_VERSION, extract
+
+
+def __getattr__(name: str):
+    """``extract`` and ``EXTRACTOR_VERSION`` load the extractor on first use (its lexicons and
+    patterns take about half a second): reading structured claims, importing or serving a
+    store that is already seeded never needs them."""
+    if name in ("extract", "EXTRACTOR_VERSION"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def extract_document(*args, **kwargs):

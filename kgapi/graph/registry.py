@@ -68,15 +68,15 @@ def add_mention(g: Graph, article: URIRef, node: URIRef, ident: str, label: str,
     return m
 
 
-def contribution(article_graph: Graph) -> Graph:
-    """The registry entries an article brings when it is the first to name its entities.
+def mention_records(article_graph: Graph):
+    """(entity, label, type, surface forms) of each whole mention record in ``article_graph``.
 
-    What the SHACL gate checks together with the article graph (``sh:class``
-    needs the types), and what a registry rebuilt from this article alone holds.
-    One pass over the triples: pattern lookups would make an article graph's
-    store build its indexes (see :mod:`._store`), which cost more than the rest of this.
+    One pass over the triples: pattern lookups would make an article graph's store
+    build its indexes (see :mod:`._store`), which cost more than the rest of this. A
+    property given twice counts once, by its first value; a record missing its entity,
+    label or type is left out (the shapes report it).
     """
-    from ._store import ArticleStore, triples_of
+    from ._store import triples_of
 
     mentions: dict = {}  # subject → {property: its first value}
     forms: dict = {}  # subject → its surface forms, in order
@@ -86,17 +86,28 @@ def contribution(article_graph: Graph) -> Graph:
                 forms.setdefault(s, []).append(o)
             elif p != RDF.type or o == _MENTION:
                 mentions.setdefault(s, {}).setdefault(p, o)
-    out = Graph(store=ArticleStore())
-    add = out.store.add
     for m, props in mentions.items():
         if RDF.type not in props:
             continue  # not a mention record
         node, label, cls = props.get(_MENTION_OF), props.get(_LABEL), props.get(_ENTITY_TYPE)
-        if node is None or label is None or cls is None:
-            continue  # a broken record: the shapes report it
+        if node is not None and label is not None and cls is not None:
+            yield node, label, cls, forms.get(m, ())
+
+
+def contribution(article_graph: Graph) -> Graph:
+    """The registry entries an article brings when it is the first to name its entities.
+
+    What the SHACL gate checks together with the article graph (``sh:class``
+    needs the types), and what a registry rebuilt from this article alone holds.
+    """
+    from ._store import ArticleStore
+
+    out = Graph(store=ArticleStore())
+    add = out.store.add
+    for node, label, cls, forms in mention_records(article_graph):
         add((node, RDF.type, cls), out)
         add((node, RDFS.label, label), out)
-        for form in forms.get(m, ()):
+        for form in forms:
             if form != label:
                 add((node, SKOS.altLabel, form), out)
     return out
@@ -124,13 +135,10 @@ def registry_of(article_graphs: Iterable[Graph], registry: URIRef | None = None)
     types: dict = defaultdict(Counter)
     names: dict = defaultdict(set)
     for g in article_graphs:
-        for m in g.subjects(RDF.type, KG.Mention):
-            node, label, cls = (g.value(m, p) for p in (KG.mentionOf, KG.label, KG.entityType))
-            if node is None or label is None or cls is None:
-                continue
+        for node, label, cls, forms in mention_records(g):
             labels[node][label] += 1
             types[node][cls] += 1
-            names[node].update([label, *g.objects(m, KG.surfaceForm)])
+            names[node].update([label, *forms])
     out = Graph(identifier=registry)
     for node, counted in labels.items():
         label = best(counted)
