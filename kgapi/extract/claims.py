@@ -1176,10 +1176,19 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                 host = rs[0][1]
             subj_cands = [c for c in subj_cands if c[0] > recv.start()]
         if sending is None:
-            # "8,000 Wagner fighters": the force named in the noun phrase
+            # "8,000 Wagner fighters": the force named in the noun phrase; "300 soldiers of the Chinese
+            # People's Liberation Army": the force they belong to
+            of_m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", text[f.end:f.end + 12])
+            of_at = f.end + of_m.end() if of_m else -1
             for m in ms:
-                if f.start <= m.start < f.end and m.type == "Organization" and _sending_org(m):
+                if (f.start <= m.start < f.end or m.start == of_at) and m.type == "Organization" and _sending_org(m):
                     sending = _sending_org(m)
+                    break
+                if m.start == of_at and m.type == "State" and m.how in ("adj", "name") and re.match(
+                        r"(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Army|Forces|Navy|Guard|Corps|military|army|forces)\b",
+                        text[m.end:m.end + 60]):
+                    sending = m.label
+                    break
         if sending is None and not _WITHDRAW.search(text, a, b):
             # "3,000 troops were moved from North Korea to Russia": where they came from sends them
             for m in ms:
@@ -1527,7 +1536,8 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     # status (a relative clause after the figure, "… where the two countries plan to …", is not its status)
     # the figure's own verb group: what comes after it up to the next coordinated verb phrase
     # ("has sent about 3,000 soldiers to Russia so far this month and could have …": reported)
-    rel = re.search(r",?\s+(?:where|which|whom|whose)\b|,\s|\s(?:and|but|while|whereas)\s+(?!\d)", text[f.end:b])
+    rel = re.search(r",?\s+(?:where|which|whom|whose)\b|,\s|\s(?:and|but|while|whereas)\s+(?!\d)|"
+                    r"\s(?:that|which)\s+(?:\w+\s+)?(?:will|would|is\s+to|are\s+to)\b", text[f.end:b])
     st_text = text[a:f.end + rel.start()] if rel else clause_text
     st = _status(st_text)
     if withdraw and re.search(r"\b(?:withdr\w+|pull\w*)\b", clause_text):
@@ -1536,7 +1546,8 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
         whole = _status(text[:f.end])  # a prediction framing the figure comes before it
         if whole in ("predicted",) and re.search(r"\b(?:assess|expect|predict|forecast|likely)", text[:f.end], re.I):
             st = whole
-        elif whole == "planned" and f.elliptic is False and re.search(r"\bwill\b", text[f.start:]):
+        elif whole == "planned" and f.elliptic is False and re.search(r"\bwill\b", text[f.start:]) and not re.search(
+                r"\b(?:that|which|who|where)\s+(?:\w+\s+)?will\b", text[f.start:]):  # ("an exercise that will run")
             st = whole
     inh = getattr(f, "_inherit_status", None)
     if st == "reported" and inh in ("planned", "predicted") and not _FRAME_VERB.search(clause_text):

@@ -96,7 +96,7 @@ def credit_mentions(text: str, mentions: list[Mention]) -> set[int]:
 
 
 # ------------------------------------------------------------------ the publisher
-_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:by\s+)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
                         r"(?P<n>[A-Z][\w&.'’ -]{1,40}?)(?:\s*,?\s*\d{4})?(?:[.,]\s*all\s+rights\s+reserved.*|\.)?\s*$", re.I)
 _SUBSCRIBE = re.compile(r"^(?:subscribe|sign\s+up)\s+to\s+(?:the\s+)?(?P<n>[A-Z][\w&.'’ -]{1,40}?)(?:['’]s\b.*|\s*[:.!-].*|)$")
 _SITE_WORDS = re.compile(r"\b(?:News|Times|Post|Herald|Daily|Journal|Tribune|Agency|Online|TV|Radio|Observer|Courier|"
@@ -133,6 +133,9 @@ def publisher_names(lines: list[str], raw_title: str | None, first: int = 3) -> 
             for part in re.split(r"\s+[|–—-]\s+|\s{2,}", ln):
                 if outlet(part):
                     names.add(part.strip())
+        src = re.match(r"(?i)source\s*:\s*(?P<n>[A-Z][\w&.'’ -]{1,40}?)(?:\s{2,}|\s*[|·]|\s+(?:Published|Posted|Updated|Date|By)\b|$)", ln) if i < first else None
+        if src and outlet(src.group("n")):
+            names.add(src.group("n").strip())  # "Source: Global Horizon Daily   Published: …" in the header
         m = _COPYRIGHT.match(ln) or _SUBSCRIBE.match(ln)
         if m and outlet(m.group("n")):
             names.add(m.group("n").strip())

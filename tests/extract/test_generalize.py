@@ -491,3 +491,28 @@ def test_the_next_sentences_date_the_arrival(text, published, start, end):
 def test_dates_of_other_clauses_do_not_date_the_figure(text):
     d = run(text, published="2024-04-12")["deployments"][0]
     assert d["start"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Some 300 soldiers of the Chinese People's Liberation Army arrived in Belarus on Monday for a joint exercise.",
+    "About 300 troops of China's People's Liberation Army arrived in Belarus on Monday for joint drills.",
+])
+def test_soldiers_of_a_states_army_are_its_deployment_even_at_an_exercise(text):
+    r = run(text, published="2024-07-09")
+    assert ("China", "Belarus", 300) in figs(r)
+
+
+def test_an_exercise_that_will_run_does_not_make_an_arrival_planned():
+    r = run("Some 300 soldiers of the Chinese People's Liberation Army arrived in Belarus on Monday for an exercise "
+            "that will run until July 19.", published="2024-07-09")
+    assert [d["status"] for d in r["deployments"] if d["personnel"][0]["count"] == 300] == ["reported"]
+
+
+@pytest.mark.parametrize("page", [
+    "N. Korea troops in Russia\n\nSource: Global Horizon Daily   Published: 2024/7/9\n\n" + BODY +
+    " An expert told the Global Horizon Daily that the drills were normal.",
+    "N. Korea troops in Russia\n\n" + BODY + " An expert told the Global Horizon Daily that the drills were normal."
+    "\n\nCopyright by Global Horizon Daily. All rights reserved.",
+])
+def test_the_publisher_named_as_source_or_in_a_copyright_by_line(page):
+    assert "Global Horizon Daily" not in orgs(extract(page))
