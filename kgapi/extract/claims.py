@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..ids import slugify
 from .context import ACTOR_TYPES, Context, SentInfo
@@ -711,6 +712,7 @@ _CASUALTY_AFTER = re.compile(
     r"slain|eliminated|fallen\s+(?:in|on|during|while)|killed\s+in\s+action|KIA|deaths?|buried)\b", re.I)
 
 
+@lru_cache(maxsize=1)
 def _state_modifiers() -> dict[str, str]:
     """Words that name a state in front of a personnel noun: adjectives ("North Korean troops") and
     names used as modifiers ("US troops", "U.S. special forces", "Russia troops")."""

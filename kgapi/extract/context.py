@@ -8,6 +8,7 @@ frames (who asserts a sentence) and dates attached to a word.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -67,6 +68,16 @@ _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _DESC = re.compile(r"\b(?:(?P<poss>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+|(?P<det>the|The)\s+(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z][\w]+)?)\s+)?)"
                    r"(?:top\s+|senior\s+|chief\s+|visiting\s+)?(?:security\s+|defense\s+|defence\s+|foreign\s+)?"
                    r"(?P<noun>official|envoy|diplomat|minister|spokesman|spokeswoman|leader|president)\b")
+
+
+@lru_cache(maxsize=1)
+def _state_words_map() -> dict[str, str]:
+    """Name, short name or adjective → state."""
+    out: dict[str, str] = {}
+    for st in gazetteer().states.values():
+        for n in [st.label] + st.aliases + st.adjectives:
+            out.setdefault(n, st.label)
+    return out
 
 
 @dataclass
@@ -388,10 +399,7 @@ class Context:
         """'Russian-occupied Crimea', 'Crimea, annexed by Russia': who holds the place is where a
         force there is hosted."""
         g = gazetteer()
-        words: dict[str, str] = {}
-        for st in g.states.values():
-            for n in [st.label] + st.aliases + st.adjectives:
-                words.setdefault(n, st.label)
+        words = _state_words_map()
         for info in self.infos:
             text = info.sent.text
             for m in info.mentions:

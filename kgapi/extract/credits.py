@@ -163,6 +163,8 @@ def publisher_mentions(mentions: list[Mention], names: set[str]) -> set[int]:
         return set()
     out = set()
     for k, m in enumerate(mentions):
+        if m.type == "State" or m.how in ("adj", "pron", "desc"):
+            continue
         surf = fold(re.sub(r"^the\s+", "", m.surface, flags=re.I))
         if surf in names or fold(m.label) in names or "domain:" + re.sub(r"[^a-z0-9]", "", surf) in names:
             out.add(k)  # (a site's name written as its domain: "NK News" on nknews.org)
