@@ -2235,8 +2235,12 @@ def extract_events(ctx: Context) -> list[dict]:
                 # a meeting in a place is a visit for the participants from elsewhere
                 posted = {r["person"]["label"] for r in getattr(ctx, "roles", [])
                           if re.search(r"\b(?:ambassador|envoy to|consul|resident)\b", r["role"], re.I)}
-                if etype_out == "Meeting" and loc and loc_prep == "in":
-                    pst = _state_of_place(loc, ctx)
+                # (not at a summit in a third country: "met in Astana on the sidelines of the SCO summit")
+                pst = _state_of_place(loc, ctx) if loc else None
+                third = pst is not None and all(ctx.person_state.get(lbl) not in (None, pst) for lbl, t in labels
+                                                if t == "Person") and re.search(
+                    r"\b(?:sidelines|margins)\s+of\b|\bsummit\b", text[m.start():])
+                if etype_out == "Meeting" and loc and loc_prep == "in" and not third:
                     for lbl, t in labels:
                         if t == "Person" and pst and ctx.person_state.get(lbl) and ctx.person_state[lbl] != pst \
                                 and lbl not in posted:

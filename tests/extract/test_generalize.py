@@ -516,3 +516,13 @@ def test_an_exercise_that_will_run_does_not_make_an_arrival_planned():
 ])
 def test_the_publisher_named_as_source_or_in_a_copyright_by_line(page):
     assert "Global Horizon Daily" not in orgs(extract(page))
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese President Xi Jinping and Belarusian President Alexander Lukashenko met in Astana on July 3 on the "
+    "sidelines of the SCO summit.",
+    "Xi Jinping and Alexander Lukashenko met in Astana on July 3 at a regional summit.",
+])
+def test_leaders_meeting_at_a_summit_in_a_third_country_make_no_visits(text):
+    types = [e["type"] for e in run(text, published="2024-07-09")["events"]]
+    assert types == ["Meeting"]
