@@ -185,16 +185,21 @@ def extract_roles(ctx: Context) -> list[dict]:
                     role = prev_roles[-1]["role"]
                 if not role or role.lower() in lex.role_not or re.match(r"(?:key\s+)?figure", role, re.I):
                     continue
+                strength = 3 if of else 0
                 full = _data_role_extending(m.label, role, ctx.ref)
                 if full and (of is None or of in g.orgs):
                     # "Russian Security Council Secretary Sergei Shoigu": the data's full title and state
                     role, of = full
+                    strength = 2
                 if of is None:
                     _r, of = _known_role(m.label, role, ctx.ref)
+                    strength = 2 if of else 0
                 if of is None:
                     of = ctx.person_state.get(m.label) if m.label in g.persons else None
+                    strength = 2 if of else 0
                 if of is None and _GOV_ROLE.search(role):
                     of = _context_state(ctx, si, m.start)
+                    strength = 1 if of else 0
                 key = (m.label, fold(role), of)
                 if key in out:
                     if source(info) not in out[key]["sources"]:
@@ -202,8 +207,18 @@ def extract_roles(ctx: Context) -> list[dict]:
                     continue
                 of_type = "State" if of in g.states else ("Organization" if of else None)
                 out[key] = {"person": ref(m.label), "role": role, "of": ref(of) if of else None,
-                            "_of_type": of_type,
+                            "_of_type": of_type, "_of_strength": strength,
                             "sources": [source(info)], "according_to": [], "modality": "asserted"}
+    # one holder per role: where mentions disagree on whose office it is ("Libyan Prime Minister X" in a
+    # caption, "Prime Minister X" beside Türkiye in the body), the state the text names beats a guess
+    best: dict[tuple, int] = {}
+    for (person, frole, _of), r in out.items():
+        best[(person, frole)] = max(best.get((person, frole), 0), r["_of_strength"])
+    for key in [k for k, r in out.items() if r["_of_strength"] < best[(k[0], k[1])]]:
+        dropped = out.pop(key)
+        keep = next(r for k, r in out.items() if (k[0], k[1]) == (key[0], key[1])
+                    and r["_of_strength"] == best[(key[0], key[1])])
+        keep["sources"] += [x for x in dropped["sources"] if x not in keep["sources"]]
     # one spelling per role in an article ("President" … "the new Iranian president"): the capitalised one
     spelling: dict[str, str] = {}
     for r in out.values():
@@ -454,7 +469,7 @@ _DEPLOY_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|deployments
                           r"follow(?:ed|ing)?|join(?:ed|ing)?|fight(?:ing)?|fought|serv(?:ed|e|ing)|"
                           r"reinforce(?:d|ments)?|package|force|contingent|comprising|consists?|"
                           r"assign(?:ed)?|work(?:ing)?|based|committed|reach(?:ed|es)|(?:took|taken|taking)\s+in|airlift(?:ed|ing)?|"
-                          r"ferr(?:ied|y|ying)|transport(?:ed|ing)?|ordered)\b", re.I)
+                          r"ferr(?:ied|y|ying)|transport(?:ed|ing)?|ordered|flew|flown|operat(?:ing|es?|ed)\s+(?:in|inside|from))\b", re.I)
 _STATUS_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b", re.I)
 _STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|may|might|"
                                r"predict(?:s|ed)?|forecast|anticipat(?:e|es|ed)|possibly|probably|"
@@ -780,8 +795,9 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 e += post.end()
             strong = bool(re.search(r"-(?:strong|member|man|person)$", raw.lower()))
             kind, np_end, adj, blocked = _personnel_np(text, e, state_adj, unit_ok=strong)
-            num_m = None if kind else re.search(r"(?P<np>(?:[A-Z][\w.]*\s+){0,2}(?:[a-z-]+\s+){0,2}[a-z-]+)\s*,?\s+numbering\s+"
-                                                r"(?:(?:about|around|some|roughly|more\s+than|over|up\s+to|at\s+least|nearly)\s+)?$", left)
+            num_m = None if kind else re.search(r"(?<![\w.])(?P<np>(?:[A-Z][\w.]*\s+){0,2}(?:[a-z-]+\s+){0,2}[a-z-]+)\s*,?\s+"
+                                                r"numbering\s+(?:(?:about|around|some|roughly|more\s+than|over|up\s+to|"
+                                                r"at\s+least|nearly)\s+)?$", text[max(0, s - 80):s])
             if num_m:
                 k2, _e2, adj2, b2 = _personnel_np(num_m.group("np") + " ", 0, state_adj)
                 if k2 and not b2:
@@ -858,7 +874,7 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 continue
             strong_head = bool(kind and re.search(r"\b(?:troops|soldiers|personnel|fighters|mercenaries|peacekeepers|"
                                                   r"servicemen|forces|sappers|deminers|instructors|advisers|marines|"
-                                                  r"paratroopers|commandos|contractors)\b", kind, re.I))
+                                                  r"paratroopers|commandos|contractors|trainers|military\s+\w+)\b", kind, re.I))
             present = adj and (re.match(r"\s*(?:(?:are|were|is|was|remain(?:ed|s)?|have\s+been|had\s+been|stay(?:ed|s)?)\s+"
                                         r"(?:\w+\s+)?(?:in|at|inside)|(?:now\s+|currently\s+|still\s+)?(?:in|inside)\s+[A-Z])\b",
                                         text[np_end:np_end + 40]) or re.match(r"\s*There\s+(?:are|were)\b", text))
@@ -965,7 +981,8 @@ _FRAME_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|dispatch(?:e
                          r"put\s+(?:\w+\s+){1,6}to\s+work|heading\s+to|bound\s+for|crossed\s+into|"
                          r"(?:have|has|had)\s+been\s+(?:working|serving|fighting|based)|based\s+(?:in|at)|"
                          r"fought|fighting\s+(?:in|for|on)|(?:had\s+|have\s+|has\s+)?gone\s+to|went\s+to|"
-                         r"travell?ed\s+to|(?:been\s+)?train(?:ed|ing)\s+in)\b", re.I)
+                         r"travell?ed\s+to|(?:been\s+)?train(?:ed|ing)\s+in|operat(?:ing|e|es|ed)\s+(?:in|inside|from)|"
+                         r"flew\s+(?:\w+\s+){0,4}to|flown\s+(?:\w+\s+){0,3}to)\b", re.I)
 _PERSONNEL_ANY = None
 
 
@@ -1038,6 +1055,9 @@ def _state_of_place(label: str, ctx: Context | None = None) -> str | None:
     g = gazetteer()
     if ctx is not None and label in ctx.occupied:
         return ctx.occupied[label]  # "Russian-occupied Crimea"
+    parent = ctx.place_parent.get(label) if ctx is not None else None
+    if parent and (parent in ctx.occupied or label not in g.place_state):
+        return _state_of_place(parent, ctx)  # "Dzhankoi in northern Crimea"
     if label in g.place_state:
         return g.place_state[label]
     if label in g.capital_of:
@@ -1045,7 +1065,7 @@ def _state_of_place(label: str, ctx: Context | None = None) -> str | None:
     return ctx.place_state.get(label) if ctx is not None else None
 
 
-_HOST_PREP = re.compile(r"\b(?P<p>to|into|in|inside|for|on|at|near|toward|towards|across|serving|throughout|within|along|"
+_HOST_PREP = re.compile(r"\b(?P<p>to|into|in|inside|for|on|at|near|toward|towards|across|serving|throughout|through|within|along|"
                         r"reached|reach|reaches)\s+"
                         r"(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:(?:[A-Z]\w+['’]s|its|their)\s+)?(?:[A-Z]\w+\s+(?=[a-z]))?"
                         r"(?:[a-z][\w-]*\s+){0,2}$")
@@ -1138,6 +1158,11 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                     host_c.append((score, st))
                     if m.type == "Place" and m.how == "place" and (m.label not in g.capital_of or prep in ("to", "into", "serving", "in", "at")):
                         loc_c.append((score + (5 if prep in ("near",) else 0), m.label))
+            elif st and m.start > f.start and re.search(r"\b(?:stationed|based)\s+(?:in|at)\s+(?:the\s+)?$", before):
+                # "… are stationed in Timbuktu": where they are, weaker than where they were sent
+                host_c.append((80 + abs(m.start - f.end) / 100, st))
+                if m.type == "Place" and m.how == "place":
+                    loc_c.append((80 + abs(m.start - f.end) / 100, m.label))
             # sending candidates: actors before the figure that are not objects of a preposition
             # (nor the source a statement is attributed to)
             if any(ss <= m.start < se for ss, se in src_spans):

@@ -16,6 +16,7 @@ from .dates import DateMention, find_dates
 from .entities import EntityIndex, Mention
 from .resources import fold, gazetteer
 from .sentences import Sentence, clauses
+from . import world_places
 
 ACTOR_TYPES = ("Person", "State", "Organization")
 
@@ -44,9 +45,11 @@ _SPEECH_MID = re.compile(r",\s+(?P<src>(?:the\s+[\w’'-]+(?:\s+" + _SC + r"{0,6
                          r"(?:officials|sources|analysts|diplomats|experts|lawmakers|observers|residents|witnesses|media|"
                          r"authorities|newspapers?|outlets|reports|intelligence|television|broadcasters?)"
                          r"(?:\s+" + _SC + r"{0,40}?)?|an?\s+(?:[\w.’'-]+\s+){0,4}(?:official|source|diplomat|analyst|officer|"
-                         r"lawmaker|expert|spokes(?:man|woman|person)|commander|adviser|advisor|aide|researcher)"
+                         r"lawmaker|expert|spokes(?:man|woman|person)|commander|adviser|advisor|aide|researcher|"
+                         r"report|document|study|assessment|investigation|analysis|memo|dossier|review|cable|survey)"
                          r"(?:\s+" + _SC + r"{0,40}?)?))\s+(?:(?:has|have|had)\s+)?(?P<verb>said|says|say|added|stated|noted|wrote|warned|claimed|"
                          r"claims|claim|believe|estimate|report|alleges|alleged|insists|insisted|asserts|asserted|maintains|"
+                         r"suggests|suggested|found|finds|shows|showed|indicates|indicated|predicts|predicted|argues|argued|"
                          r"reported|reports|estimated|estimates|assessed|assesses|announced|confirmed|concluded|believes|"
                          r"told\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
                          r"told\s+(?:reporters|lawmakers|journalists|parliament|\w+\s+media|\w+\s+television|"
@@ -112,6 +115,7 @@ class Context:
         self.person_state: dict[str, str] = {}
         self.place_state: dict[str, str] = {}   # places the data does not know, placed by the text
         self.occupied: dict[str, str] = {}      # "Russian-occupied Crimea": the state that holds the place
+        self.place_parent: dict[str, str] = {}  # "Hvardiiske in northern Crimea": the place it lies in
         self.infos: list[SentInfo] = []
 
     # ------------------------------------------------------------ building
@@ -387,6 +391,25 @@ class Context:
                         self._PLACE_OF.fullmatch(" " + text[m.end:ms[i + 1].start]) and \
                         not re.match(r"['’]s\b", text[ms[i + 1].end:ms[i + 1].end + 2]):
                     st = ms[i + 1].label
+                if st:
+                    self.place_state[m.label] = st
+                elif i + 1 < len(ms) and ms[i + 1].type == "Place" and ms[i + 1].label != m.label and \
+                        re.fullmatch(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?",
+                                     text[m.end:ms[i + 1].start]):
+                    up, seen = ms[i + 1].label, {m.label}
+                    while up in self.place_parent and up not in seen:  # no cycles
+                        seen.add(up)
+                        up = self.place_parent[up]
+                    if up not in seen:
+                        self.place_parent.setdefault(m.label, ms[i + 1].label)
+        # the rest: the world's towns, among the states the article names ("rotated through Darwin")
+        named = {m.label for info in self.infos for m in info.mentions if m.type == "State"}
+        for info in self.infos:
+            for m in info.mentions:
+                if m.type != "Place" or m.label in g.place_state or m.label in g.capital_of or \
+                        m.label in self.place_state or m.label in self.place_parent:
+                    continue
+                st = world_places.state_of(m.label, named)
                 if st:
                     self.place_state[m.label] = st
 

@@ -100,6 +100,7 @@ def _refs(result: dict):
         if r.get("of"):
             yield r["of"], r.pop("_of_type", None)
         r.pop("_of_type", None)
+        r.pop("_of_strength", None)
     for d in result["deployments"]:
         for k, t in (("sending_state", "State"), ("host_state", "State"), ("location", "Place")):
             if d.get(k):

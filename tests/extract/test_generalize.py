@@ -526,3 +526,82 @@ def test_the_publisher_named_as_source_or_in_a_copyright_by_line(page):
 def test_leaders_meeting_at_a_summit_in_a_third_country_make_no_visits(text):
     types = [e["type"] for e in run(text, published="2024-07-09")["events"]]
     assert types == ["Meeting"]
+
+
+# ------------------------------------------------------------------ towns the curated data does not list
+@pytest.mark.parametrize("text,sending,host,place", [
+    ("Australia and the United States agreed to expand the rotation. "
+     "Around 2,500 U.S. Marines rotated through Darwin this year.", "United States", "Australia", "Darwin"),
+    ("Libya's government welcomed the move. Turkish naval personnel numbering roughly 400 are based at the port "
+     "of Misrata.", "Turkey", "Libya", "Misrata"),
+    ("Mozambique asked for help. Rwanda sent 1,000 more soldiers to Pemba last month.", "Rwanda", "Mozambique", "Pemba"),
+    ("Mali's junta hired the group. About 1,000 Russian mercenaries are stationed in Timbuktu.", "Russia", "Mali",
+     "Timbuktu"),
+])
+def test_a_world_town_gives_the_host(text, sending, host, place):
+    r = run(text)
+    deps = [(d["sending_state"]["label"], d["host_state"]["label"], (d["location"] or {}).get("label"))
+            for d in r["deployments"]]
+    assert (sending, host, place) in deps
+
+
+def test_a_shared_town_name_needs_its_state_in_the_article():
+    from kgapi.extract import world_places
+
+    # Palma is in Spain and in Mozambique: without the article naming one, no guess
+    assert world_places.state_of("Palma", set()) is None
+    assert world_places.state_of("Palma", {"Spain"}) == "Spain"
+    assert world_places.state_of("Al Khums", set()) is None  # a town of 200,000: not known enough to place alone
+    assert world_places.state_of("Al-Khums", {"Libya", "Turkey"}) == "Libya"
+    assert world_places.state_of("London", set()) == "United Kingdom"  # a city of millions stands alone
+
+
+def test_a_town_inside_an_occupied_region_is_hosted_by_the_occupier():
+    r = run("Iranian instructors were deployed to Russian-occupied Crimea. About 50 Iranian drone instructors have "
+            "been working at the Dzhankoi air base in northern Crimea since September, Ukrainian intelligence said.")
+    assert ("Iran", "Russia", 50) in figs(r)
+    assert ("Iran", "Ukraine", 50) not in figs(r)
+
+
+# ------------------------------------------------------------------ more ways to say a force is there
+@pytest.mark.parametrize("text,fig", [
+    ("Britain has about 100 military trainers inside Ukraine, a leaked document suggests.",
+     ("United Kingdom", "Ukraine", 100)),
+    ("India flew 75 medics to Armenia earlier this month.", ("India", "Armenia", 75)),
+    ("Burundi has quietly sent nearly 1,000 soldiers into eastern Congo, a UN report found.",
+     ("Burundi", "Democratic Republic of the Congo", 1000)),
+    ("Hundreds of Russian military advisers are now operating in Burkina Faso, officials say.",
+     ("Russia", "Burkina Faso", None)),
+])
+def test_presence_verbs_and_report_sources(text, fig):
+    assert fig in figs(run(text))
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Britain has about 100 military trainers inside Ukraine, a leaked document suggests.", "a leaked document"),
+    ("Burundi has sent 1,000 soldiers into eastern Congo, a UN report found.", "United Nations"),
+])
+def test_a_document_or_report_after_the_fact_is_the_source(text, source):
+    r = run(text)
+    assert [a["label"] for a in r["deployments"][0]["according_to"]] == [source]
+
+
+def test_a_role_the_text_states_beats_one_guessed_from_the_sentence():
+    r = run("Defense Minister Yasar Guler shakes hands with Libyan Prime Minister Abdul Hamid Dbeibah. "
+            "Turkey and Libya signed a memorandum after Guler held talks with Prime Minister Abdul Hamid Dbeibah.")
+    roles = {(x["person"]["label"], x["role"], (x["of"] or {}).get("label")) for x in r["roles"]}
+    assert ("Abdul Hamid Dbeibah", "Prime Minister", "Libya") in roles
+    assert not any(p == "Abdul Hamid Dbeibah" and of != "Libya" for p, _r, of in roles)
+
+
+def test_the_world_towns_table_speaks_of_states_the_extractor_knows():
+    import gzip
+
+    from kgapi.extract import world_places
+    from kgapi.extract.resources import gazetteer
+
+    lines = gzip.decompress(world_places._FILE.read_bytes()).decode().splitlines()[1:]
+    states = {ln.split("\t")[1] for ln in lines}
+    assert states <= set(gazetteer().states)
+    keys = [ln.split("\t")[0].encode() for ln in lines]
+    assert keys == sorted(keys)  # the reader binary-searches it
