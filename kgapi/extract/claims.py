@@ -2355,9 +2355,15 @@ def _official_states(ctx: Context, participants: list[Mention], leaders: bool = 
 
 def _as_state(p: Mention) -> Mention:
     """A state's ministry, government or armed forces stand for the state in a denial or an acknowledgement."""
-    o = gazetteer().orgs.get(p.label) if p.type == "Organization" else None
+    g = gazetteer()
+    o = g.orgs.get(p.label) if p.type == "Organization" else None
     if o and o.state and o.kind in ("government", "military"):
         return Mention(p.start, p.end, p.surface, "State", o.state, "desc")
+    qm = re.fullmatch(r"(?:Ministry|Government|Armed Forces|Army|Foreign Ministry|Defen[cs]e Ministry|Presidency|"
+                      r"Cabinet|Military)\b.*\bof\s+(?:the\s+)?(?P<st>.+)", p.label) if p.type == "Organization" else None
+    if qm and qm.group("st") in g.states:
+        # "Pakistan's foreign ministry" (read as the Ministry of Foreign Affairs of Pakistan)
+        return Mention(p.start, p.end, p.surface, "State", qm.group("st"), "desc")
     return p
 
 

@@ -33,7 +33,11 @@ from .resources import _alt, fold, gazetteer, lexicon, state_words
 UP = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]"
 LOW = r"[a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]"
 _NAME_TOKEN = r"(?:" + UP + LOW + r"*(?:['’]" + UP + LOW + r"+)?(?:[-‑]" + UP + r"?" + LOW + r"+)?|[A-Z]\.)"
-_NAME = r"(?:" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){1,3})"
+# "Abdel Fattah al-Sisi", "Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva": lower-case particles
+# inside a name, never at its ends
+_PARTICLE = r"(?:al|el|bin|ibn|bint|van|von|der|den|de|da|dos|du|di|del|della|ter|ten)"
+_NAME_TOKEN2 = r"(?:" + _NAME_TOKEN + r"|(?:al|el|ad|as|ash|at|az|an|ar)[-‑]" + UP + LOW + r"+)"
+_NAME = r"(?:" + _NAME_TOKEN + r"(?:\s+(?:" + _PARTICLE + r"\s+){0,2}" + _NAME_TOKEN2 + r"){1,3})"
 _NOT_NAME_WORDS = set("""The A An In On At For From With By Of And Or But As To Into This That These Those It Its He She
 They We I His Her Their Our Your After Before Following During Since While When Where Why How What Who Which Meanwhile
 However Although Though Also Further Furthermore Moreover Notably Photos Images Other Most Some Many More Intelligence
@@ -517,7 +521,18 @@ def surname_forms(label: str) -> list[str]:
         return []
     if toks[0] in lexicon().surname_first:
         return [toks[0]]
-    return [toks[-1]]
+    last = toks[-1]
+    forms = [last]
+    pm = re.match(r"(?:al|el|ad|as|ash|at|az|an|ar)-(.+)", last)
+    if pm:
+        forms += [pm.group(1), last[0].upper() + last[1:]]  # "al-Sisi" → "Sisi", "Al-Sisi"
+    i = len(toks) - 2
+    while i > 0 and re.fullmatch(_PARTICLE, toks[i]):
+        i -= 1
+    if i < len(toks) - 2:
+        tail = " ".join(toks[i + 1:])
+        forms += [tail, tail[0].upper() + tail[1:]]  # "von der Leyen", "Von der Leyen", "bin Salman"
+    return forms
 
 
 def add_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
