@@ -110,6 +110,7 @@ def extract_roles(ctx: Context) -> list[dict]:
     lex = lexicon()
     titled = "|".join(re.escape(h.title()) for h in lex.role_heads)
     out: dict[tuple, dict] = {}
+    office_state: dict[tuple[str, str], str] = {}
     pre_re = re.compile(r"(?:(?P<role>(?:" + _ROLE_ADJ + r"{0,2}(?:[A-Z][a-z]+\s+){0,2}(?:" + rh + r")"
                         r"|(?:[A-Z][a-z]+\s+){0,2}(?:" + titled + r"))(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){0,2}))"
                         r"(?P<sep>\s*,\s+|\s+)"
@@ -150,6 +151,12 @@ def extract_roles(ctx: Context) -> list[dict]:
                                 r"\b(?:that|which|who|and|or|but|as|said|says|when|while|where|by|with|to|from|for|"
                                 r"the|a|an)\b", gap))):
                         of = q.label
+                        if q.type == "Organization" and q.label not in g.orgs:
+                            # "Pakistan's Foreign Office spokesperson": the office is that state's
+                            sq = [x for x in info.mentions if x.end <= q.start and q.start - x.end <= 3
+                                  and x.type == "State" and x.how in ("name", "adj", "metonym")]
+                            if sq and re.fullmatch(r"(?:['’]s)?\s*", text[sq[-1].end:q.start]):
+                                office_state[(m.label, q.label)] = sq[-1].label
                     break
                 rw = role.split()
                 if rw and rw[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss"):
@@ -160,8 +167,14 @@ def extract_roles(ctx: Context) -> list[dict]:
                     # "Niger's head of state, General Abdourahamane Tiani": the rank is no role; the office before it is
                     om = re.search(r"(?P<st>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?P<r>(?:[a-z-]+\s+){0,3}[a-z-]+)\s*,\s*$",
                                    text[max(0, role_start - 60):role_start])
+                    tm = re.search(r"\bthe\s+(?P<r>(?:[a-z-]+\s+){0,2}[a-z-]+(?:\s+of\s+the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?)\s*,\s*$",
+                                   text[max(0, role_start - 60):role_start])
                     if om and head_re.search(om.group("r")) and _state_modifiers().get(om.group("st")):
                         role, of = om.group("r"), _state_modifiers()[om.group("st")]
+                    elif tm and head_re.search(tm.group("r")):
+                        role = tm.group("r")  # "the chief of the defence staff, Admiral Tony Radakin"
+                    elif not re.fullmatch(r"chief", role.strip(), re.I):
+                        role = ""  # a rank alone ("Admiral Tony Radakin") is no office ("Wagner chief" is one)
                 if role and head_re.search(role) and role.lower() not in lex.role_not:
                     if of is None:
                         of = _after_of(info, m)
@@ -208,6 +221,7 @@ def extract_roles(ctx: Context) -> list[dict]:
                 of_type = "State" if of in g.states else ("Organization" if of else None)
                 out[key] = {"person": ref(m.label), "role": role, "of": ref(of) if of else None,
                             "_of_type": of_type, "_of_strength": strength,
+                            "_of_state": office_state.get((m.label, of)) if of else None,
                             "sources": [source(info)], "according_to": [], "modality": "asserted"}
     # one holder per role: where mentions disagree on whose office it is ("Libyan Prime Minister X" in a
     # caption, "Prime Minister X" beside Türkiye in the body), the state the text names beats a guess
@@ -459,7 +473,8 @@ _QUAL_BEFORE = [
                 r"approx\.?|circa|c\.)\s+$", re.I), "about"),
     (re.compile(r"\b(?:up to|as many as|as much as|no more than|not more than|at most)\s+$", re.I), "up_to"),
     (re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of)\s+$", re.I), "at_least"),
-    (re.compile(r"\b(?:fewer than|less than|under|below)\s+$", re.I), "under"),
+    # "fewer than 100": a ceiling, as analysts record it (up_to); structured input may still say "under"
+    (re.compile(r"\b(?:fewer than|less than|under|below)\s+$", re.I), "up_to"),
     (re.compile(r"\b(?:exactly|precisely)\s+$", re.I), "exact"),
 ]
 _ELLIPTIC_BEFORE = re.compile(r"\b(?:an\s+additional|additional|another|a\s+further|further|an\s+extra|extra)\s+$", re.I)
@@ -2343,10 +2358,10 @@ def _official_states(ctx: Context, participants: list[Mention], leaders: bool = 
             continue
         for r in roles:
             if r["person"]["label"] != p.label or not r.get("of") or not (
-                    _SPOKES.search(r["role"]) or (leaders and _LEADER.search(r["role"]))):
+                    _SPOKES.search(r["role"]) or (leaders and (_LEADER.search(r["role"]) or _GOV_ROLE.search(r["role"])))):
                 continue
             of = r["of"]["label"]
-            st = of if of in g.states else (g.orgs[of].state if of in g.orgs else None)
+            st = of if of in g.states else (g.orgs[of].state if of in g.orgs else r.get("_of_state"))
             if st and st not in [x.label for x in participants]:
                 out.append(Mention(p.start, p.end, st, "State", st, "desc"))
             break

@@ -233,6 +233,8 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
             continue  # teasers, kickers and the date line between the headline and the text
         if _DATELINE_ONLY.match(ln):
             continue  # "London WNN —" on a line of its own
+        if _CITE.match(ln):
+            continue  # "Cite this: Author, "Title." Site, date.": the page's own reference
         seen.add(k)
         stripped = _strip_credit(ln)
         if stripped:
@@ -411,6 +413,9 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
     return best, texts[best]
 
 
+_CITE = re.compile(r"(?:cite\s+this(?:\s+article)?|citation|cite\s+as|how\s+to\s+cite|suggested\s+citation)\s*:", re.I)
+
+
 def _find_published(lines: list[str], chrome_flags: list[bool], prose: list[bool], first: int,
                     last: int) -> tuple[str | None, int]:
     """The publication date from the page's date stamps: (ISO, rank).
@@ -423,19 +428,23 @@ def _find_published(lines: list[str], chrome_flags: list[bool], prose: list[bool
     header = range(0, min(first + 8, len(lines)))
     footer = range(last + 1, min(len(lines), last + 15))
     order = 0
-    for i in list(header) + list(footer):
+    cites = [i for i in range(max(first, len(header)), last + 1) if _CITE.match(lines[i])]
+    for i in list(header) + cites + list(footer):
         ln = lines[i]
-        if len(ln) >= 160:
+        if len(ln) >= (400 if _CITE.match(ln) else 160):
             continue
-        in_body = first <= i <= last
+        in_body = first <= i <= last and not _CITE.match(ln)
         if in_body and not (chrome_flags[i] or (not prose[i] and len(ln) < 60)):
             continue
         if i > last and not (_DATE_LABEL.match(ln) or _UPDATED_ANY.search(ln) or _PUBLISHED_ANY.search(ln)
-                             or _is_date_line(ln)):
+                             or _is_date_line(ln) or _CITE.match(ln)):
             continue
         if _TEASER_LEAD.match(ln):
             continue  # "Related: Kim visits factory (2024.10.01)": another article's date
-        for off, iso in published_dates(ln):
+        found = published_dates(ln)
+        if _CITE.match(ln):
+            found = found[-1:]  # "Cite this: Author, "Title." Site, 22 September 2025."
+        for off, iso in found:
             before = ln[:off]
             labels = list(re.finditer(r"\b(?:(?P<pub>published|posted|first published|released|issued)|"
                                       r"(?P<upd>updated|last updated|last modified|modified|edited|revised))\b",

@@ -101,6 +101,7 @@ def _refs(result: dict):
             yield r["of"], r.pop("_of_type", None)
         r.pop("_of_type", None)
         r.pop("_of_strength", None)
+        r.pop("_of_state", None)
     for d in result["deployments"]:
         for k, t in (("sending_state", "State"), ("host_state", "State"), ("location", "Place")):
             if d.get(k):

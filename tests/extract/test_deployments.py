@@ -35,7 +35,7 @@ def test_range_is_one_figure():
 
 def test_qualifiers():
     cases = {"more than 1,500": "over", "roughly 11,000": "about", "up to 8,000": "up_to",
-             "at least 3,000": "at_least", "fewer than 500": "under", "some 600": "about"}
+             "at least 3,000": "at_least", "fewer than 500": "up_to", "some 600": "about"}
     for phrase, q in cases.items():
         (f,) = figs(f"North Korea sent {phrase} soldiers to Russia in March.")
         assert f["qualifier"] == q, phrase

@@ -605,3 +605,44 @@ def test_the_world_towns_table_speaks_of_states_the_extractor_knows():
     assert states <= set(gazetteer().states)
     keys = [ln.split("\t")[0].encode() for ln in lines]
     assert keys == sorted(keys)  # the reader binary-searches it
+
+
+def test_a_relative_stamp_gives_way_to_the_cite_this_line():
+    page = ("POLICY FORUM\n\nWhy the pact matters\n\nJane Roe  |  Published 3 days ago  |  7 min read\n\n"
+            "Japan will deploy some 150 troops to the Philippines, the Joint Staff said on the 12th. "
+            "They are to be there between October 20 and October 31.\n\n"
+            "The deployment is small but the habits it creates will last, officials in both capitals say.\n\n"
+            'Cite this: Roe, J. "Why the pact matters." Policy Forum, 22 September 2025.\n\nRELATED\n')
+    r = extract(page)
+    assert r["article"]["published"] == "2025-09-22"
+    assert ("Japan", "Philippines", 150) in figs(r)
+    assert not any("Cite this" in s["sentence"] for d in r["deployments"] for s in d["sources"])
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry confirmed that fewer than 100 British military trainers were working in Ukraine.",
+    "Less than 100 British military trainers are deployed in Ukraine, the ministry said.",
+])
+def test_fewer_than_is_a_ceiling(text):
+    r = run(text)
+    quals = {(p["count"], p["qualifier"]) for d in r["deployments"] for p in d["personnel"]}
+    assert (100, "up_to") in quals
+
+
+def test_a_rank_is_no_office_but_the_office_before_it_is():
+    r = run("Umerov also met the chief of the defence staff, Admiral Tony Radakin, in London. "
+            "General Sherali Mirzo inspected the site.")
+    roles = {(x["person"]["label"], x["role"].lower()) for x in r["roles"]}
+    assert ("Tony Radakin", "chief of the defence staff") in roles
+    assert not any(role in ("admiral", "general") for _p, role in roles)
+
+
+@pytest.mark.parametrize("text,state,person", [
+    ("Pakistan's Foreign Office spokesperson Farhan Ali Qadri dismissed the report as baseless on Tuesday.",
+     "Pakistan", "Farhan Ali Qadri"),
+    ("Japanese Defense Minister Gen Nakatani denied the report on Friday.", "Japan", "Gen Nakatani"),
+])
+def test_an_official_denies_for_the_state(text, state, person):
+    r = run(text)
+    parts = [{p["label"] for p in e["participants"]} for e in r["events"] if e["type"] == "Denial"]
+    assert {state, person} in parts
