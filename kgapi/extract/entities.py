@@ -305,6 +305,10 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
         if lead:
             s += lead.end()
             surface = surface[lead.end():]
+        based = re.match(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?-based\s+(?=[A-Z])", surface)
+        if based:  # "the Mogadishu-based Horn Policy Centre": where it sits is no part of its name
+            s += based.end()
+            surface = surface[based.end():]
         # "Paratroopers of the 82nd Airborne Division": the part before "of the" has no organization noun
         of_m = re.search(r"\s+(?:of|from)\s+(?:the\s+)?", surface)
         if of_m and not re.search(r"\b(?:" + _ORG_HEADS + r")\b", surface[:of_m.start()]):
@@ -332,6 +336,8 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
         out.append(Mention(s, e, surface, "Organization", surface, "pattern"))
         spans.append((s, e))
 
+    # news outlets the data does not know ("the newspaper Ukrainska Pravda", "Radio Ozodi reported")
+    _find_unknown_media(text, out, spans)
     # persons the data does not know
     _find_unknown_persons(text, out, spans, lex)
     # places the data does not know
@@ -436,6 +442,39 @@ _POSS_PLACE = re.compile(r"['’]s\s+(?P<name>" + UP + LOW + r"+(?:[-‑]" + UP 
                          r"\s+(?:region|province|oblast|district|city|port|Oblast|Region|Province|District))\b")
 
 
+_MEDIA_NOUN = re.compile(r"\b(?:newspaper|daily|weekly|news\s+(?:website|site|portal|agency|outlet|channel)|website|outlet|"
+                         r"broadcaster|(?:television|TV|radio)\s+(?:channel|station|network)|news\s+service|magazine|"
+                         r"tabloid|Telegram\s+channel|publication)\s+(?P<name>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN
+                         + r"){0,3})")
+_MEDIA_SUBJ = re.compile(r"(?P<name>(?:" + _NAME_TOKEN + r"\s+){0,3}(?:Radio|Shimbun|Now|Today|Times|Post|News|Daily|"
+                         r"Journal|Herald|Gazette|Telegraph|Tribune|Pravda|Izvestia|Kommersant|Confidentiel|Express|"
+                         r"Observer|Standard|Nation|Star|Monitor|Insider|Wire|Media|TV|Ozodi|Liberty|Sinmun|Ilbo|Shinbun)"
+                         r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s+(?:(?:first|also|had|has|earlier)\s+)?"
+                         r"(?:reported|reports|said|says|wrote|cited|quoted|published|revealed|broke)\b")
+
+
+def _find_unknown_media(text: str, out: list[Mention], spans: "Spans") -> None:
+    """Outlets a story cites by name: after a media noun ("the news website Al-Khaleej Now"), or a
+    name with a media word as the subject of "reported" ("The Yomiuri Shimbun reported")."""
+    for rx in (_MEDIA_NOUN, _MEDIA_SUBJ):
+        for m in rx.finditer(text):
+            s, e = m.span("name")
+            name = m.group("name")
+            lead = re.match(r"(?:The|A|An|On|In|But|And|Meanwhile|Earlier|Later)\s+", name)
+            if lead:
+                s, name = s + lead.end(), name[lead.end():]
+            if rx is _MEDIA_SUBJ and lead and lead.group(0).strip() != "The" and s - m.start() == len(lead.group(0)):
+                pass
+            toks = name.split()
+            if not toks or toks[0] in _NOT_NAME_WORDS or _overlaps(spans, s, e):
+                continue
+            if rx is _MEDIA_SUBJ and len(toks) < 2:
+                continue
+            label = name if not name.startswith("the ") else name[4:]
+            out.append(Mention(s, e, name, "Organization", label, "pattern"))
+            spans.append((s, e))
+
+
 def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
     """Capitalised names after a locative preposition ('in Kidal', 'near Chongjin and Hamhung',
     'to Vilseck') or with a place noun ('the Lachin corridor') that no other pass claimed."""
@@ -535,6 +574,17 @@ def surname_forms(label: str) -> list[str]:
     return forms
 
 
+def _alt_titles() -> str:
+    """Title words ('President', 'Gen.') that may stand before a bare surname."""
+    global _ALT_TITLES
+    if _ALT_TITLES is None:
+        _ALT_TITLES = _alt(lexicon().title_words + ["Mr", "Ms", "Mrs", "Dr"], ignore_case=False)
+    return _ALT_TITLES
+
+
+_ALT_TITLES = None
+
+
 def add_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     """Bare surnames that refer to a person named in full (or known from the data)."""
     g = gazetteer()
@@ -560,6 +610,9 @@ def add_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         if _overlaps(spans, s, e):
             continue
         sn = m.group(0)
+        if re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z]" + LOW + r"+\s+$", text[max(0, s - 30):s]) and \
+                not re.search(r"\b(?:" + _alt_titles() + r")\s+$", text[max(0, s - 30):s]):
+            continue  # "Rajnath Singh" is not Sabrina Singh: a capitalised word before makes it another name
         # "Kim Jong Un"-style names continue with capitalised tokens: those are other names
         if re.match(r"\s+[A-Z][a-z]", text[e:e + 3]) and sn not in g.person_short:
             continue

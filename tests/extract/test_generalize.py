@@ -646,3 +646,31 @@ def test_an_official_denies_for_the_state(text, state, person):
     r = run(text)
     parts = [{p["label"] for p in e["participants"]} for e in r["events"] if e["type"] == "Denial"]
     assert {state, person} in parts
+
+
+def test_a_full_name_is_not_a_known_persons_surname():
+    r = run("Armenian Defence Minister Suren Papikyan met his Indian counterpart Rajnath Singh in New Delhi on May 27. "
+            "Singh said the training would begin in September.")
+    people = {e["label"]: e["aliases"] for e in r["entities"] if e["type"] == "Person"}
+    assert "Rajnath Singh" in people and "Sabrina Singh" not in people
+    roles = {(x["person"]["label"], x["role"], (x["of"] or {}).get("label")) for x in r["roles"]}
+    assert ("Rajnath Singh", "Defence Minister", "India") in roles  # "his Indian counterpart"
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("The newspaper Ukrainska Pravda reported in late February that 150 British instructors were in Ukraine.",
+     "Ukrainska Pravda"),
+    ("On Thursday the Yomiuri Shimbun reported that Japanese troops could stay in the Philippines.", "Yomiuri Shimbun"),
+    ("Radio Ozodi reported on Monday that Chinese soldiers had arrived in Tajikistan.", "Radio Ozodi"),
+    ("The Gulf-based news website Al-Khaleej Now reported that a brigade would be sent.", "Al-Khaleej Now"),
+])
+def test_an_outlet_the_data_does_not_know(text, outlet):
+    r = run(text, published="2025-03-07")
+    assert ("Organization", outlet) in {(e["type"], e["label"]) for e in r["entities"]}
+
+
+def test_where_an_organization_is_based_is_no_part_of_its_name():
+    r = run("An analyst at the Mogadishu-based Horn Policy Centre said the troops would stay. "
+            "The Delhi-based Centre for Land Warfare Studies agreed.")
+    orgs = {e["label"] for e in r["entities"] if e["type"] == "Organization"}
+    assert {"Horn Policy Centre", "Centre for Land Warfare Studies"} <= orgs
