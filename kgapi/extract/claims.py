@@ -913,6 +913,16 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 continue  # "3,000 more NATO troops": an alliance's force has no one sending state to inherit
             if not adj and _MULTINATIONAL.match(text, np_end):
                 continue  # "50,000 troops from Russia, China and India", "… from 14 countries": a total of many
+            if re.match(r"\s+(?:across|in|throughout|spread\s+over)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"several|many)\s+(?:\w+\s+)?(?:countries|states|nations)\b", text[np_end:np_end + 50]):
+                continue  # "some 5,100 troops across five countries": no one host
+            if re.search(r"\bbring(?:s|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:contingent|total|number|"
+                         r"strength|force|presence|deployment|mission)\s+(?:\w+\s+){0,3}?to\s+(?:about\s+|around\s+|some\s+|"
+                         r"roughly\s+|nearly\s+|almost\s+)?$", left + " ", re.I) or re.search(
+                    r"\bbring(?:s|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:contingent|total|number|strength|force|"
+                    r"presence)\s+(?:\w+\s+){0,3}?to\s+(?:about\s+|around\s+|some\s+)?$",
+                    text[max(0, s - 80):s], re.I):
+                continue  # "… will bring the Kenyan contingent to 1,000": the sum of figures given, not one of its own
             f = Figure(info, s, np_end, val, mn, qual, kind, elliptic)
             f.adj_state = adj
             # a head count in a sentence about an exercise with no state of its own: the exercise's total
@@ -976,6 +986,8 @@ def extract_deployments(ctx: Context) -> list[dict]:
     for f in figures:
         if not f.sending or not f.host:
             continue
+        if _historical(ctx, f):
+            continue  # "In the 1980s, as many as 20,000 … were stationed": background, not what the story reports
         if (f.sending, f.host) in lexicon().adversaries:
             continue  # an army in the country it is at war with is no deployment to a host
         out.append({
@@ -1007,6 +1019,26 @@ def _personnel_any():
         heads = sorted(lexicon().personnel_heads, key=len, reverse=True)
         _PERSONNEL_ANY = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b", re.I)
     return _PERSONNEL_ANY
+
+
+_DECADE = re.compile(r"\b(?i:in|during|by|through)\s+the\s+(?:early\s+|late\s+|mid-?)?(?P<d>1[89]\d0)s\b|"
+                     r"\b(?i:in|during)\s+(?P<y>19\d\d|20[0-2]\d)\b(?!\s*[-–]\s*\d)")
+
+
+def _historical(ctx: Context, f: Figure) -> bool:
+    """A figure its clause dates decades before the article ("in the 1970s", "in 1988"): background."""
+    if ctx.ref is None:
+        return False
+    a, b = _clause_bounds(f.info, f.start)
+    text = f.info.sent.text
+    # an opening "In the 1980s, …" dates the whole sentence; otherwise the figure's own clause
+    m = _DECADE.search(text[max(a, f.start - 120):min(b, f.end + 80)]) or _DECADE.match(text, 0, a + 1)
+    if not m:
+        return False
+    year = int(m.group("d") or m.group("y"))
+    if re.search(r"\bsince\s+$", text[max(0, f.start - 200):f.start]):
+        return False
+    return year <= ctx.ref.year - 25
 
 
 def _deployment_frames(ctx: Context, figures: list[Figure], state_adj: dict) -> list[Figure]:
@@ -1209,6 +1241,28 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                 elif m.type == "State" and m.how in ("name", "metonym") and re.match(r"['’]s\s+(?:\w+\s+){0,2}(?:army|military|forces|troops|soldiers|contingent|force|units|deployment|junta|government|defen[cs]e\s+ministry|"
                                                                                r"parliament|president|leadership|cabinet|leader)", poss_after):
                     subj_cands.append((m.start, m.label))
+        for m in ms:
+            if m.start > f.start and re.search(r"\b(?:left|leave|leaves|leaving|quit|quitting|exited|vacated)\s+(?:the\s+)?$",
+                                               text[max(a, m.start - 12):m.start]) and \
+                    not re.match(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,3}?(?:for|to|bound)\b", text[m.end:m.end + 50]):
+                # "… French soldiers left N'Djamena's Adji Kossei base": where they leave was the host
+                st = m.label if m.type == "State" and m.how in ("name", "metonym") else (
+                    _state_of_place(m.label, ctx) if m.type == "Place" else None)
+                if st:
+                    host_c.append((2 + abs(m.start - f.end) / 100, st))
+                    if m.type == "Place" and m.how == "place":
+                        loc_c.append((2 + abs(m.start - f.end) / 100, m.label))
+                break
+        if not host_c and re.match(r"(?:,\s*)?where\b", text[a:a + 10]):
+            # "That leaves Djibouti, where about 1,500 French troops are based"
+            ante = [m for m in info.mentions if m.end <= a and re.fullmatch(r"\s*,?\s*", text[m.end:a])
+                    and m.type in ("State", "Place")]
+            if ante:
+                st = ante[-1].label if ante[-1].type == "State" else _state_of_place(ante[-1].label, ctx)
+                if st:
+                    host_c.append((90, st))
+                    if ante[-1].type == "Place":
+                        loc_c.append((90, ante[-1].label))
         host = min(host_c)[1] if host_c else None
         location = min(loc_c)[1] if loc_c else None
         if recv and subj_cands:

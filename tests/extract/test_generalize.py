@@ -674,3 +674,25 @@ def test_where_an_organization_is_based_is_no_part_of_its_name():
             "The Delhi-based Centre for Land Warfare Studies agreed.")
     orgs = {e["label"] for e in r["entities"] if e["type"] == "Organization"}
     assert {"Horn Policy Centre", "Centre for Land Warfare Studies"} <= orgs
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("In the 1980s, as many as 20,000 Pakistani soldiers were stationed in Saudi Arabia.", 20000),
+    ("At the height of the Cold War, in the 1970s, France kept more than 2,000 troops in Senegal.", 2000),
+    ("Operation Barkhane numbered some 5,100 French troops across five countries at its peak.", 5100),
+    ("The additional officers will bring the Kenyan contingent in Haiti to 1,000 officers.", 1000),
+])
+def test_background_and_running_totals_are_no_deployments(text, absent):
+    r = run("Pakistan sent 1,500 troops to Saudi Arabia. France has 350 soldiers in Senegal. "
+            "Kenya will send 600 more police officers to Haiti. " + text, published="2025-09-24")
+    assert absent not in counts(r)
+
+
+@pytest.mark.parametrize("text,fig", [
+    ("Chad ended its agreement with Paris in November, and the last of about 1,000 French soldiers left "
+     "N'Djamena's Adji Kossei base on 30 January.", ("France", "Chad", 1000)),
+    ("France is leaving Senegal. That leaves Djibouti, where about 1,500 French troops are based, as its only large "
+     "base.", ("France", "Djibouti", 1500)),
+])
+def test_the_place_they_leave_or_where_they_are_based_is_the_host(text, fig):
+    assert fig in figs(run(text, published="2025-07-17"))
