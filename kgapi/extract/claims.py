@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -916,6 +917,12 @@ def extract_deployments(ctx: Context) -> list[dict]:
             if re.match(r"\s+(?:across|in|throughout|spread\s+over)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
                         r"several|many)\s+(?:\w+\s+)?(?:countries|states|nations)\b", text[np_end:np_end + 50]):
                 continue  # "some 5,100 troops across five countries": no one host
+            tot = re.search(r"\b(?P<w>mission|operation|coalition|force)\s+at\s+(?:(?:about|around|some|roughly|nearly|"
+                            r"more\s+than|over|just\s+under)\s+)?$", left)
+            if not adj and tot and (tot.group("w") != "force" or re.match(
+                    r"\s+(?:in\s+total|in\s+all|altogether|combined)\b", text[np_end:np_end + 20])) and \
+                    not any(x.type == "State" and x.how == "adj" for x in info.mentions if ca <= x.start < s):
+                continue  # "a UN report put the force at about 800 personnel": a multinational mission's strength
             if re.search(r"\bbring(?:s|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:contingent|total|number|"
                          r"strength|force|presence|deployment|mission)\s+(?:\w+\s+){0,3}?to\s+(?:about\s+|around\s+|some\s+|"
                          r"roughly\s+|nearly\s+|almost\s+)?$", left + " ", re.I) or re.search(
@@ -983,6 +990,14 @@ def extract_deployments(ctx: Context) -> list[dict]:
             figures.append(fr)
             with_figures.add((fr.sending, fr.host))
             kinds.add((fr.sending, fr.host, _kind_key(fr.kind)))
+            for other in _co_senders(fr):
+                # "El Salvador, Jamaica and Belize have also sent personnel": each of them sends
+                if (other, fr.host) in with_figures:
+                    continue
+                twin = copy.copy(fr)
+                twin.sending = other
+                figures.append(twin)
+                with_figures.add((other, fr.host))
     for f in figures:
         if not f.sending or not f.host:
             continue
@@ -1088,6 +1103,27 @@ def _deployment_frames(ctx: Context, figures: list[Figure], state_adj: dict) -> 
         if not hasattr(fr, "info_has_figure"):
             fr.info_has_figure = False  # type: ignore[attr-defined]
     return out
+
+
+def _co_senders(fr: Figure) -> list[str]:
+    """The other states of a coordinated subject the frame's sending state stands in ("El Salvador,
+    Jamaica and Belize have sent personnel" → El Salvador, Belize)."""
+    info, text = fr.info, fr.info.sent.text
+    states = [m for m in info.mentions if m.type == "State" and m.how in ("name", "metonym") and m.end <= fr.start]
+    if not states or fr.sending not in [m.label for m in states]:
+        return []
+    # the run of states joined by commas and "and" that ends just before the verb phrase
+    run = [states[-1]]
+    for m in reversed(states[:-1]):
+        if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[m.end:run[0].start]):
+            run.insert(0, m)
+        else:
+            break
+    if len(run) < 2 or fr.sending not in [m.label for m in run]:
+        return []
+    if not re.fullmatch(r"\s+(?:(?:have|has|had|also|all|each|both|will|would|already|each\s+)\s*)*", text[run[-1].end:fr.start] + " "):
+        return []
+    return [m.label for m in run if m.label not in (fr.sending, fr.host)]
 
 
 def last_kind_head(kind: str | None) -> str | None:
@@ -1395,6 +1431,15 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
             elif prev and prev.host and prev.sending == f.sending:
                 f.host = prev.host
             elif main and main[0] == f.sending:
+                f.host = main[1]
+            elif main and f.sending and main[1] != f.sending and own_verb and \
+                    (f.sending, main[1]) not in lexicon().adversaries and \
+                    not re.search(r"\b(?:border|frontier|home|its\s+own|their\s+own|territory|soil|at\s+the|in\s+the|to\s+the)\b",
+                                  _clause_text(f)[f.end - _clause_bounds(f.info, f.start)[0]:]) and \
+                    any(m.type == "State" and m.label == main[1] for j in (si - 1, si) if j >= 0
+                        for m in ctx.infos[j].mentions):
+                # "… officers serving in Haiti … Guatemala has deployed 150 military police officers": another
+                # contributor to the mission the article is about
                 f.host = main[1]
         if ctx_item is frame and frame is not None and continues and not own_verb and f.count is not None \
                 and not f.adj_state and frame.sending == f.sending and frame.host == f.host:

@@ -696,3 +696,26 @@ def test_background_and_running_totals_are_no_deployments(text, absent):
 ])
 def test_the_place_they_leave_or_where_they_are_based_is_the_host(text, fig):
     assert fig in figs(run(text, published="2025-07-17"))
+
+
+def test_each_state_of_a_coordinated_subject_sends():
+    r = run("Haiti needs help. El Salvador, Jamaica and Belize have also sent personnel to Haiti.")
+    assert {("El Salvador", "Haiti", None), ("Jamaica", "Haiti", None), ("Belize", "Haiti", None)} <= figs(r)
+
+
+def test_another_contributor_to_the_mission_the_article_is_about():
+    r = run("Kenya will send 600 more police officers to Haiti next month. The Government commends the officers "
+            "already serving in Haiti. Guatemala has deployed 150 military police officers.")
+    assert ("Guatemala", "Haiti", 150) in figs(r)
+    r = run("Russia has sent 10,000 troops to Belarus. Ukraine has deployed 5,000 soldiers to its border.")
+    assert not any(s == "Ukraine" for s, _h, _c in figs(r))
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("A UN report in January put the force at about 800 personnel in total.", False),
+    ("A UN report put the mission at about 800 personnel.", False),
+    ("Western governments estimated the force at about 800 fighters at its peak.", True),
+])
+def test_a_missions_strength_is_no_one_states_figure(text, kept):
+    r = run("Kenya has sent 400 police officers to Haiti. " + text)
+    assert (800 in counts(r)) is kept
