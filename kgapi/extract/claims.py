@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1441,6 +1442,21 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
                 # "… officers serving in Haiti … Guatemala has deployed 150 military police officers": another
                 # contributor to the mission the article is about
                 f.host = main[1]
+        if f.host is None and f.sending:
+            # "… 40 Chinese military engineers are working in Gorno-Badakhshan Autonomous Region": a place
+            # nobody could put in a state lies in the country the story is about
+            a, b = _clause_bounds(f.info, f.start)
+            text = f.info.sent.text
+            unplaced = [x for x in f.info.mentions if x.type == "Place" and f.end <= x.start < b and
+                        _state_of_place(x.label, ctx) is None and
+                        re.search(r"\b(?:in|at|near|to|into|inside)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$",
+                                  text[max(a, x.start - 40):x.start])]
+            if unplaced:
+                st = _the_country(ctx, f.info, f.sending, f.start) or (main[1] if main and main[0] == f.sending else None)
+                if st and st != f.sending and (f.sending, st) not in lexicon().adversaries:
+                    f.host = st
+                    if f.location is None:
+                        f.location = unplaced[0].label
         if ctx_item is frame and frame is not None and continues and not own_verb and f.count is not None \
                 and not f.adj_state and frame.sending == f.sending and frame.host == f.host:
             # "… will put thousands of its personnel to work in Kursk. … the package consists of 1,000 sappers"
@@ -1816,7 +1832,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"(?:[\w-]+\s+){0,3}(?:meeting|session)|"
                            r"[Tt]alks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
                            r"(?:was|were)\s+(?:received|welcomed|hosted|greeted)(?:\s+(?:on|at|in)\s+(?:the\s+)?\w+)?\s+by|summoned(?=\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,5})|"
-                           r"(?:received|hosted|welcomed|greeted)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5})|sat\s+down\s+with|met(?:\s+with)?|"
+                           r"(?:received|hosted|welcomed|greeted)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5}|\s+[A-Z][\w.-]*['’]s\s+(?:[a-z-]+\s+){1,4}[A-Z])|sat\s+down\s+with|met(?:\s+with)?|"
                            r"(?:hosted|held|gave|threw)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:banquet|dinner|reception|luncheon|lunch)\s+"
                            r"(?:for|in\s+honou?r\s+of)|"
                            r"(?:spoke|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video\s+link)\s+with|"
@@ -2359,6 +2375,11 @@ def extract_events(ctx: Context) -> list[dict]:
                 if seg[0] <= x.start < seg[1] and x.type == "Place" and lm:
                     loc, loc_prep = x.label, lm.group(1)
                     break
+            if len(dates) == 1 and dates[0].value and len(dates[0].value) == 10 and dates[0].end <= m.start() and re.search(
+                    r"\b(?:days?|weeks?|hours?|shortly|soon|a\s+few\s+days|months?)\s+(?:after|before)\b",
+                    text[dates[0].end:m.start()]):
+                # "ordered it on January 9, days after he held talks in Cairo": not that day, that month
+                dates = [dataclasses.replace(dates[0], value=dates[0].value[:7], end_value=None)]
             for d in (dates or [None]):
                 ev = {"type": etype_out, "label": _event_label(etype_out, labels, m.group(0)),
                       "date": d.value if d else None,

@@ -719,3 +719,24 @@ def test_another_contributor_to_the_mission_the_article_is_about():
 def test_a_missions_strength_is_no_one_states_figure(text, kept):
     r = run("Kenya has sent 400 police officers to Haiti. " + text)
     assert (800 in counts(r)) is kept
+
+
+def test_talks_days_before_a_dated_order_are_dated_to_the_month():
+    r = run("President Abdel Fattah al-Sisi ordered the deployment on January 9, days after he held talks in Cairo "
+            "with his Somali counterpart Hassan Sheikh Mohamud.", published="2025-01-16")
+    evs = {(e["type"], e["date"]) for e in r["events"]}
+    assert ("Order", "2025-01-09") in evs
+    assert ("Meeting", "2025-01") in evs and ("Meeting", "2025-01-09") not in evs
+
+
+def test_receiving_a_states_official_is_a_meeting():
+    r = run("Kenyan President William Ruto received Haiti's transitional council president Leslie Voltaire at "
+            "State House in Nairobi on Monday.", published="2025-02-18")
+    evs = {(e["type"], frozenset(p["label"] for p in e["participants"])) for e in r["events"]}
+    assert ("Meeting", frozenset({"William Ruto", "Leslie Voltaire"})) in evs
+
+
+def test_a_place_no_data_knows_lies_in_the_country_of_the_story():
+    r = run("The Ministry of Foreign Affairs of Tajikistan has confirmed that around 40 Chinese military engineers "
+            "are working in Gorno-Badakhshan Autonomous Region, where they help to build new outposts.")
+    assert ("China", "Tajikistan", 40) in figs(r)
