@@ -740,3 +740,15 @@ def test_a_place_no_data_knows_lies_in_the_country_of_the_story():
     r = run("The Ministry of Foreign Affairs of Tajikistan has confirmed that around 40 Chinese military engineers "
             "are working in Gorno-Badakhshan Autonomous Region, where they help to build new outposts.")
     assert ("China", "Tajikistan", 40) in figs(r)
+
+
+@pytest.mark.parametrize("text,person,role,of", [
+    ("President Abdel Fattah al-Sisi ordered the deployment on January 9.", "Abdel Fattah al-Sisi", "President", "Egypt"),
+    ("Army chief Asim Munir accompanied the prime minister to Riyadh.", "Asim Munir", "army chief", "Pakistan"),
+    ("Defence Minister Khawaja Asif told Geo News that India had nothing to fear.", "Khawaja Asif", "Defence Minister",
+     "Pakistan"),
+])
+def test_well_known_office_holders_from_the_reference_data(text, person, role, of):
+    r = run(text, published="2025-09-24")
+    roles = {(x["person"]["label"], x["role"].lower(), (x["of"] or {}).get("label")) for x in r["roles"]}
+    assert (person, role.lower(), of) in roles
