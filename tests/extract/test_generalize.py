@@ -752,3 +752,11 @@ def test_well_known_office_holders_from_the_reference_data(text, person, role, o
     r = run(text, published="2025-09-24")
     roles = {(x["person"]["label"], x["role"].lower(), (x["of"] or {}).get("label")) for x in r["roles"]}
     assert (person, role.lower(), of) in roles
+
+
+def test_talks_held_on_the_same_visit_share_its_date():
+    r = run("The topic was discussed in late April, when the Minister of Defence of Tajikistan, Colonel-General "
+            "Sherali Mirzo, visited Beijing and held talks with Chinese Defence Minister Admiral Dong Jun.",
+            published="2025-05-14")
+    evs = {(e["type"], e["date"]) for e in r["events"]}
+    assert {("Visit", "2025-04"), ("Meeting", "2025-04")} <= evs
