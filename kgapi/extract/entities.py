@@ -186,6 +186,13 @@ _GENERIC_ORGS = {
     "foreign ministry": "Ministry of Foreign Affairs of {s}", "ministry of foreign affairs": "Ministry of Foreign Affairs of {s}",
     "defense ministry": "Ministry of Defence of {s}", "defence ministry": "Ministry of Defence of {s}",
     "ministry of defense": "Ministry of Defence of {s}", "ministry of defence": "Ministry of Defence of {s}",
+    # "Russia's Foreign Intelligence Service", "Pakistan's Foreign Office", "the Tajik parliament"
+    "foreign intelligence service": "Foreign Intelligence Service of {s}",
+    "ministry of national defense": "Ministry of National Defense of {s}",
+    "ministry of national defence": "Ministry of National Defence of {s}",
+    "national defense ministry": "Ministry of National Defense of {s}",
+    "national defence ministry": "Ministry of National Defence of {s}",
+    "foreign office": "Foreign Office of {s}", "parliament": "Parliament of {s}",
 }
 
 

@@ -210,7 +210,9 @@ def gazetteer() -> Gazetteer:
     qualified: dict[tuple[str, str], str] = {}
     generics: set[str] = {"Foreign Ministry", "Ministry of Foreign Affairs", "Defense Ministry", "Defence Ministry",
                            "Ministry of Defense", "Ministry of Defence", "air force", "navy", "armed forces",
-                           "coast guard"}
+                           "coast guard", "Foreign Intelligence Service", "Ministry of National Defense",
+                           "Ministry of National Defence", "National Defense Ministry", "National Defence Ministry",
+                           "Foreign Office", "parliament"}
     for o in orgs.values():
         if o.state:
             for g in o.qualified:

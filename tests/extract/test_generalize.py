@@ -760,3 +760,13 @@ def test_talks_held_on_the_same_visit_share_its_date():
             published="2025-05-14")
     evs = {(e["type"], e["date"]) for e in r["events"]}
     assert {("Visit", "2025-04"), ("Meeting", "2025-04")} <= evs
+
+
+@pytest.mark.parametrize("phrase,label", [
+    ("Russia's Foreign Intelligence Service", "Foreign Intelligence Service of Russia"),
+    ("Pakistan's Foreign Office", "Foreign Office of Pakistan"),
+    ("The Tajik parliament", "Parliament of Tajikistan"),
+])
+def test_a_states_generic_office_is_named_with_its_state(phrase, label):
+    r = run(phrase + " said on Tuesday that no troops had been sent.", published="2025-05-14")
+    assert ("Organization", label) in {(e["type"], e["label"]) for e in r["entities"]}
