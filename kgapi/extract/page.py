@@ -365,6 +365,11 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
     (the longer line right after the headline), teasers of other articles and section labels do
     not. Each line is scored on these signs; the best wins."""
     lo = max(0, first - 15)
+    # a headline stamped right below ("Africa Live: …" / "Last updated: …") counts however far the text is
+    stamped = [i for i in range(0, min(lo, 20)) if i + 1 < len(lines) and
+               any(_is_date_line(lines[j]) for j in range(i + 1, min(i + 3, len(lines))))]
+    if stamped:
+        lo = stamped[0]
     texts = {i: _breadcrumb_tail(lines[i]) or lines[i] for i in range(lo, first)}
     window = [i for i in range(lo, first) if not prose[i] and _headline_like(texts[i])
               and (not chrome_flags[i] or texts[i] != lines[i])]
@@ -394,7 +399,7 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
         words = _content_words(ln)
         if words and body_words:
             sc += 3 * len(words & body_words) / len(words)
-        sc -= 0.3 * (first - i)
+        sc -= 0.3 * (min(first - i, 8) if i in stamped else first - i)
         scores[i] = sc
     # a headline followed by its deck (a longer line right after it): the deck is not the title
     for i in window:

@@ -770,3 +770,15 @@ def test_talks_held_on_the_same_visit_share_its_date():
 def test_a_states_generic_office_is_named_with_its_state(phrase, label):
     r = run(phrase + " said on Tuesday that no troops had been sent.", published="2025-05-14")
     assert ("Organization", label) in {(e["type"], e["label"]) for e in r["entities"]}
+
+
+def test_read_time_breadcrumbs_and_reporting_from_lines_are_no_headline():
+    page = ("The Continental Observer\nMenu  Search  |  News  Africa  Business\nYou are here: Home » Africa » East Africa\n\n"
+            "Rwanda boosts Cabo Delgado force to 4,000 as regional mission exits\n\nPublished: 05 Nov 2024 11:40 CAT\n"
+            "By Amani Kiprono\nEstimated read: 5 min\nReporting from Kigali\n\n"
+            "Rwanda has sent about 1,500 more troops to Mozambique's northern province of Cabo Delgado, the Rwanda "
+            "Defence Force said on Monday, filling the gap left by a regional mission that is leaving.\n\n"
+            "The reinforcements were deployed in stages between July and September, a spokesman said.\n")
+    r = extract(page)
+    assert r["article"]["title"] == "Rwanda boosts Cabo Delgado force to 4,000 as regional mission exits"
+    assert r["article"]["published"] == "2024-11-05"
