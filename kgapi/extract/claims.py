@@ -1170,12 +1170,17 @@ _START_VERB = re.compile(r"\b(?:deploy\w*|sent|sen[dt]s?|arriv\w+|dispatch\w*|mo
 def _the_country(ctx: Context, info: SentInfo, sending: str | None, pos: int = 10**9) -> str | None:
     """'the country': the state last named as an actor or a place, not the sending state."""
     idx = ctx.infos.index(info)
-    for j in range(idx, max(-1, idx - 4), -1):
-        for m in reversed(ctx.infos[j].mentions):
-            if j == idx and m.start >= pos:
-                continue
-            if m.type == "State" and m.how in ("name", "metonym", "adj") and m.label != sending:
-                return m.label
+    # a state named as a place ("fighting in Ukraine") before one named as an actor ("Russia's spy agency")
+    for placed in (True, False):
+        for j in range(idx, max(-1, idx - 4), -1):
+            t = ctx.infos[j].sent.text
+            for m in reversed(ctx.infos[j].mentions):
+                if j == idx and m.start >= pos:
+                    continue
+                if m.type == "State" and m.how in ("name", "metonym", "adj") and m.label != sending and (
+                        not placed or (m.how != "adj" and re.search(r"\b(?:in|to|into|inside|on)\s+(?:the\s+)?$",
+                                                                    t[max(0, m.start - 10):m.start]))):
+                    return m.label
     return None
 
 
@@ -1222,6 +1227,8 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             elif m.type == "State" and m.how in ("name", "metonym", "adj"):
                 st = m.label
             hp = _HOST_PREP.search(before)
+            if hp and re.search(r"\b(?:after|before|when|while|because|since|until|although|though|said|says)\b", hp.group(0)[len(hp.group("p")):]):
+                hp = None  # "fighting in Ukraine after Russia's spy agency said …": Russia is no object of "in"
             if st and m.type == "State" and m.start < f.start and re.match(r"\s+with\b", poss_after) and re.search(
                     r"\b(?:provid|suppl|furnish|reinforc|bolster|assist|help)\w*\s+(?:the\s+)?$", before):
                 host_c.append((1 + abs(m.start - f.end) / 100, st))  # "has provided Russia with 11,000 troops"
@@ -1290,9 +1297,10 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                     if m.type == "Place" and m.how == "place":
                         loc_c.append((2 + abs(m.start - f.end) / 100, m.label))
                 break
-        if not host_c and re.match(r"(?:,\s*)?where\b", text[a:a + 10]):
+        wm = re.search(r",\s*where\s+[^,;]*$", text[:f.start])
+        if not host_c and wm:
             # "That leaves Djibouti, where about 1,500 French troops are based"
-            ante = [m for m in info.mentions if m.end <= a and re.fullmatch(r"\s*,?\s*", text[m.end:a])
+            ante = [m for m in info.mentions if m.end <= wm.start() and not text[m.end:wm.start()].strip()
                     and m.type in ("State", "Place")]
             if ante:
                 st = ante[-1].label if ante[-1].type == "State" else _state_of_place(ante[-1].label, ctx)

@@ -782,3 +782,16 @@ def test_read_time_breadcrumbs_and_reporting_from_lines_are_no_headline():
     r = extract(page)
     assert r["article"]["title"] == "Rwanda boosts Cabo Delgado force to 4,000 as regional mission exits"
     assert r["article"]["published"] == "2024-11-05"
+
+
+def test_a_state_after_a_subordinate_conjunction_is_no_object_of_in():
+    r = run("Britain denied on Wednesday that its soldiers were fighting in Ukraine after Russia's Foreign Intelligence "
+            "Service said some 700 British servicemen were operating in the country.", published="2025-03-27")
+    assert ("United Kingdom", "Ukraine", 700) in figs(r)
+    assert ("United Kingdom", "Russia", 700) not in figs(r)
+
+
+def test_where_clause_after_other_places():
+    r = run("Côte d'Ivoire took over the base in February. That leaves Djibouti, where about 1,500 French troops are "
+            "based, as France's only large permanent base on the continent.", published="2025-07-17")
+    assert ("France", "Djibouti", 1500) in figs(r)
