@@ -2383,6 +2383,12 @@ def extract_events(ctx: Context) -> list[dict]:
                 if seg[0] <= x.start < seg[1] and x.type == "Place" and lm:
                     loc, loc_prep = x.label, lm.group(1)
                     break
+            if etype_out in ("Meeting", "Visit", "Agreement") and re.search(
+                    r"\b(?:(?:was|were|has\s+been|had\s+been|been|is|are)\s+(?:\w+\s+)?(?:postponed|cancell?ed|called\s+off|"
+                    r"scrapped|shelved|put\s+off|delayed\s+indefinitely)|(?:postponed|cancell?ed|called\s+off)\s+(?:the|a|its|their)\b|"
+                    r"never\s+(?:took\s+place|happened|materiali[sz]ed)|did\s+not\s+take\s+place|not\s+on\s+the\s+agenda)\b",
+                    text[seg[0]:seg[1]]):
+                continue  # "a trilateral meeting … was postponed": no meeting took place
             if len(dates) == 1 and dates[0].value and len(dates[0].value) == 10 and dates[0].end <= m.start() and re.search(
                     r"\b(?:days?|weeks?|hours?|shortly|soon|a\s+few\s+days|months?)\s+(?:after|before)\b",
                     text[dates[0].end:m.start()]):

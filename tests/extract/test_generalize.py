@@ -795,3 +795,20 @@ def test_where_clause_after_other_places():
     r = run("Côte d'Ivoire took over the base in February. That leaves Djibouti, where about 1,500 French troops are "
             "based, as France's only large permanent base on the continent.", published="2025-07-17")
     assert ("France", "Djibouti", 1500) in figs(r)
+
+
+@pytest.mark.parametrize("text", [
+    "A trilateral meeting with US Defense Secretary Pete Hegseth in Manila, pencilled in for the same trip, was postponed.",
+    "The planned visit by Chinese Defence Minister Dong Jun to Dushanbe was cancelled on Monday.",
+    "Peskov said a meeting between Russian and British officials in Istanbul was not on the agenda.",
+])
+def test_postponed_or_cancelled_meetings_are_no_events(text):
+    r = run(text, published="2025-09-20")
+    assert not [e for e in r["events"] if e["type"] in ("Meeting", "Visit")]
+
+
+def test_his_excellency_is_no_part_of_a_name():
+    r = run("President Ruto held talks at State House on Monday with the Chairman of the Transitional Presidential "
+            "Council of Haiti, H.E. Leslie Voltaire, who is on a two-day official visit to Kenya.", published="2025-02-18")
+    people = {e["label"] for e in r["entities"] if e["type"] == "Person"}
+    assert "Leslie Voltaire" in people and not any(p.startswith("E.") for p in people)
