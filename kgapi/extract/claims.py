@@ -1641,7 +1641,9 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     best = None
     src_spans = [(fr.src_start, fr.src_end) for fr in info.frames if fr.src_start >= 0]
     rel = re.search(r",?\s+(?:where|which|whom|whose|when)\b|\s[—–]\s|,?\s+(?:after|before|since|as|following)\s+"
-                    r"(?:it|they|he|she|its|their|the\s+\w+|[A-Z]\w+)\s+(?:\w+\s+)?\w+ed\b", text[f.end:b])
+                    r"(?:it|they|he|she|its|their|the\s+\w+|[A-Z]\w+)\s+(?:\w+\s+)?\w+ed\b|"
+                    r"\s+that\s+(?:[\w'’-]+\s+){1,4}?(?:signed|agreed|approved|concluded|reached|adopted|ratified|"
+                    r"announced|struck)\b", text[f.end:b])  # "… under a protocol that the two countries signed in August"
     rel_at = f.end + rel.start() if rel else b
     for d in info.dates:
         if not d.value or d.start < a or d.start >= b:
@@ -1655,8 +1657,10 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
                 r"\b(?:said|says|told|reported|announced|stated|estimated|assessed|claimed|warned|confirmed)\b",
                 text[lead.end():f.start]):
             continue  # "On Wednesday, the NIS said 3,000 troops had …": the day of the statement
-        if d.start >= rel_at:
+        if d.start >= rel_at and not re.search(r"\bthe\s+first\s+of\s+(?:whom|which|them)\s+(?:\w+\s+){0,2}(?:arrived|"
+                                                r"deployed|landed|came|were\s+deployed)\b", text[f.end:d.start]):
             continue  # "…, where Ukraine has held territory since August": another clause's date
+            # (but "400 officers …, the first of whom arrived in June 2024": their start)
         if _DECISION_DATE.search(text[max(0, d.start - 25):d.start]) or (
                 d.end <= f.start and _DECISION.search(text[d.end:f.start])) or (
                 d.start >= f.end and _DECISION_AFTER.match(text[d.end:d.end + 40])):
