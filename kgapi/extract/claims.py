@@ -127,7 +127,8 @@ def extract_roles(ctx: Context) -> list[dict]:
             # ---- title before the name ("Russian Culture Minister Olga Lyubimova", "Wagner's founder, Y. P.")
             before = text[max(0, m.start - 90):m.start]
             pm = pre_re.search(before)
-            if pm and not (pm.group("sep").strip() == "," and not re.search(r"['’]s\s+\S*\s*$|\b(?:the|his|her|its|their)\s+\S*\s*$|[A-Z]\w+\s+$",
+            if pm and not (pm.group("sep").strip() == "," and not re.match(r"(?i:the|his|her|its|their)\s", pm.group("role"))
+                           and not re.search(r"['’]s\s+\S*\s*$|\b(?i:the|his|her|its|their)\s+\S*\s*$|[A-Z]\w+\s+$",
                                                                              before[:pm.start("role")])):
                 role_start = m.start - (len(before) - pm.start("role"))
                 role_end = m.start - (len(before) - pm.end("role"))
@@ -167,7 +168,7 @@ def extract_roles(ctx: Context) -> list[dict]:
                     of = of_tail.label
                 if role and _RANK.fullmatch(role):
                     # "Niger's head of state, General Abdourahamane Tiani": the rank is no role; the office before it is
-                    om = re.search(r"(?P<st>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?P<r>(?:[a-z-]+\s+){0,3}[a-z-]+)\s*,\s*$",
+                    om = re.search(r"(?P<st>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?P<r>(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)\s*,\s*$",
                                    text[max(0, role_start - 60):role_start])
                     tm = re.search(r"\bthe\s+(?P<r>(?:[a-z-]+\s+){0,2}[a-z-]+(?:\s+of\s+the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?)\s*,\s*$",
                                    text[max(0, role_start - 60):role_start])
@@ -459,13 +460,22 @@ def _split_role_phrase(info: SentInfo, phrase: str, base: int, rest: str, phrase
 
 # ============================================================= deployments ==
 _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-            "fifty": 50, "hundred": 100, "a": 1, "several": None}
+            "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+            "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+            "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1,
+            "several": None}
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # thousands grouped by commas, by spaces ("10 000") or, European style, by dots ("10.000")
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)"
         r"(?!\s*(?:million|thousand|billion|k)\b)|\d+(?:\.\d+)?(?!,\d)(?:\s*(?:million|thousand|k)\b)?"
-        r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a)"
-        r"\s+(?:thousand|hundred)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty))?)")
+        r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+        r"seventy|eighty|ninety|a)"
+        r"\s+(?:thousand|hundred)(?:\s+(?:and\s+)?(?:" + _TENS + r"(?:[-\s]" + _UNITS + r")?|" + _UNITS + r"|ten))?"
+        # "sixty-three medics", "two dozen sailors", "fourteen instructors" (not "one" to "ten": too often no count)
+        r"|" + _TENS + r"(?:[-\s]" + _UNITS + r")?(?!\s+(?:thousand|hundred|million|years?|days?|months?|percent|per\s+cent)\b)"
+        r"|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?!\s+(?:thousand|hundred|years?|"
+        r"days?|months?)\b)|(?:a|one|two|three|four|five|six)\s+dozen)")
 _NUM_RE = re.compile(r"(?<![\w.,$€£₩-])" + _NUM + r"(?![\w])(?:-(?:strong|member|man|person))?(?![\w]|-(?!plus\b)[A-Za-z])",
                      re.IGNORECASE)  # "11,000-12,000" is a range, "11,000-strong" a size, "Su-35" nothing
 _QUAL_BEFORE = [
@@ -486,7 +496,9 @@ _DEPLOY_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|deployments
                           r"follow(?:ed|ing)?|join(?:ed|ing)?|fight(?:ing)?|fought|serv(?:ed|e|ing)|"
                           r"reinforce(?:d|ments)?|package|force|contingent|comprising|consists?|"
                           r"assign(?:ed)?|work(?:ing)?|based|committed|reach(?:ed|es)|(?:took|taken|taking)\s+in|airlift(?:ed|ing)?|"
-                          r"ferr(?:ied|y|ying)|transport(?:ed|ing)?|ordered|flew|flown|operat(?:ing|es?|ed)\s+(?:in|inside|from))\b", re.I)
+                          r"ferr(?:ied|y|ying)|transport(?:ed|ing)?|ordered|flew|flown|operat(?:ing|es?|ed)\s+(?:in|inside|from)|"
+                          r"brought|bring(?:s|ing)?\s+in|left\s+(?:[A-Z][\w'’-]*\s+){1,3}for|depart(?:ed|ing|s)|headed|"
+                          r"heading|set\s+off)\b", re.I)
 _STATUS_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b", re.I)
 _STATUS_PREDICTED = re.compile(r"\b(?:likely|expected to|expect(?:s|ed)?|could|may|might|"
                                r"predict(?:s|ed)?|forecast|anticipat(?:e|es|ed)|possibly|probably|"
@@ -583,10 +595,13 @@ def _parse_num(s: str) -> int | None:
             return int(float(s) * mult)
         except (ValueError, OverflowError):
             return None
-    words = s.split()
+    words = s.replace("-", " ").split()
     total, cur = 0, 0
     for w in words:
         if w == "and":
+            continue
+        if w == "dozen":
+            cur = (cur or 1) * 12
             continue
         if w in ("thousand",):
             cur = (cur or 1) * 1000
@@ -763,6 +778,11 @@ def extract_deployments(ctx: Context) -> list[dict]:
     g = gazetteer()
     lex = lexicon()
     state_adj = _state_modifiers()
+    koreas = {m.label for info in ctx.infos for m in info.mentions
+              if m.label in ("North Korea", "South Korea") and m.how in ("name", "metonym")}
+    if len(koreas) == 1:
+        # "30 Korean technicians" in a story that names one Korea: that one
+        state_adj = {**state_adj, "Korean": next(iter(koreas)), "Koreans": next(iter(koreas))}
     figures: list[Figure] = []
     last_kind: str | None = None
     last_kind_si = -10
@@ -891,7 +911,7 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 continue
             strong_head = bool(kind and re.search(r"\b(?:troops|soldiers|personnel|fighters|mercenaries|peacekeepers|"
                                                   r"servicemen|forces|sappers|deminers|instructors|advisers|marines|"
-                                                  r"paratroopers|commandos|contractors|trainers|military\s+\w+)\b", kind, re.I))
+                                                  r"paratroopers|commandos|contractors|trainers|sailors|aircrew|naval\s+personnel|military\s+\w+)\b", kind, re.I))
             present = adj and (re.match(r"\s*(?:(?:are|were|is|was|remain(?:ed|s)?|have\s+been|had\s+been|stay(?:ed|s)?)\s+"
                                         r"(?:\w+\s+)?(?:in|at|inside)|(?:now\s+|currently\s+|still\s+)?(?:in|inside)\s+[A-Z])\b",
                                         text[np_end:np_end + 40]) or re.match(r"\s*There\s+(?:are|were)\b", text))
@@ -1457,7 +1477,7 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
             text = f.info.sent.text
             unplaced = [x for x in f.info.mentions if x.type == "Place" and f.end <= x.start < b and
                         _state_of_place(x.label, ctx) is None and
-                        re.search(r"\b(?:in|at|near|to|into|inside)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$",
+                        re.search(r"\b(?:in|at|near|to|into|inside|on)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$",
                                   text[max(a, x.start - 40):x.start])]
             if unplaced:
                 st = _the_country(ctx, f.info, f.sending, f.start) or (main[1] if main and main[0] == f.sending else None)

@@ -332,14 +332,14 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
             if any(x.type == "Organization" for x in covered):
                 continue
             continue
+        if words[0] in _ADJECTIVES and len(words) == 2:
+            continue  # "Korean Army", "the Indian Navy": a state's service described; the adjective stays
         if covered and all(x.how == "adj" or x.type == "State" for x in covered):
             # "Russian Academy of Sciences": the organization wins over the adjective
             if any(x.start <= s and x.end >= e for x in covered):
                 continue  # "the Soviet Union": the state's own name
             out = [x for x in out if not (x.start < e and x.end > s)]
             spans.remove(s, e)
-        if words[0] in _ADJECTIVES and len(words) == 2:
-            continue  # "Korean Army": a state's army described, not a name
         out.append(Mention(s, e, surface, "Organization", surface, "pattern"))
         spans.append((s, e))
 

@@ -812,3 +812,40 @@ def test_his_excellency_is_no_part_of_a_name():
             "Council of Haiti, H.E. Leslie Voltaire, who is on a two-day official visit to Kenya.", published="2025-02-18")
     people = {e["label"] for e in r["entities"] if e["type"] == "Person"}
     assert "Leslie Voltaire" in people and not any(p.startswith("E.") for p in people)
+
+
+@pytest.mark.parametrize("text,count", [
+    ("Vietnam sent sixty-three medical staff to South Sudan in June.", 63),
+    ("Roughly two dozen Indian sailors were flown to Mauritius last week.", 24),
+    ("Two hundred Swedish soldiers have arrived in Rovaniemi, Finland.", 200),
+    ("Romania offered to send up to a hundred military engineers to Moldova.", 100),
+])
+def test_head_counts_in_words(text, count):
+    assert count in counts(run(text, published="2026-05-14"))
+
+
+@pytest.mark.parametrize("text,fig", [
+    ("Mauritius hosts the facility. Upwards of 60 Indian Navy aircrew are now based on Agalega, officials said.",
+     ("India", "Mauritius", 60)),
+    ("Russia brought in about 300 extra soldiers to Transnistria, Moldovan intelligence said.",
+     ("Russia", "Moldova", 300)),
+    ("South Korea keeps a special forces unit in the UAE. At least 30 Korean technicians were dispatched to Abu Dhabi "
+     "last month.", ("South Korea", "United Arab Emirates", 30)),
+])
+def test_islands_breakaway_regions_and_a_korea_named_once(text, fig):
+    assert fig in figs(run(text, published="2026-05-14"))
+
+
+@pytest.mark.parametrize("text,fig", [
+    ("Rear Admiral Sanjay Vatsayan said the Indian Navy had sent 60 sailors to Mauritius.", ("India", "Mauritius", 60)),
+    ("The Uganda People's Defence Force (UPDF) has deployed 650 soldiers to South Sudan.", ("Uganda", "South Sudan", 650)),
+    ("Officials said the Korean Army had sent 40 instructors to the UAE after talks with South Korea.",
+     ("South Korea", "United Arab Emirates", 40)),
+])
+def test_a_states_armed_service_sends_for_it(text, fig):
+    assert fig in figs(run(text))
+
+
+def test_the_office_before_a_comma_and_a_name():
+    r = run("The ambassador, Oleg Vasnetsov, told reporters the force had not grown.")
+    assert [(x["person"]["label"], x["role"]) for x in r["roles"]] == [("Oleg Vasnetsov", "ambassador")]
