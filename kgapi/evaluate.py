@@ -433,7 +433,7 @@ def _sub_errors(details, sub) -> list:
     return out
 
 
-def _print(report: dict, per_article: bool) -> None:
+def _print(report: dict, per_article: bool, totals: bool = False) -> None:
     print(f"articles: {report['articles']}")
     print(f"{'slot':22} {'P':>7} {'R':>7} {'F1':>7}   tp  fp  fn")
     for s, v in list(report["slots"].items()) + [("overall", report["overall"])]:
@@ -447,6 +447,8 @@ def _print(report: dict, per_article: bool) -> None:
     print(f"published date: {p['accuracy']:.3f} ({p['correct']}/{p['total']})   "
           f"title: {report['title_accuracy']['accuracy']:.3f}")
     print(f"not items produced: {report['not_produced']}")
+    if totals:
+        return  # a held-out set: its authors see the counts, not which items
     for n in report["not_items"]:
         print(f"  NOT {n}")
     if per_article:
@@ -468,14 +470,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("articles_dir", nargs="?")
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     ap.add_argument("--per-article", action="store_true", help="list misses and extras per article")
+    ap.add_argument("--totals", action="store_true",
+                    help="totals only, no item is named (for held-out sets: their authors must not see the items)")
     a = ap.parse_args(argv)
+    if a.totals and a.per_article:
+        ap.error("--totals and --per-article exclude each other")
     report = evaluate(a.gold_dir, a.articles_dir)
     if a.json:
         if not a.per_article:
             report = {k: v for k, v in report.items() if k != "per_article"}
+        if a.totals:
+            report = {k: v for k, v in report.items() if k != "not_items"}
         print(json.dumps(report, indent=2, ensure_ascii=False, default=str))
     else:
-        _print(report, a.per_article)
+        _print(report, a.per_article, a.totals)
     return 0
 
 
