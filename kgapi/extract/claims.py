@@ -1883,7 +1883,9 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"exit)|ratified|ratifies|ratify|concluded\s+an?\s+(?:agreement|treaty|pact)|"
                              r"(?:struck|reached|sealed|clinched)\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)|"
                              r"(?:deal|agreement|accord)\s+(?:that\s+)?(?:the\s+)?\w+(?:\s+\w+)?\s+(?:struck|reached|sealed))\b")),
-    ("Order", re.compile(r"\b(?:ordered|ordering|instructed|issued\s+(?:\w+\s+){0,2}(?:orders?|instructions?|directives?)|"
+    ("Order", re.compile(r"\b(?:ordered|ordering|instructed|(?:directed|tasked)(?=\s+(?:the\s+)?(?:[\w-]+\s+){1,4}(?:\w+\s+){0,3}?"
+                         r"to\s+(?:deploy|send|dispatch|move|prepare|station|withdraw))|"
+                         r"issued\s+(?:\w+\s+){0,2}(?:orders?|instructions?|directives?)|"
                          r"gave\s+(?:\w+\s+){0,2}(?:orders?|instructions?)|"
                          r"signed\s+(?:the|an|a)\s+(?:\w+\s+)?order)\b")),
     ("Acknowledgement", re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|confirmed|confirms)\b")),

@@ -208,6 +208,10 @@ _add("mrange", r"\b(?:(?:between|from)\s+)?(?P<m1>" + _MON + r")(?:\s+(?P<y1>" +
 _add("drange", r"\b(?:(?i:between)\s+(?P<m>" + _MON + r")\s+(?P<d1>" + _DAY + r")\s*(?:and|-|–)\s*|(?:(?i:from)\s+)?(?P<mm>" + _MON
      + r")\s+(?P<dd1>" + _DAY + r")\s*(?:to|through|until|-|–)\s*)"
      r"(?P<d2>" + _DAY + r")\b(?![,.]?\d)(?!\s+(?:" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r")\b)?")
+# "on the 12th", "since the 3rd", "on the 11th of this month": a day of the article's month
+_add("ordday", r"\b(?i:on|by|since|until|from|before|after)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b"
+     r"(?:\s+of\s+(?P<which>this|last|next|the\s+same|the\s+previous|the\s+following)\s+month)?"
+     r"(?=\s*[,.;:)\"”]|\s*$|\s+(?:and|when|at|in|as|after|before|with|that)\b)")
 # Month Day, Year | Day Month Year | Month Day | Day Month  (+ "of last year" / "last year")
 _add("mdy", r"\b(?P<m>" + _MON + r")\s+(?P<d>" + _DAY + r")\b(?![,.]?\d)"
      r"(?:(?:,\s*|\s+)(?P<y>" + _YEAR + r")\b)?")
@@ -377,6 +381,20 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
             if wd == 5 and which not in ("this", "over the", "at the", "during the"):
                 sat = ref - timedelta(days=7)
         return sat.isoformat(), (sat + timedelta(days=1)).isoformat(), False
+    if name == "ordday":
+        which = re.sub(r"\s+", " ", (g.get("which") or "").lower())
+        day = int(g["d"])
+        if not 1 <= day <= 31:
+            return None, None, False
+        step = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(which)
+        if step is None and not which:
+            # no month given: this month's day, or last month's when it is still to come (told in the past)
+            step = -1 if (tense == "past" and day > ref.day) else (1 if tense == "future" and day < ref.day else 0)
+        y, mo = _shift_month(ref.year, ref.month, step or 0)
+        try:
+            return date(y, mo, day).isoformat(), None, False
+        except ValueError:
+            return None, None, False
     if name == "monthonly":
         mo = _month(g["m"])
         return _iso(_year_for_month(mo, ref, tense), mo), None, False
@@ -492,7 +510,7 @@ def _gates(text: str) -> dict[str, bool]:
         "yesterday": ("yesterday" in low or "today" in low or "tonight" in low or "tomorrow" in low or "this" in low
                       or "night" in low),
         "weekend": "weekend" in low,
-        "monthonly": month, "monthyear": month and digit, "year": digit, "yearposs": digit, "yearadj": digit,
+        "ordday": digit and " the " in low, "monthonly": month, "monthyear": month and digit, "year": digit, "yearposs": digit, "yearadj": digit,
     }
 
 

@@ -849,3 +849,22 @@ def test_a_states_armed_service_sends_for_it(text, fig):
 def test_the_office_before_a_comma_and_a_name():
     r = run("The ambassador, Oleg Vasnetsov, told reporters the force had not grown.")
     assert [(x["person"]["label"], x["role"]) for x in r["roles"]] == [("Oleg Vasnetsov", "ambassador")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Sweden and Finland signed a host-nation agreement on the 5th.", "2026-05-05"),
+    ("On the 12th, the Joint Staff announced the deployment.", "2026-05-12"),
+    ("The agreement entered into force on the 20th, weeks after it was signed.", "2026-04-20"),  # still to come this month
+    ("The troops arrived on the 5th of last month.", "2026-04-05"),
+])
+def test_a_day_of_the_month_alone(text, value):
+    from datetime import date
+
+    from kgapi.extract.dates import find_dates
+
+    assert value in [d.value for d in find_dates(text, date(2026, 5, 14))]
+
+
+def test_directed_the_army_to_deploy_is_an_order():
+    r = run("Museveni directed the army last week to deploy more troops to Juba.", published="2026-05-14")
+    assert [e["type"] for e in r["events"]] == ["Order"]
