@@ -868,3 +868,12 @@ def test_a_day_of_the_month_alone(text, value):
 def test_directed_the_army_to_deploy_is_an_order():
     r = run("Museveni directed the army last week to deploy more troops to Juba.", published="2026-05-14")
     assert [e["type"] for e in r["events"]] == ["Order"]
+
+
+def test_names_in_vietnamese_and_romanian_letters():
+    r = run("Major General Hoàng Văn Sơn, director of the Vietnam Department of Peacekeeping Operations, saw off the "
+            "engineers. General Sơn said they would serve for a year. Romanian Defence Minister Angel Tîlvăr and "
+            "Ștefan Mitroi attended.")
+    people = {e["label"]: e["aliases"] for e in r["entities"] if e["type"] == "Person"}
+    assert people.get("Hoàng Văn Sơn") == ["Sơn"]
+    assert "Angel Tîlvăr" in people
