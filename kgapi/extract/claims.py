@@ -181,6 +181,10 @@ def extract_roles(ctx: Context) -> list[dict]:
                 if role and head_re.search(role) and role.lower() not in lex.role_not:
                     if of is None:
                         of = _after_of(info, m)
+                    nm = re.search(r"\b(?:the\s+)?(?P<noun>ministry|agency|mission|army)(?:['’]s)?\s+$", text[max(0, role_start - 20):role_start])
+                    if of is None and nm:
+                        # "ministry spokeswoman Narine Avetisyan-Grigoryan": the ministry the story named last
+                        of = ctx._org_by_noun(nm.group("noun"), info.sent.start + role_start)
                     found.append((role, of))
             # ---- "Prime Minister Han Duck-soo is serving as acting president"
             cm = re.match(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:serving|acting|working)\s+as\s+(?:the\s+|an?\s+)?"
@@ -371,7 +375,8 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
         obj_start = bstart + rest_start + pm.end()
         # "a lawmaker of the main opposition Democratic Party": lowercase words may stand before the name
         objs = [x for x in ms if x.start >= obj_start and x.type in ("State", "Organization")
-                and re.fullmatch(r"(?:[a-z-]+\s+){0,3}", text[obj_start:x.start])]
+                and not re.match(r"-based\b", text[x.end:x.end + 7])
+                and re.fullmatch(r"(?:[a-z-]+\s+){0,3}(?:[A-Z][\w'’.]*-based\s+)?", text[obj_start:x.start])]
         if objs:
             o = objs[0]
             chain = pm.group("chain")
@@ -397,12 +402,21 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
     return role, of
 
 
+_ROLE_TAIL_RANK = re.compile(r"(?<![Ss]ecretary)(?<![Aa]ttorney)(?<![Ii]nspector)(?<![Dd]irector)(?<![Ss]urgeon)(?<![Cc]onsul)"
+                             r"(?<![Gg]overnor)\s+(?:Field\s+Marshal|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Lieutenant\s+General|"
+                             r"Lt\.\s*Gen\.|Major\s+General|Maj\.\s*Gen\.|Brigadier(?:\s+General)?|Brig\.(?:\s*Gen\.)?|"
+                             r"Rear\s+Admiral|Vice\s+Admiral|Air\s+Marshal|Air\s+Chief\s+Marshal|Marshal)$")
+
+
 def _clean_role(role: str) -> str:
     role = re.sub(r"\s+", " ", role).strip(" ,")
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
     role = re.sub(r"^(?:(?:first|second|third|female|male|new|longtime|long-time|current|newly\s+appointed|[Nn]ew|"
                   r"[Ll]ongtime|[Cc]urrent)\s+)+", "", role)  # "First Vice Foreign Minister" keeps its rank
     role = re.sub(r"['’]s$", "", role)
+    role = re.sub(r"^(?:His|Her)\s+Excellency\s+|^H\.\s?E\.\s+", "", role)  # "His Excellency President"
+    for _ in range(2):
+        role = _ROLE_TAIL_RANK.sub("", role)  # "army chief Field Marshal (Asim Munir)": the rank is no part of it
     return role
 
 

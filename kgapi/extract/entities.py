@@ -294,6 +294,8 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
         elif kind == "capital" and re.match(r"\s+" + UP + LOW + r"+(?:\s|$|[,.;'’(])", text[e:e + 30]) and \
                 not g.surface_re.match(text, e + 1) and not re.match(r"\s+(?:" + _ORG_HEADS + r"|and|Is|Was|Has|Says|Said)\b", text[e:e + 20]):
             continue  # "Wellington Koo": a first name, not the capital
+        elif kind in ("capital", "state", "state_adj") and re.match(r"-based\b", text[e:e + 7]):
+            continue  # "the Mogadishu-based Horn Policy Centre": where the body sits, no actor
         elif kind == "capital":
             prev = [x for x in out[-6:] if x.end <= s]
             prev.sort(key=lambda x: x.end)

@@ -877,3 +877,17 @@ def test_names_in_vietnamese_and_romanian_letters():
     people = {e["label"]: e["aliases"] for e in r["entities"] if e["type"] == "Person"}
     assert people.get("Hoàng Văn Sơn") == ["Sơn"]
     assert "Angel Tîlvăr" in people
+
+
+@pytest.mark.parametrize("text,person,role,of", [
+    ("Sharif was accompanied by army chief Field Marshal Asim Munir.", "Asim Munir", "army chief", "Pakistan"),
+    ("NATO Secretary General Mark Rutte welcomed the decision.", "Mark Rutte", "Secretary General", "NATO"),
+    ('"This is fabricated," said Col. (retd) Vikram Sethi-Bhalla, a senior fellow at the Delhi-based Centre for Land '
+     'Warfare Studies.', "Vikram Sethi-Bhalla", "senior fellow", "Centre for Land Warfare Studies"),
+    ("Armenia's Defence Ministry rejected the report. 'It is fabricated,' ministry spokeswoman Narine "
+     "Avetisyan-Grigoryan wrote on Facebook.", "Narine Avetisyan-Grigoryan", "spokeswoman", "Ministry of Defense of Armenia"),
+])
+def test_ranks_seats_and_the_ministry_of_a_spokeswoman(text, person, role, of):
+    r = run(text, published="2025-09-24")
+    roles = {(x["person"]["label"], x["role"], (x["of"] or {}).get("label")) for x in r["roles"]}
+    assert (person, role, of) in roles
