@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from urllib.parse import urlencode
 
 from flask import Response, request
+from werkzeug.http import generate_etag
 
 from ..errors import InvalidParameter, NotFound
 from ..ids import is_valid_id
@@ -26,28 +27,33 @@ DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 
 class Kept(dict):
-    """An answer kept in a cache: serialized once, then sent as it is."""
+    """An answer kept in a cache: serialized (and its ETag hashed) once, then sent as it is."""
 
-    serialized: str | None = None
+    serialized: bytes | None = None
+    etag: str | None = None
 
 
 def json_response(body: Any, status: int = 200, *, etag: bool = True,
                   headers: dict[str, str] | None = None) -> Response:
     """Serialize ``body``; with ``etag``, answer ``If-None-Match`` with 304."""
-    data = getattr(body, "serialized", None)
+    kept = isinstance(body, Kept)
+    data = body.serialized if kept else None
     if data is None:
-        data = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-        if isinstance(body, Kept):
-            body.serialized = data
+        data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if kept:
+            body.serialized, body.etag = data, generate_etag(data)
     resp = Response(data, status=status, mimetype="application/json")
     for k, v in (headers or {}).items():
         resp.headers[k] = v
-    return conditional(resp) if etag and status == 200 else resp
+    return conditional(resp, body.etag if kept else None) if etag and status == 200 else resp
 
 
-def conditional(resp: Response) -> Response:
-    """Strong ETag over the body; 304 when the client already has it."""
-    resp.add_etag()
+def conditional(resp: Response, etag: str | None = None) -> Response:
+    """Strong ETag over the body (``etag``: already hashed, for a kept body); 304 when the client has it."""
+    if etag is not None and "ETag" not in resp.headers:
+        resp.set_etag(etag)
+    else:
+        resp.add_etag()
     resp.headers.setdefault("Cache-Control", "no-cache")
     return resp.make_conditional(request)
 

@@ -164,6 +164,21 @@ def test_etag_and_304(corpus):
     assert other.status_code == 200
 
 
+def test_a_kept_answer_keeps_its_bytes_and_the_etag_of_them(corpus):
+    """Repeated requests are answered from the view cache with the ETag hashed once: it must stay the
+    hash of exactly the bytes sent, and If-None-Match must still match it."""
+    import hashlib
+
+    first = corpus.get("/entities/kim-jong-un?limit=3")
+    for _ in range(2):
+        again = corpus.get("/entities/kim-jong-un?limit=3")
+        assert again.status_code == 200 and again.data == first.data
+        assert again.headers["ETag"] == first.headers["ETag"] == f'"{hashlib.sha1(first.data).hexdigest()}"'
+        assert again.headers["Content-Type"] == "application/json"
+        assert again.headers["Cache-Control"] == "no-cache"
+    assert corpus.get("/entities/kim-jong-un?limit=3", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+
+
 def test_etag_changes_when_the_entity_does(client, app, auth):
     from tests.api.corpus import extractions
 
