@@ -28,7 +28,8 @@ class _Gunicorn(BaseApplication):
             # The per-query limit is enforced by kgapi; this only reaps hung workers.
             "timeout": int(s.query_timeout) + 60,
             "graceful_timeout": 10,
-            "accesslog": "-",
+            # one line per request is info: at warning and error there is none (and no cost per request)
+            "accesslog": "-" if s.log_level.lower() in ("debug", "info") else None,
             "errorlog": "-",
             "loglevel": s.log_level,
             "limit_request_line": MAX_REQUEST_LINE,

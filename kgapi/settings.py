@@ -100,7 +100,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Keep the links between entities, facts, claims and articles of an embedded store in "
             "memory (loaded in the background at start, kept in step on every write), so entity pages "
             "and timelines take milliseconds at any size; false: every answer by SPARQL.", _bool),
-    Setting("log_level", "info", "Logging level: debug, info, warning, error."),
+    Setting("log_level", "info", "Logging level: debug, info, warning, error. The access log (a line "
+            "per request) is info: warning and error leave it out."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
