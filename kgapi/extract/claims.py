@@ -403,9 +403,9 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
 
 
 _ROLE_TAIL_RANK = re.compile(r"(?<![Ss]ecretary)(?<![Aa]ttorney)(?<![Ii]nspector)(?<![Dd]irector)(?<![Ss]urgeon)(?<![Cc]onsul)"
-                             r"(?<![Gg]overnor)\s+(?:Field\s+Marshal|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Lieutenant\s+General|"
+                             r"(?<![Gg]overnor)(?:\s+(?:Field\s+Marshal|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Lieutenant\s+General|"
                              r"Lt\.\s*Gen\.|Major\s+General|Maj\.\s*Gen\.|Brigadier(?:\s+General)?|Brig\.(?:\s*Gen\.)?|"
-                             r"Rear\s+Admiral|Vice\s+Admiral|Air\s+Marshal|Air\s+Chief\s+Marshal|Marshal)$")
+                             r"Rear\s+Admiral|Vice\s+Admiral|Air\s+Marshal|Air\s+Chief\s+Marshal|Marshal))+$")
 
 
 def _clean_role(role: str) -> str:
@@ -415,8 +415,7 @@ def _clean_role(role: str) -> str:
                   r"[Ll]ongtime|[Cc]urrent)\s+)+", "", role)  # "First Vice Foreign Minister" keeps its rank
     role = re.sub(r"['’]s$", "", role)
     role = re.sub(r"^(?:His|Her)\s+Excellency\s+|^H\.\s?E\.\s+", "", role)  # "His Excellency President"
-    for _ in range(2):
-        role = _ROLE_TAIL_RANK.sub("", role)  # "army chief Field Marshal (Asim Munir)": the rank is no part of it
+    role = _ROLE_TAIL_RANK.sub("", role)  # "army chief Field Marshal (Asim Munir)": the rank is no part of it
     return role
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .resources import _alt, fold, gazetteer, lexicon, state_words
 
@@ -474,15 +475,12 @@ def _find_unknown_media(text: str, out: list[Mention], spans: "Spans") -> None:
             lead = re.match(r"(?:The|A|An|On|In|But|And|Meanwhile|Earlier|Later)\s+", name)
             if lead:
                 s, name = s + lead.end(), name[lead.end():]
-            if rx is _MEDIA_SUBJ and lead and lead.group(0).strip() != "The" and s - m.start() == len(lead.group(0)):
-                pass
             toks = name.split()
             if not toks or toks[0] in _NOT_NAME_WORDS or _overlaps(spans, s, e):
                 continue
             if rx is _MEDIA_SUBJ and len(toks) < 2:
                 continue
-            label = name if not name.startswith("the ") else name[4:]
-            out.append(Mention(s, e, name, "Organization", label, "pattern"))
+            out.append(Mention(s, e, name, "Organization", name, "pattern"))
             spans.append((s, e))
 
 
@@ -585,15 +583,14 @@ def surname_forms(label: str) -> list[str]:
     return forms
 
 
-def _alt_titles() -> str:
-    """Title words ('President', 'Gen.') that may stand before a bare surname."""
-    global _ALT_TITLES
-    if _ALT_TITLES is None:
-        _ALT_TITLES = _alt(lexicon().title_words + ["Mr", "Ms", "Mrs", "Dr"], ignore_case=False)
-    return _ALT_TITLES
+# a capitalised word right before a bare surname ("Rajnath Singh"), unless it opens a sentence
+_CAPWORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z]" + LOW + r"+\s+$")
 
 
-_ALT_TITLES = None
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern:
+    """A title word ('President', 'Gen.') right before a bare surname: it may stand there."""
+    return re.compile(r"\b(?:" + _alt(lexicon().title_words + ["Mr", "Ms", "Mrs", "Dr"], ignore_case=False) + r")\s+$")
 
 
 def add_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -621,8 +618,8 @@ def add_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         if _overlaps(spans, s, e):
             continue
         sn = m.group(0)
-        if re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z]" + LOW + r"+\s+$", text[max(0, s - 30):s]) and \
-                not re.search(r"\b(?:" + _alt_titles() + r")\s+$", text[max(0, s - 30):s]):
+        before = text[max(0, s - 30):s]
+        if _CAPWORD_BEFORE.search(before) and not _title_before().search(before):
             continue  # "Rajnath Singh" is not Sabrina Singh: a capitalised word before makes it another name
         # "Kim Jong Un"-style names continue with capitalised tokens: those are other names
         if re.match(r"\s+[A-Z][a-z]", text[e:e + 3]) and sn not in g.person_short:
