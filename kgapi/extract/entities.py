@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .resources import _alt, fold, gazetteer, lexicon, state_words
+from .resources import _alt, fold, fold_accents, gazetteer, lexicon, state_words
 
 UP = (r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƠƯȘȚ"
       r"ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")  # Vietnamese, Romanian
@@ -543,20 +543,13 @@ def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
         last_place_end = e
 
 
-def _variant_key(label: str) -> str:
-    import unicodedata
-    s = unicodedata.normalize("NFKD", label)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"[\s‑–-]+", " ", s.lower().replace("’", "'")).strip()
-
-
 def unify_variants(mentions: list[Mention]) -> list[Mention]:
     """'Gitanas Nausėda' … 'Gitanas Nauseda', 'Kim Jong-un' … 'Kim Jong Un': spellings that differ
     only in accents, hyphens or case name one person (the first spelling is the label)."""
     first: dict[str, str] = {}
     for m in mentions:
         if m.type == "Person" and m.how in ("name", "pattern"):
-            k = _variant_key(m.label)
+            k = fold_accents(m.label)
             lbl = first.setdefault(k, m.label)
             if lbl != m.label:
                 m.label = lbl

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as ilr
@@ -31,6 +32,13 @@ def fold(s: str) -> str:
     s = s.replace("’", "'").replace("‑", "-").replace("–", "-")
     s = re.sub(r"[-\s]+", " ", s.lower()).strip()
     return s
+
+
+def fold_accents(s: str) -> str:
+    """``fold`` that also drops accents: 'Mocímboa' and 'Mocimboa', 'Al-Khums' and 'al Khums' are one key."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[\s‑–-]+", " ", s.lower().replace("’", "'")).strip()
 
 
 @dataclass

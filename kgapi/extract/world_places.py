@@ -9,22 +9,17 @@ mentions Mozambique.
 
 from __future__ import annotations
 
-import bisect
 import gzip
-import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
+
+from .resources import fold_accents
 
 _FILE = Path(__file__).parent / "data" / "world_places.tsv.gz"
 _BIG_CITY = 1_000_000
 
 
-def place_key(name: str) -> str:
-    """'Al-Khums', 'al Khums', 'Al Khums' → 'al khums'; 'Mocímboa' → 'mocimboa'."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
-    return re.sub(r"[\s‑–-]+", " ", s).strip()
+place_key = fold_accents  # 'Al-Khums', 'al Khums' → 'al khums'; 'Mocímboa' → 'mocimboa' (the table's keys)
 
 
 @lru_cache(maxsize=1)
