@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..ids import slugify
 from .context import ACTOR_TYPES, Context, SentInfo
 from .dates import to_date
-from .entities import Mention
+from .entities import _DOMAIN_WORDS, Mention
 from .resources import fold, gazetteer, lexicon
 
 
@@ -100,7 +100,11 @@ def _org_generic(label: str) -> str:
 _ROLE_ADJ = (r"(?:(?:transitional|interim|acting|deputy|vice|senior|junior|chief|top|first|principal|"
              r"outgoing|incoming|defen[cs]e|foreign|press|national|security|former|military|supreme|spy|intelligence|"
              r"army|naval|regional|provincial|de\s+facto|self-proclaimed|newly\s+appointed|"
-             r"chief\s+military|first\s+deputy)\s+)")
+             r"chief\s+military|first\s+deputy|government|communications|information|finance|interior|home|justice|"
+             r"health|education|economy|trade|energy|agriculture|transport|industry|emergencies|emergency|"
+             r"presidential|cabinet|opposition|assistant|associate|police|navy|air\s+force)\s+)")
+# "for Political Affairs", "of National Defence": the portfolio an office's title names
+_DOMAIN_RE = r"(?:(?:" + "|".join(sorted(_DOMAIN_WORDS)) + r")(?:\s+(?:and\s+)?(?:" + "|".join(sorted(_DOMAIN_WORDS)) + r")){0,3})\b"
 _GOV_ROLE = re.compile(r"\b(?:president|prime minister|premier|minister|ambassador|envoy|spokes(?:man|woman|person)|"
                        r"(?:national\s+)?security\s+advis[eo]r|chief\s+of\s+staff|"
                        r"secretary|chancellor|king|leader|chairman|foreign minister|defen[cs]e minister)\b", re.I)
@@ -114,10 +118,11 @@ def extract_roles(ctx: Context) -> list[dict]:
     out: dict[tuple, dict] = {}
     office_state: dict[tuple[str, str], str] = {}
     pre_re = re.compile(r"(?:(?P<role>(?:" + _ROLE_ADJ + r"{0,2}(?:[A-Z][a-z]+\s+){0,2}(?:" + rh + r")"
-                        r"|(?:[A-Z][a-z]+\s+){0,2}(?:" + titled + r"))(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){0,2}))"
+                        r"|(?:[A-Z][a-z]+\s+){0,2}(?:[A-Z][a-z]+-)?(?:" + titled + r"))(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+                        r"|\s+for\s+(?:the\s+)?" + _DOMAIN_RE + r"){0,2})(?P<post>\s+(?:in|to)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s*,))?)"
                         r"(?P<sep>\s*,\s+|\s+)"
                         r"(?:(?:[A-Z][a-z]{0,3}\.|Rear|Vice|Brigadier|Colonel|Lieutenant|Major|Admiral|Captain|Marshal|"
-                        r"Field|Air)\s+){0,3}$")
+                        r"Field|Air|Senior|General(?=\s+[A-Z][\w’'-]*\s+[A-Z]))\s+){0,4}$")
     head_re = re.compile(r"\b(?:" + rh + r"|" + titled + r")\b")
     for si, info in enumerate(ctx.infos):
         text = info.sent.text
@@ -127,11 +132,16 @@ def extract_roles(ctx: Context) -> list[dict]:
             # ---- title before the name ("Russian Culture Minister Olga Lyubimova", "Wagner's founder, Y. P.")
             before = text[max(0, m.start - 90):m.start]
             pm = pre_re.search(before)
-            if pm and not (pm.group("sep").strip() == "," and not re.match(r"(?i:the|his|her|its|their)\s", pm.group("role"))
-                           and not re.search(r"['’]s\s+\S*\s*$|\b(?i:the|his|her|its|their)\s+\S*\s*$|[A-Z]\w+\s+$",
-                                                                             before[:pm.start("role")])):
+            if pm and (pm.group("sep").strip() == "," and not re.match(r"(?i:the|his|her|its|their)\s", pm.group("role"))
+                       and not re.search(r"['’]s\s+\S*\s*$|\b(?i:the|his|her|its|their)\s+\S*\s*$|[A-Z]\w+\s+$",
+                                         before[:pm.start("role")])):
+                pm = None
+            if pm:
                 role_start = m.start - (len(before) - pm.start("role"))
                 role_end = m.start - (len(before) - pm.end("role"))
+                if pm.group("post") and not re.search(r"(?i:ambassador|envoy|representative|attach[eé]|consul)$", pm.group("role")):
+                    pm = None  # "in Chisinau" follows only an envoy's title ("Russia's ambassador in Chisinau, X")
+            if pm:
                 # a state adjective or an organization inside the matched words qualifies the role;
                 # "Chairman of State Affairs of the DPRK": a trailing "of <state>" names whose role it is
                 of_tail = None
@@ -220,6 +230,11 @@ def extract_roles(ctx: Context) -> list[dict]:
                 if of is None and _GOV_ROLE.search(role):
                     of = _context_state(ctx, si, m.start)
                     strength = 1 if of else 0
+                if of is None and re.search(r"(?i)\bsecretary-general\b", role) and "United Nations" in g.orgs:
+                    of = "United Nations"  # "Under-Secretary-General for Peace Operations": the UN's, unless one is named
+                if of is None and _GOV_ROLE.search(role):
+                    # "Defence Minister X" with no state near: the headline's state, whose story it is
+                    of = _title_state(ctx)
                 key = (m.label, fold(role), of)
                 if key in out:
                     if source(info) not in out[key]["sources"]:
@@ -251,7 +266,7 @@ def extract_roles(ctx: Context) -> list[dict]:
     return list(out.values())
 
 
-_RANK = re.compile(r"(?:(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Col\.?|Colonel|Gen\.?|General|Adm\.?|Admiral|"
+_RANK = re.compile(r"(?:(?:Senior|Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Col\.?|Colonel|Gen\.?|General|Adm\.?|Admiral|"
                    r"Vice|Rear|Marshal|Field|Air|Chief)\s*)+", re.I)
 
 
@@ -260,6 +275,18 @@ def _state_before(info: SentInfo, pos: int) -> str | None:
         if m.start < pos and m.type == "State" and m.how in ("name", "metonym", "adj"):
             return m.label
     return None
+
+
+def _title_state(ctx: Context) -> str | None:
+    """The first state the headline names, the one a story's untitled officials most often belong to."""
+    cached = getattr(ctx, "_title_state", False)
+    if cached is not False:
+        return cached
+    from .entities import find_mentions
+    st = next((m.label for m in find_mentions(ctx.title or "") if m.type == "State" and m.how in ("name", "adj", "metonym")),
+              None)
+    ctx._title_state = st  # type: ignore[attr-defined]
+    return st
 
 
 def _context_state(ctx: Context, si: int, pos: int) -> str | None:
@@ -343,8 +370,8 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
         if q.type in ("State", "Organization"):
             of = q.label if q.type == "Organization" or q.how != "adj" or True else None
         pre_rest = text[q.end:bstart + hm.start()]
-        if not re.fullmatch(r"(?:['’]s)?\s*(?:[a-z-]+\s+){0,2}", pre_rest):
-            return None
+        if not re.fullmatch(r"(?:['’]s)?\s*(?:[a-z-]+\s+){0,2}|['’]s\s+(?:[A-Z][a-z-]+\s+){1,2}", pre_rest):
+            return None  # ("the UAE's Assistant Minister")
         role_start = hm.start()
         role_words = pre_rest.strip()
         role_words = re.sub(r"^['’]s\s*", "", role_words)
@@ -365,6 +392,12 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
         role = body[off:hm.end()]
         rest_start = hm.end()
     rest = body[rest_start:]
+    dm = re.match(r"\s+(?:for|of)\s+(?:the\s+)?" + _DOMAIN_RE, rest)
+    if dm and not [x for x in ms if bstart + rest_start <= x.start < bstart + rest_start + dm.end()]:
+        # "Deputy Minister of National Defence", "Assistant Minister for Political Affairs": the portfolio is the title's
+        role += rest[:dm.end()]
+        rest_start += dm.end()
+        rest = body[rest_start:]
     # "chief of the main staff of Russia's ground forces", "secretary of Russia's Security Council",
     # "a senior researcher at the Korea Institute …"
     pm = re.match(r"(?P<chain>(?:\s+of\s+the\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)*)\s+(?P<prep>of|at|for|from|with|in)\s+(?:the\s+)?", rest)

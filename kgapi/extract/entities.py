@@ -35,7 +35,7 @@ UP = (r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
       r"ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")  # Vietnamese, Romanian
 LOW = (r"[a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžơưșț"
        r"ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
-_NAME_TOKEN = r"(?:" + UP + LOW + r"*(?:['’]" + UP + LOW + r"+)?(?:[-‑]" + UP + r"?" + LOW + r"+)?|[A-Z]\.)"
+_NAME_TOKEN = r"(?:[A-Z]\.(?=\s)|" + UP + LOW + r"*(?:['’]" + UP + LOW + r"+)?(?:[-‑]" + UP + r"?" + LOW + r"+)?|[A-Z]\.)"
 # "Abdel Fattah al-Sisi", "Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva": lower-case particles
 # inside a name, never at its ends
 _PARTICLE = r"(?:al|el|bin|ibn|bint|van|von|der|den|de|da|dos|du|di|del|della|ter|ten)"
@@ -55,6 +55,14 @@ Spokesman Spokeswoman Major Captain Lieutenant Sergeant Corporal Private Brigadi
 Oblast Region Front Treaty Comprehensive Strategic Partnership Operation Day Week Year Province District County City
 Island Islands Airport Base Square Street Avenue Bridge Gap Corridor Peninsula Strait River Sea Mountains Krai
 Rear Adm Brig Capt Sgt Cpl Pvt Cmdr Maj""".split())
+# the portfolio words of an office ("Assistant Minister for Political Affairs"): never a name, and what may
+# stand between a title and the name it precedes ("Under-Secretary-General for Peace Operations Jean-Pierre Lacroix")
+_DOMAIN_WORDS = set("""Affairs Operations Political Peace Peacekeeping Economic Economy Development Trade Interior Justice
+Finance Health Education Information Communications Communication Energy Humanitarian Emergency Emergencies Situations
+Cooperation International Public Legal Policy Planning Logistics Infrastructure Environment Labour Labor Social
+Industry Agriculture Transport Culture Tourism Veterans Disarmament Human Rights Home Security Defence Defense Foreign
+National Military Strategic Intelligence Europe Africa Asia Americas Middle East Pacific Multilateral Bilateral""".split())
+_NOT_NAME_WORDS |= _DOMAIN_WORDS - {"Home"}
 
 
 
@@ -88,7 +96,7 @@ _SPEECH_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(?:(?:on\s+)?(?:
                            r"Friday|Saturday|Sunday)\s+)?(?:" + _SPEECH[3:-1] + r"|confirmed|denied|acknowledged|"
                            r"dismissed|announced|urged|called|rejected|declined|visited|met|arrived|signed|ordered)\b")
 _SPEECH_BEFORE = re.compile(r"(?:\b" + _SPEECH + r"|according to)\s*$", re.IGNORECASE)
-_APPOS_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*(?:[\w'’-]+\s+){0,5}(?:" + "|".join(
+_APPOS_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*(?:[\w'’-]+\s+){0,5}(?i:" + "|".join(
     sorted((h for h in lexicon().role_heads if h != "member"), key=len, reverse=True)) + r")\b")
 
 _PLACE_PREP = re.compile(r"(?:\b(?:in|at|near|into|toward|towards|visit|visited|visiting|visits|outside|serving|"
@@ -367,7 +375,8 @@ def _title_re():
         lex = lexicon()
         titles = sorted(set(lex.title_words + [h for h in lex.role_heads if " " in h or h[0].isupper()]),
                         key=len, reverse=True)
-        _TITLE_RE = re.compile(r"(?i:" + _alt(titles, ignore_case=True) + r")\s+(?P<name>" + _NAME + r")")
+        portfolio = r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:" + "|".join(sorted(_DOMAIN_WORDS)) + r")(?:\s+and)?\s+){1,4})?"
+        _TITLE_RE = re.compile(r"(?i:" + _alt(titles, ignore_case=True) + r")" + portfolio + r"\s*(?<=\s)(?P<name>" + _NAME + r")")
     return _TITLE_RE
 
 

@@ -888,3 +888,38 @@ def test_ranks_seats_and_the_ministry_of_a_spokeswoman(text, person, role, of):
     r = run(text, published="2025-09-24")
     roles = roles_of(r)
     assert (person, role, of) in roles
+
+
+# ------------------------------------------------------------------ roles: ranks, portfolios, envoys, defaults
+@pytest.mark.parametrize("text,title,person,role,of", [
+    # a "Senior" rank (PLA, Vietnam People's Army) is no role; the office before it is
+    ("Navy spokesman Senior Captain Zhao Weiming told reporters the ships left port.", "Chinese warships reach Djibouti",
+     "Zhao Weiming", "Navy spokesman", "China"),
+    # portfolio words before "minister" and "spokesman" are part of the office
+    ("Ghana's information minister, Kojo Oppong-Nkrumah, said the troops would stay.", "x",
+     "Kojo Oppong-Nkrumah", "information minister", "Ghana"),
+    ("Peru's interior minister Juan Santiváñez-Antúnez said police would go.", "x",
+     "Juan Santiváñez-Antúnez", "interior minister", "Peru"),
+    ("Kigali denied it: government spokeswoman Yolande Makolo-Uwase said no troops had crossed.", "x",
+     "Yolande Makolo-Uwase", "government spokeswoman", "Rwanda"),
+    # an envoy's post may stand between the title and the name
+    ("China's ambassador in Nairobi, Guo Haiyan, called the report false.", "x", "Guo Haiyan", "ambassador", "China"),
+    # a portfolio after the title ("for …", "of …") belongs to it
+    ("Dina Saleh-Amer, Egypt's Assistant Minister for Foreign Affairs, said the convoy left.", "x",
+     "Dina Saleh-Amer", "Assistant Minister for Foreign Affairs", "Egypt"),
+    ("General Nguyen Van Tho, Deputy Minister of National Defence, saw the unit off.", "Vietnam sends engineers",
+     "Nguyen Van Tho", "Deputy Minister of National Defence", "Vietnam"),
+    # a United Nations title names the UN unless the text names another body
+    ("They met Under-Secretary-General for Peace Operations Jean-Pierre Lacroix in New York.", "x",
+     "Jean-Pierre Lacroix", "Under-Secretary-General for Peace Operations", "United Nations"),
+    # a government office with no state near it: the headline's state
+    ("Defence Minister Ion Popescu-Vlad travelled to Rome for talks.", "Moldova asks Italy for deminers",
+     "Ion Popescu-Vlad", "Defence Minister", "Moldova"),
+    # a middle initial is part of the name
+    ("General Laura J. Richardson-Hale, commander of US Southern Command, said 300 troops would go.", "x",
+     "Laura J. Richardson-Hale", "commander", "US Southern Command"),
+])
+def test_offices_ranks_and_portfolios(text, title, person, role, of):
+    got = roles_of(run(text, title=title))
+    assert (person, role, of) in got, got
+    assert not any(r in ("Senior", "Chief") for _p, r, _o in got), got
