@@ -1067,6 +1067,9 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 with_figures.add((other, fr.host))
     for f in figures:
         if not f.sending or not f.host:
+            import os
+            if os.environ.get("KGDBG"):
+                print("DROP", f.sending, f.host, f.count, f.kind, "::", f.info.sent.text[max(0,f.start-60):f.end+60].replace("\n"," "))
             continue
         if _historical(ctx, f):
             continue  # "In the 1980s, as many as 20,000 … were stationed": background, not what the story reports
@@ -1307,7 +1310,8 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                 prep = hp.group("p") if hp else "on"
                 if m.type == "State" and m.how == "adj" and not re.match(
                         r"\s+(?:\w+\s+)?(?:port|city|town|region|territory|soil|bases?|side|sites?|factor(?:y|ies)|"
-                        r"plants?|camps?|front|ports|units?|regions)\b", poss_after):
+                        r"plants?|camps?|front|ports|units?|regions|schools?|academ(?:y|ies)|colleges?|universit(?:y|ies)|"
+                        r"ranges?|training\s+(?:grounds?|centres?|centers?))\b", poss_after):
                     pass
                 else:
                     score = (0 if m.start >= f.end else 50) + (0 if prep in ("to", "into") else 10) + \
@@ -1315,6 +1319,12 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                     host_c.append((score, st))
                     if m.type == "Place" and m.how == "place" and (m.label not in g.capital_of or prep in ("to", "into", "serving", "in", "at")):
                         loc_c.append((score + (5 if prep in ("near",) else 0), m.label))
+            elif st and m.start > f.start and re.search(r"\b(?:operat\w+|fl(?:y|ying|ew|own)|patroll?\w*|sail\w*)\s+"
+                                                        r"(?:out\s+of|from)\s+(?:the\s+)?$", before):
+                # "… would operate from Djibouti": the base they work from hosts them
+                host_c.append((20 + abs(m.start - f.end) / 100, st))
+                if m.type == "Place" and m.how == "place":
+                    loc_c.append((20 + abs(m.start - f.end) / 100, m.label))
             elif st and m.start > f.start and re.search(r"\b(?:stationed|based)\s+(?:in|at)\s+(?:the\s+)?$", before):
                 # "… are stationed in Timbuktu": where they are, weaker than where they were sent
                 host_c.append((80 + abs(m.start - f.end) / 100, st))
@@ -1401,7 +1411,7 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             for m in ms:
                 if m.start > f.start and m.type == "State" and m.how in ("name", "metonym") and m.label != host and \
                         re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?$", text[max(a, m.start - 12):m.start]) and \
-                        re.search(r"\b(?:mov|sen[dt]|transferr?|ship|deploy|dispatch|brought|bring|flown|fly|flew|ferr|"
+                        re.search(r"\b(?:mov|sen[dt]|transferr?|shipp(?=ed|ing)|deploy|dispatch|brought|bring|flown|fly|flew|ferr|"
                                   r"airlift|cross|arriv|redeploy|rotat)\w*", text[f.start:m.start]) and \
                         not re.search(r"\b(?:border|front|away)\s+$", text[max(a, m.start - 25):m.start - 5]):
                     sending = m.label
@@ -1500,6 +1510,22 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
                     break
             else:
                 f.host = _the_country(ctx, f.info, f.sending, f.start)
+        if f.host is None and prev is not None and prev.info is f.info and prev.host and prev.host != f.sending \
+                and f.count is not None and f.sending:
+            gap = f.info.sent.text[prev.end:f.start]
+            if len(gap) <= 80 and not re.search(r"[.;:]", gap) and not _DEPLOY_VERB.search(gap) and re.search(
+                    r"(?:,|\band|\bas\s+well\s+as)\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|up\s+to|"
+                    r"at\s+least|an\s+estimated|approximately)\s+)?$", gap):
+                # "hosts about 4,000 US personnel at Camp Lemonnier, some 1,500 French troops, and …": one host
+                f.host = prev.host
+        if f.host is None and main and f.sending and main[1] != f.sending and \
+                (f.sending, main[1]) not in lexicon().adversaries and re.search(
+                    r"\b(?:contribut\w+|join\w*|add\w*|commit\w*)\b[^.;]{0,60}$", f.info.sent.text[:f.start]) and re.match(
+                    r"[^.;]{0,60}?\b(?:to|with)\s+the\s+(?:[\w-]+\s+){0,3}(?:force|mission|contingent|coalition|operation|"
+                    r"battlegroup|battle\s+group|brigade)\b", f.info.sent.text[f.end:]) and not re.search(
+                    r"\b(?:its|their)\s+own\b|\bborder\b|\bhome\b", _clause_text(f)):
+            # "Norway will contribute a smaller unit of 200 soldiers to the Swedish-led force": the mission's host
+            f.host = main[1]
         if f.host is None:
             if ctx_item is not None and ctx_item.host and ctx_item.sending == f.sending:
                 f.host = ctx_item.host

@@ -231,6 +231,24 @@ def _capital_is_place(text: str, s: int, e: int, prev_mentions: list[Mention]) -
     return False
 
 
+_TOWN_BEFORE = re.compile(r"\b(?:Port|Puerto|Porto|Fort|Saint|St\.|San|Santa|Santo|New|Old)\s+$")
+_WATER_BEFORE = re.compile(r"\bthe\s+(?:Gulf|Bay|Sea|Strait|Straits|Bight|Coast)\s+of\s+$")
+
+
+def _town_named_for(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a place named with a state's name inside it, if the state's name stands in one."""
+    from . import world_places
+    tb = _TOWN_BEFORE.search(text, max(0, s - 8), s)
+    if tb and world_places.candidates(text[tb.start():e]):
+        return tb.start(), e
+    if re.match(r" City\b", text[e:e + 6]) and world_places.candidates(text[s:e + 5]):
+        return s, e + 5
+    wb = _WATER_BEFORE.search(text, max(0, s - 20), s)
+    if wb:
+        return wb.start() + 4, e
+    return None
+
+
 def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
     """All entity mentions in ``text`` (without short forms or pronouns)."""
     g = gazetteer()
@@ -293,6 +311,10 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
                 out.append(Mention(s, e, surface, "Organization", o.parent))
             else:
                 out.append(Mention(s, e, surface, "Organization", label))
+        elif kind == "state" and (town := _town_named_for(text, s, e)) is not None:
+            # "Port Sudan", "Kuwait City", "the Gulf of Guinea": a place that bears a state's name
+            out.append(Mention(town[0], town[1], text[town[0]:town[1]], "Place", text[town[0]:town[1]], "place"))
+            spans.append(town)
         elif kind == "state":
             if surface in ("the North", "the South") and (
                     not re.search(r"Korea", text) or re.match(r"\s*-?\s*Korea", text[e:e + 10])):

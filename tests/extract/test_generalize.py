@@ -923,3 +923,45 @@ def test_offices_ranks_and_portfolios(text, title, person, role, of):
     got = roles_of(run(text, title=title))
     assert (person, role, of) in got, got
     assert not any(r in ("Senior", "Chief") for _p, r, _o in got), got
+
+
+# ------------------------------------------------------------------ places bearing a state's name; lists; missions
+@pytest.mark.parametrize("text,place", [
+    ("A team of 40 Egyptian engineers arrived in Port Sudan on Sunday.", "Port Sudan"),
+    ("Some 300 Chinese sailors would be based in the Gulf of Guinea.", "Gulf of Guinea"),
+    ("About 200 US marines are stationed in Kuwait City.", "Kuwait City"),
+])
+def test_a_place_bearing_a_states_name_is_a_place(text, place):
+    r = run(text)
+    assert place in {e["label"] for e in r["entities"] if e["type"] == "Place"}
+    assert not {"Sudan", "Guinea", "Kuwait"} & {e["label"] for e in r["entities"] if e["type"] == "State"} - {
+        d["host_state"]["label"] for d in r["deployments"] if d["host_state"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Djibouti hosts about 4,000 US personnel at Camp Lemonnier, some 1,500 French troops and roughly 200 "
+     "Italian soldiers.", {("United States", "Djibouti", 4000), ("France", "Djibouti", 1500), ("Italy", "Djibouti", 200)}),
+    ("Qatar hosts around 10,000 American troops at Al Udeid, as well as about 300 British personnel.",
+     {("United States", "Qatar", 10000), ("United Kingdom", "Qatar", 300)}),
+])
+def test_one_host_for_a_list_of_contingents(text, expected):
+    assert expected <= figs(run(text))
+
+
+def test_a_contribution_to_the_mission_is_hosted_where_the_mission_is():
+    text = ("Sweden will send 1,200 soldiers to Finland to lead NATO's new land force there. "
+            "Norway will contribute a unit of up to 200 soldiers to the Swedish-led force from next year.")
+    assert ("Norway", "Finland", 200) in figs(run(text, title="Swedish troops head to Finland"))
+
+
+@pytest.mark.parametrize("text", [
+    "The task force, with some 700 Chinese officers and sailors aboard three ships, would operate from Djibouti.",
+    "About 700 Chinese sailors will operate out of Djibouti until December.",
+])
+def test_the_base_a_force_operates_from_hosts_it(text):
+    assert ("China", "Djibouti", 700) in figs(run(text))
+
+
+def test_a_states_schools_host_the_officers_it_trains():
+    text = "The UAE sends about a dozen special forces officers a year to train at Turkish military schools."
+    assert ("United Arab Emirates", "Turkey", 12) in figs(run(text, title="Türkiye and UAE deepen ties"))
