@@ -1067,9 +1067,6 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 with_figures.add((other, fr.host))
     for f in figures:
         if not f.sending or not f.host:
-            import os
-            if os.environ.get("KGDBG"):
-                print("DROP", f.sending, f.host, f.count, f.kind, "::", f.info.sent.text[max(0,f.start-60):f.end+60].replace("\n"," "))
             continue
         if _historical(ctx, f):
             continue  # "In the 1980s, as many as 20,000 … were stationed": background, not what the story reports
