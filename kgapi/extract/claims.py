@@ -2180,7 +2180,7 @@ def _dates_for(ctx: Context, info: SentInfo, seg: tuple[int, int], trig: re.Matc
 def extract_events(ctx: Context) -> list[dict]:
     g = gazetteer()
     events: list[dict] = []
-    for info in ctx.infos:
+    for si, info in enumerate(ctx.infos):
         text = info.sent.text
         found: list[tuple[str, re.Match]] = []
         for etype, rx in _TRIGGERS:
@@ -2462,6 +2462,13 @@ def extract_events(ctx: Context) -> list[dict]:
                          and (d.start >= participants[0].start - 20 or d.start < 5)]
             if etype_out in ("Denial", "Acknowledgement"):
                 participants = participants + _official_states(ctx, participants, leaders=etype_out == "Denial")
+                if etype_out == "Denial" and participants and not any(p.type == "Person" for p in participants):
+                    # "N'Djamena denied it on Monday. Chad's communications minister, X, said …": who spoke for it
+                    spk = _speaker_for(ctx, si, m.end(), {_as_state(p).label for p in participants})
+                    if spk is not None:
+                        participants = participants + [spk[0]]
+                        if spk[1] is not None and (not dates or (dates[0].value and len(dates[0].value) < 10)):
+                            dates = [spk[1]]  # "denied it last month: … said on July 24": the day it was said
 
             if etype_out != "Report":
                 # "North Korea's foreign ministry called the reports groundless": the state denies (only a
@@ -2607,6 +2614,39 @@ def _official_states(ctx: Context, participants: list[Mention], leaders: bool = 
                 out.append(Mention(p.start, p.end, st, "State", st, "desc"))
             break
     return out
+
+
+_SAID = re.compile(r"\b(?:said|says|told|insisted|stressed|added|wrote|declared|maintained)\b")
+
+
+def _speaker_for(ctx: Context, si: int, pos: int, states: set[str]):
+    """The official who, right after a state's denial (later in its sentence or first in the next one),
+    says so for that state: (mention, the day said) or None."""
+    roles = getattr(ctx, "roles", [])
+    for k, lo in ((si, pos), (si + 1, 0)):
+        if k >= len(ctx.infos):
+            break
+        info = ctx.infos[k]
+        text = info.sent.text
+        for x in info.mentions:
+            if x.start < lo or x.type != "Person" or x.how not in ("name", "pattern", "short"):
+                continue
+            if k == si + 1 and x.start > 120:
+                break
+            whose = {r["of"]["label"] for r in roles if r["person"]["label"] == x.label and r.get("of")}
+            whose |= {ctx.person_state.get(x.label)} - {None}
+            whose = {_as_state(Mention(0, 0, w, "Organization", w)).label for w in whose} | whose
+            sv = _SAID.search(text, x.end, x.end + 140)
+            if not (whose & states and sv) or re.search(r"\b(?:to|with|for|by|from|of|and|in)\s+(?:[A-Z][\w.’'-]*\s+){0,4}$",
+                                                         text[max(0, x.start - 40):x.start]) or \
+                    any(y.type == "Person" and y.label != x.label and x.end <= y.start < sv.start() for y in info.mentions):
+                continue  # ("In a message to Vladimir Putin, Lukashenko said": the one spoken to)
+            day = next((d for d in info.dates if d.value and len(d.value) == 10 and sv.end() <= d.start <= sv.end() + 12),
+                       None)
+            return x, day
+        if k == si + 1:
+            break
+    return None
 
 
 def _as_state(p: Mention) -> Mention:

@@ -965,3 +965,21 @@ def test_the_base_a_force_operates_from_hosts_it(text):
 def test_a_states_schools_host_the_officers_it_trains():
     text = "The UAE sends about a dozen special forces officers a year to train at Turkish military schools."
     assert ("United Arab Emirates", "Turkey", 12) in figs(run(text, title="Türkiye and UAE deepen ties"))
+
+
+@pytest.mark.parametrize("text,state,person", [
+    ("Kigali denied the report on Tuesday. Government spokeswoman Yolande Makolo-Uwase said no Rwandan soldier "
+     "had crossed the border.", "Rwanda", "Yolande Makolo-Uwase"),
+    ("Ghana denied it last week: Ghana's information minister, Kojo Oppong-Nkrumah, said on January 6 that no "
+     "troops had been sent.", "Ghana", "Kojo Oppong-Nkrumah"),
+])
+def test_the_official_who_speaks_for_a_denying_state_denies_with_it(text, state, person):
+    evs = [e for e in run(text, published="2025-01-10")["events"] if e["type"] == "Denial"]
+    assert any({p["label"] for p in e["participants"]} == {state, person} for e in evs), evs
+
+
+def test_the_one_spoken_to_is_no_speaker():
+    text = ("Moscow denied on Wednesday that it had targeted Poland. In a message to Vladimir Putin on Thursday, "
+            "Lukashenko said the drills would go ahead.")
+    evs = [e for e in run(text)["events"] if e["type"] == "Denial"]
+    assert evs and all("Vladimir Putin" not in {p["label"] for p in e["participants"]} for e in evs)
