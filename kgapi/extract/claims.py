@@ -1968,7 +1968,9 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"(?:violated|violating|entered|entering|breached|breaching|intruded\s+into)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?airspace|"
                              r"airspace\s+(?:violations?|incursions?)|crossed\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border|frontier)\s+into)\b")),
 ]
-_REPORT = re.compile(r"\b(?:reported|said|says|told|stated|announced|revealed|disclosed|estimated|assessed)\b")
+_REPORT = re.compile(r"\b(?:reported|said|says|told|stated|announced|revealed|disclosed|estimated|assessed|"
+                     r"(?:warned|wrote|found|concluded|noted|argued)(?=\s+(?:[\w-]+\s+){0,2}in\s+(?:a|an|its|their)\s+"
+                     r"(?:[\w-]+\s+)?(?:report|statement|study|paper|assessment|note|briefing|analysis)\b))\b")
 _NEG = re.compile(r"\b(?:not|never|no|neither|nor|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$", re.I)
 _ACK_SPEECH = re.compile(r"\b(?:said|says|stated|confirmed|told\s+\w+)\b[^.;]{0,30}?\bthat\s+(?:the\s+|its\s+|their\s+)?"
                          r"(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z]\w+)?)\s+)?"

@@ -380,6 +380,7 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
 
     # news outlets the data does not know ("the newspaper Ukrainska Pravda", "Radio Ozodi reported")
     _find_unknown_media(text, out, spans)
+    _find_missions(text, out, spans)
     # persons the data does not know
     _find_unknown_persons(text, out, spans, lex)
     # places the data does not know
@@ -485,15 +486,41 @@ _POSS_PLACE = re.compile(r"['’]s\s+(?P<name>" + UP + LOW + r"+(?:[-‑]" + UP 
                          r"\s+(?:region|province|oblast|district|city|port|Oblast|Region|Province|District))\b")
 
 
+_ACRONYM = r"(?:[A-Z]{2,6}(?![\w'’-]))"
 _MEDIA_NOUN = re.compile(r"\b(?:newspaper|daily|weekly|news\s+(?:website|site|portal|agency|outlet|channel)|website|outlet|"
                          r"broadcaster|(?:television|TV|radio)\s+(?:channel|station|network)|news\s+service|magazine|"
-                         r"tabloid|Telegram\s+channel|publication)\s+(?P<name>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN
-                         + r"){0,3})")
+                         r"tabloid|Telegram\s+channel|publication|newsletter|blog)\s+(?P<name>(?:" + _ACRONYM + r"|"
+                         + _NAME_TOKEN + r")(?:\s+" + _NAME_TOKEN + r"){0,3})")
 _MEDIA_SUBJ = re.compile(r"(?P<name>(?:" + _NAME_TOKEN + r"\s+){0,3}(?:Radio|Shimbun|Now|Today|Times|Post|News|Daily|"
                          r"Journal|Herald|Gazette|Telegraph|Tribune|Pravda|Izvestia|Kommersant|Confidentiel|Express|"
                          r"Observer|Standard|Nation|Star|Monitor|Insider|Wire|Media|TV|Ozodi|Liberty|Sinmun|Ilbo|Shinbun)"
-                         r"(?:\s+" + _NAME_TOKEN + r"){0,2})\s+(?:(?:first|also|had|has|earlier)\s+)?"
+                         r"(?:\s+" + _NAME_TOKEN + r"){0,2})(?:,\s+(?:the|a|an)\s+[^,;.]{3,80},)?\s+"
+                         r"(?:(?:first|also|had|has|earlier)\s+)?"
                          r"(?:reported|reports|said|says|wrote|cited|quoted|published|revealed|broke)\b")
+
+
+_MISSION = re.compile(r"\b(?P<st>(?!The\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\s+(?P<kind>[Ee]mbassy|[Cc]onsulate|[Hh]igh\s+"
+                      r"[Cc]ommission)\s+in\s+(?P<city>" + UP + LOW + r"+(?:[\s-]" + UP + LOW + r"+)?)")
+
+
+def _find_missions(text: str, out: list[Mention], spans: "Spans") -> None:
+    """'the Russian embassy in Helsinki', 'China's embassy in Nairobi': a state's mission, an actor of its own."""
+    g = gazetteer()
+    for m in _MISSION.finditer(text):
+        st = g.folded_index.get(fold(m.group("st")))
+        if not st or st[0] not in ("state", "state_adj"):
+            continue
+        label = f"{g.states[st[1]].adjectives[0] if g.states[st[1]].adjectives else st[1]} {m.group('kind').lower()} in {m.group('city')}"
+        s, e = m.start("kind"), m.end("city")
+        # ("the South Korean Embassy" read as one name before): the state, then its mission
+        out[:] = [x for x in out if not (x.start < e and x.end > s)]
+        spans.remove(m.start("st"), e)
+        if not any(x.start == m.start("st") and x.type == "State" for x in out):
+            qs, qe = m.span("st")
+            out.append(Mention(qs, qe, text[qs:qe], "State", st[1], "adj" if st[0] == "state_adj" else "name"))
+            spans.append((qs, qe))
+        out.append(Mention(s, e, text[s:e], "Organization", label, "pattern"))
+        spans.append((s, e))
 
 
 def _find_unknown_media(text: str, out: list[Mention], spans: "Spans") -> None:
@@ -507,8 +534,14 @@ def _find_unknown_media(text: str, out: list[Mention], spans: "Spans") -> None:
             if lead:
                 s, name = s + lead.end(), name[lead.end():]
             toks = name.split()
-            if not toks or toks[0] in _NOT_NAME_WORDS or _overlaps(spans, s, e):
+            if not toks or toks[0] in _NOT_NAME_WORDS:
                 continue
+            if _overlaps(spans, s, e):
+                inside = [x for x in out if x.start < e and x.end > s]
+                if not all(x.type in ("Place", "State") and s <= x.start and x.end <= e for x in inside):
+                    continue
+                for x in inside:  # "the newsletter Sahel Confidentiel": the region names the outlet
+                    out.remove(x)
             if rx is _MEDIA_SUBJ and len(toks) < 2:
                 continue
             out.append(Mention(s, e, name, "Organization", name, "pattern"))

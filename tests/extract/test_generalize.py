@@ -983,3 +983,22 @@ def test_the_one_spoken_to_is_no_speaker():
             "Lukashenko said the drills would go ahead.")
     evs = [e for e in run(text)["events"] if e["type"] == "Denial"]
     assert evs and all("Vladimir Putin" not in {p["label"] for p in e["participants"]} for e in evs)
+
+
+# ------------------------------------------------------------------ who reports: outlets, missions, institutes
+@pytest.mark.parametrize("text,org", [
+    ("The Azerbaijani news agency APA reported on Wednesday that 200 Indian advisers were in Syunik.", "APA"),
+    ("The Paris-based newsletter Sahel Confidentiel reported on Wednesday that 100 French troops would stay.",
+     "Sahel Confidentiel"),
+    ("The Chinese embassy in Nairobi said in a statement on Wednesday that no troops would be sent.",
+     "Chinese embassy in Nairobi"),
+    ("Russia's embassy in Helsinki said in a statement on Wednesday that the move would not go unanswered.",
+     "Russian embassy in Helsinki"),
+    ("The Institute for Security Studies warned in a report on Wednesday that the militants were regrouping.",
+     "Institute for Security Studies"),
+])
+def test_who_reports_is_an_organization_with_a_report(text, org):
+    r = run(text, published="2025-01-10")
+    assert org in {e["label"] for e in r["entities"] if e["type"] == "Organization"}
+    assert any(e["type"] == "Report" and [p["label"] for p in e["participants"]] == [org] and e["date"] == "2025-01-08"
+               for e in r["events"]), r["events"]
