@@ -81,8 +81,9 @@ def _is_chrome(line: str) -> bool:
 _NAV_ITEM = r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,2}"
 _NAV = re.compile(r"^(?:" + _NAV_ITEM + r"(?:\s{2,}|\s*[·•|]\s*)){2,}" + _NAV_ITEM + r"(?:\s{2,}.*)?$")
 _UI = re.compile(r"^(?:(?:font|size|text|print|share|email|e-mail|save|bookmark|copy|copied|link|comments?|listen|translate|this|"
-                 r"article|story|gift|follow|more|\d+|"
-                 r"a\+|a-|facebook|twitter|x|whatsapp|telegram|linkedin|kakaotalk|reddit|on)\b[\s|·•]*)+$", re.I)
+                 r"article|story|gift|follow|more|\d+|download|pdf|"
+                 r"a\+|a-|facebook|twitter|x|whatsapp|telegram|linkedin|kakaotalk|reddit|on)\b[\s|·•]*"
+                 r"|\(\d+(?:\.\d+)?\s*[kmg]b\)[\s|·•]*)+$", re.I)  # ("Download PDF (2.3 MB)  Share  Print")
 
 
 def _is_nav(raw: str) -> bool:
@@ -135,7 +136,8 @@ def _headline_like(line: str) -> bool:
     words = _WORD.findall(line)
     if not (3 <= len(words) <= 30) or len(line) > 250:
         return False
-    if _TEASER_END.search(line) or _is_caption(line) or _is_chrome(line) or _CREDIT_END.search(line):
+    if _TEASER_END.search(line) or _is_caption(line) or _is_chrome(line) or _CREDIT_END.search(line) or \
+            _MEDIA_TEASER.search(line):
         return False
     if (parse_published(line) or published_dates(line)) and len(words) <= 8:
         return False  # "Wed 23 Oct 2024 09.12 BST": a date stamp
@@ -215,9 +217,14 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
     seen: set[str] = set()
     paras: list[str] = []
     caption_keys: set[str] = set()
+    signed_off = False
     for i in range(start, last + 1):
         ln = lines[i]
-        if chrome_flags[i]:
+        if _POST_TIME.match(ln):
+            # a live page's posts: one that signs off ("That's all from Africa Live for now") is chrome
+            signed_off = i + 1 <= last and chrome_flags[i + 1]
+            continue
+        if chrome_flags[i] or signed_off:
             continue
         k = _norm_key(ln)
         if not k or k in seen:
@@ -229,7 +236,8 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
             continue  # a byline or date stamp after a standfirst
         if i < first and (_TEASER_END.search(ln) or len(_WORD.findall(ln)) < 2 or
                           (len(_WORD.findall(ln)) <= 10 and parse_published(ln)) or _is_byline(ln) or
-                          _is_date_line(ln) or _breadcrumb_tail(ln) or _bare_byline(lines, i) or _AGO.match(ln)):
+                          _is_date_line(ln) or _breadcrumb_tail(ln) or _bare_byline(lines, i) or _AGO.match(ln) or
+                          (_AFFILIATION.match(ln) and not _SENT_END.search(ln)) or _MEDIA_TEASER.search(ln)):
             continue  # teasers, kickers and the date line between the headline and the text
         if _DATELINE_ONLY.match(ln):
             continue  # "London WNN —" on a line of its own
@@ -339,7 +347,9 @@ def _bare_byline(lines: list[str], i: int) -> bool:
     """'Jane Doe' alone on a line next to the date stamp: the author, without 'By'."""
     if not _NAME_LINE.match(lines[i]):
         return False
-    return any(0 <= j < len(lines) and (_is_date_line(lines[j]) or _AGO.match(lines[j])) for j in (i - 1, i + 1))
+    return any(0 <= j < len(lines) and (_is_date_line(lines[j]) or _AGO.match(lines[j])) for j in (i - 1, i + 1)) or (
+        i + 1 < len(lines) and bool(_AFFILIATION.match(lines[i + 1])) and not _SENT_END.search(lines[i + 1]))
+    # ("Jane Doe" over "Senior Fellow, Maritime Security Programme")
 
 
 def _is_byline(line: str) -> bool:
@@ -356,6 +366,17 @@ def _content_words(s: str) -> set[str]:
     return out
 
 
+_POST_TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?|\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?)$",
+                        re.I)
+_AFFILIATION = re.compile(r"(?:(?:Senior|Junior|Visiting|Associate|Assistant|Deputy|Chief|Staff|Executive|Managing|"
+                          r"Contributing|Special|Foreign|Defen[cs]e|Political|Diplomatic|Security)\s+)*"
+                          r"(?:Fellow|Professor|Director|Researcher|Correspondent|Editor|Reporter|Analyst|Writer|"
+                          r"Columnist|Producer|Lecturer|Associate)\b(?:\s*,|\s+(?:at|of|for|in)\b|\s*$)")
+# a video or audio teaser, not the article's headline: "Watch: … (1:42)", "Listen: …"
+_MEDIA_TEASER = re.compile(r"^(?:Watch|WATCH|Listen|LISTEN|Video|VIDEO|Podcast|Audio|Gallery|Photos|In\s+pictures)\s*:|"
+                           r"\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
+
+
 def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
                 first: int) -> tuple[int | None, str | None]:
     """The headline: the headline-like line before the body that best looks like one.
@@ -366,8 +387,8 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
     not. Each line is scored on these signs; the best wins."""
     lo = max(0, first - 15)
     # a headline stamped right below ("Africa Live: …" / "Last updated: …") counts however far the text is
-    stamped = [i for i in range(0, min(lo, 20)) if i + 1 < len(lines) and
-               any(_is_date_line(lines[j]) for j in range(i + 1, min(i + 3, len(lines))))]
+    stamped = [i for i in range(0, min(lo, 20)) if i + 1 < len(lines) and _headline_like(lines[i]) and
+               any(_is_date_line(lines[j]) or _is_byline(lines[j]) for j in range(i + 1, min(i + 3, len(lines))))]
     if stamped:
         lo = stamped[0]
     texts = {i: _breadcrumb_tail(lines[i]) or lines[i] for i in range(lo, first)}
@@ -392,6 +413,14 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
             sc -= 2
         if len(_WORD.findall(ln)) <= 5 and _SITE_WORDS.search(ln) and not re.search(r"\b(?:says?|to|in|of|as)\b", ln):
             sc -= 2  # "Pyongyang Times Online": the site's name
+        if i > 0 and _POST_TIME.match(lines[i - 1]):
+            sc -= 4  # "19:40 EAT" / "We're pausing our live coverage": a live page's post, not its headline
+        if _AFFILIATION.match(ln):
+            sc -= 6  # "Senior Fellow, Maritime Security Programme": the author's post under the byline
+        if ln.isupper():
+            # a shouted heading inside the text (a press statement's own) or a section kicker
+            # ("FORWARD LAND FORCES"), not the page's headline
+            sc -= 1.5 if len(_WORD.findall(ln)) >= 4 else 3
         if ln != lines[i]:
             sc -= 2  # a breadcrumb's last crumb: a short form of the headline, used when there is no other
         if _CAPTION_WORDS.search(ln) or _is_caption(ln):
@@ -482,7 +511,8 @@ def _clean_title(title: str, mastheads: set[str] = frozenset()) -> str:
     """'North Korea sends troops | Example News' → 'North Korea sends troops'; 'WORLD | …' → '…'."""
     # a section label before the headline ("WORLD | …", "POLITICS: …"); an acronym before a colon is
     # the headline's source ("NIS: More than 10,000 …") and stays
-    pre = re.match(r"^(?:[A-Z][A-Z &-]{1,25}\s*[|>]|[A-Z][A-Z &-]{4,25}\s*:)\s+(?=\S)", title)
+    pre = re.match(r"^(?:[A-Z][A-Z &-]{1,25}\s*[|>]|[A-Z][A-Z &-]{4,25}\s*:|(?:LIVE|BREAKING|UPDATED|EXCLUSIVE)\b\s*[:|—–-]?)"
+                   r"\s+(?=\S)", title)  # ("LIVE Sudan war: …": the page's live label)
     if pre:
         title = title[pre.end():]
     site = re.match(r"^(?P<site>[^|–—:]{2,40}?)\s+[|–—-]\s+(?=\S)", title)

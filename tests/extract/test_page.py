@@ -96,3 +96,30 @@ def test_layouts(name, title, published, body_start):
     assert p.body.startswith(body_start)
     assert "Advertisement" not in p.body and "Share this article" not in p.body
     assert not re.search(r"(?m)^(?:By |Reporter |Updated |Posted |Font size)", p.body)
+
+
+BODY = ("Ghana will send 400 soldiers to the mission in Lebanon, the defence ministry said on Tuesday. "
+        "The first of them are due to leave Accra next month, officials told reporters in the capital.\n\n"
+        "The contingent will relieve a battalion that has served there since last year, the ministry added.\n")
+
+
+@pytest.mark.parametrize("page,title", [
+    # a video teaser under the headline is no headline; nor is the section kicker above it
+    ("DAILY GRAPHIC\nHome  News  Politics  Sport\n\nPEACEKEEPING\nGhana readies battalion for Lebanon\n\n3 hours ago\n\n"
+     "Watch: Troops rehearse at Michel Camp (2:05)\n\n" + BODY, "Ghana readies battalion for Lebanon"),
+    # a commentary's author and post under the byline
+    ("POLICY REVIEW\nResearch  Commentary  Events\n\nCOMMENTARY\n\nGhana's Lebanon battalion tests its army\n\n"
+     "Ama Owusu-Boateng\nSenior Fellow, Security Programme\n12 Mar 2025 · 6 min read\n\nDownload PDF (1.1 MB)    Share    Print\n\n"
+     + BODY, "Ghana's Lebanon battalion tests its army"),
+    # a live page: its label goes, its sign-off post is not the headline
+    ("WEST AFRICA NOW\nHome  Live  Ghana  Nigeria\n\nLIVE   Ghana readies battalion for Lebanon\n\n"
+     "Last updated 19:40 GMT, Wed 12 March 2025\n\n19:40 GMT\nWe're pausing our live coverage\n\n"
+     "Thank you for following. We'll be back tomorrow from 07:00 GMT with more.\n\n19:05 GMT\n" + BODY,
+     "Ghana readies battalion for Lebanon"),
+])
+def test_the_headline_among_teasers_kickers_bylines_and_live_posts(page, title):
+    p = parse_page(page)
+    assert p.title == title
+    for chrome in ("Watch:", "Senior Fellow", "Owusu-Boateng", "Download PDF", "pausing", "Thank you for following"):
+        assert chrome not in p.body
+    assert "Ghana will send 400 soldiers" in p.body
