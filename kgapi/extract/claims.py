@@ -104,7 +104,8 @@ _ROLE_ADJ = (r"(?:(?:transitional|interim|acting|deputy|vice|senior|junior|chief
              r"health|education|economy|trade|energy|agriculture|transport|industry|emergencies|emergency|"
              r"presidential|cabinet|opposition|assistant|associate|police|navy|air\s+force)\s+)")
 # "for Political Affairs", "of National Defence": the portfolio an office's title names
-_DOMAIN_RE = r"(?:(?:" + "|".join(sorted(_DOMAIN_WORDS)) + r")(?:\s+(?:and\s+)?(?:" + "|".join(sorted(_DOMAIN_WORDS)) + r")){0,3})\b"
+_DOMAIN_RE = (r"(?:(?:" + "|".join(sorted(_DOMAIN_WORDS | {"State"})) + r")(?:\s+(?:and\s+|for\s+|of\s+)?(?:"
+              + "|".join(sorted(_DOMAIN_WORDS)) + r")){0,3})\b")  # "Minister of State for Defence Affairs"
 _GOV_ROLE = re.compile(r"\b(?:president|prime minister|premier|minister|ambassador|envoy|spokes(?:man|woman|person)|"
                        r"(?:national\s+)?security\s+advis[eo]r|chief\s+of\s+staff|"
                        r"secretary|chancellor|king|leader|chairman|foreign minister|defen[cs]e minister)\b", re.I)
@@ -2535,6 +2536,15 @@ def extract_events(ctx: Context) -> list[dict]:
                     & set(x["label"] for x in ev["participants"])]
             if near:
                 ev["date"] = near[-1]["date"]
+    for ev in events:
+        # "Park met Al Mazrouei on Thursday. … Park and Al Mazrouei signed a memorandum": the same two, that day
+        parts = {x["label"] for x in ev["participants"]}
+        if ev["date"] is None and ev["type"] in ("Meeting", "Agreement") and len(parts) >= 2:
+            at = ev["sources"][0]["start"]
+            before = [o for o in events if o["date"] and o["type"] in ("Meeting", "Visit", "Agreement")
+                      and 0 < at - o["sources"][0]["start"] <= 600 and parts <= {x["label"] for x in o["participants"]}]
+            if before:
+                ev["date"] = before[-1]["date"]
     for ev in events:
         ev.pop("_at", None)
     return _merge_events(events)

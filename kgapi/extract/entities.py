@@ -415,7 +415,8 @@ def _clean_name(name: str) -> str | None:
         toks = toks[1:]
     while toks and toks[-1] in _NOT_NAME_WORDS:
         toks = toks[:-1]
-    if len(toks) < 2 or len(toks) > 4:
+    # ("Mohammed bin Mubarak Al Mazrouei": the particles are no name of their own)
+    if len(toks) < 2 or len([t for t in toks if not re.fullmatch(_PARTICLE, t)]) > 4:
         return None
     if any(t in _NOT_NAME_WORDS for t in toks):
         return None
@@ -617,6 +618,16 @@ def unify_variants(mentions: list[Mention]) -> list[Mention]:
             lbl = first.setdefault(k, m.label)
             if lbl != m.label:
                 m.label = lbl
+    # "Mohammed bin Mubarak Al Mazrouei" … "Al Mazrouei": a two-word surname read as a name of its own
+    full = {}
+    for lbl in first.values():
+        for f in surname_forms(lbl):
+            if " " in f and f != lbl:
+                full.setdefault(fold_accents(f), lbl)
+    if full:
+        for m in mentions:
+            if m.type == "Person" and m.how == "pattern" and fold_accents(m.label) in full:
+                m.label = full[fold_accents(m.label)]
     return mentions
 
 
@@ -631,6 +642,8 @@ def surname_forms(label: str) -> list[str]:
     pm = re.match(r"(?:al|el|ad|as|ash|at|az|an|ar)-(.+)", last)
     if pm:
         forms += [pm.group(1), last[0].upper() + last[1:]]  # "al-Sisi" → "Sisi", "Al-Sisi"
+    if len(toks) >= 3 and toks[-2] in ("Al", "El", "Abu", "Ben", "Bin", "Van", "Von", "De", "Da", "Di", "Du", "Le", "La", "Dos"):
+        forms.append(f"{toks[-2]} {last}")  # "Mohammed bin Mubarak Al Mazrouei" → "Al Mazrouei"
     i = len(toks) - 2
     while i > 0 and re.fullmatch(_PARTICLE, toks[i]):
         i -= 1

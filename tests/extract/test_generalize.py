@@ -1002,3 +1002,16 @@ def test_who_reports_is_an_organization_with_a_report(text, org):
     assert org in {e["label"] for e in r["entities"] if e["type"] == "Organization"}
     assert any(e["type"] == "Report" and [p["label"] for p in e["participants"]] == [org] and e["date"] == "2025-01-08"
                for e in r["events"]), r["events"]
+
+
+def test_a_long_name_with_particles_and_its_two_word_surname_are_one_person():
+    text = ("Egypt's Sameh Shoukry met Faisal bin Farhan Al Saud, the Saudi Minister of State for Foreign Affairs, "
+            "on Thursday. Shoukry and Al Saud signed a memorandum of understanding.")
+    r = run(text)
+    persons = {e["label"] for e in r["entities"] if e["type"] == "Person"}
+    assert "Faisal bin Farhan Al Saud" in persons and "Al Saud" not in persons
+    assert ("Faisal bin Farhan Al Saud", "Minister of State for Foreign Affairs", "Saudi Arabia") in roles_of(r)
+    agreements = [e for e in r["events"] if e["type"] == "Agreement"]
+    # the same two people, in the next sentence: the day of their meeting
+    assert agreements and agreements[0]["date"] == "2025-01-09"
+    assert {p["label"] for p in agreements[0]["participants"]} == {"Sameh Shoukry", "Faisal bin Farhan Al Saud"}
