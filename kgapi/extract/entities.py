@@ -399,11 +399,14 @@ def _title_re():
         titles = sorted(set(lex.title_words + [h for h in lex.role_heads if " " in h or h[0].isupper()]),
                         key=len, reverse=True)
         portfolio = r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:" + "|".join(sorted(_DOMAIN_WORDS)) + r")(?:\s+and)?\s+){1,4})?"
-        _TITLE_RE = re.compile(r"(?i:" + _alt(titles, ignore_case=True) + r")" + portfolio + r"\s*(?<=\s)(?P<name>" + _NAME + r")")
+        retired = r"(?:\s+\((?i:ret(?:ired|d)?\.?)\))?"  # "Col. (ret.) Rafael Dizon-Matsuda", "Brig (retd) …"
+        _TITLE_RE = re.compile(r"(?i:" + _alt(titles, ignore_case=True) + r")" + retired + portfolio
+                               + r"\s*(?<=\s)(?P<name>" + _NAME + r")")
     return _TITLE_RE
 
 
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|said|says|told|added)\s+(?P<name>" + _NAME + r")\b")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|said|says|told|added|(?:led|headed|chaired|commanded)\s+by)\s+(?P<name>"
+                        + _NAME + r")\b")
 _ROLE_COMMA_NAME = re.compile(r"\b(?:" + "|".join(sorted((re.escape(h) for h in lexicon().role_heads), key=len, reverse=True))
                               + r"),\s+(?P<name>" + _NAME + r"),")
 _NAME_RE = re.compile(r"(?<![\w’'])" + _NAME + r"(?![\w])")

@@ -1015,3 +1015,14 @@ def test_a_long_name_with_particles_and_its_two_word_surname_are_one_person():
     # the same two people, in the next sentence: the day of their meeting
     assert agreements and agreements[0]["date"] == "2025-01-09"
     assert {p["label"] for p in agreements[0]["participants"]} == {"Sameh Shoukry", "Faisal bin Farhan Al Saud"}
+
+
+@pytest.mark.parametrize("text,person", [
+    ("The opposition, led by Amara Diallo-Keita, demanded the withdrawal of the troops.", "Amara Diallo-Keita"),
+    ("The pact was signed with their counterparts Enrique Manalo and Gilberto Teodoro.", "Enrique Manalo"),
+    ("Col. (ret.) Rafael Dizon-Matsuda, a former army planner, said 600 troops could come.", "Rafael Dizon-Matsuda"),
+    ("Defence analyst Brig (retd) Naeem Khalid-Lodhi said he expected more troops.", "Naeem Khalid-Lodhi"),
+    ("\"Expect more rotations,\" said Commodore (retd) Anil Kumar Sethi-Rao.", "Anil Kumar Sethi-Rao"),
+])
+def test_unknown_people_after_leaders_counterparts_and_retired_ranks(text, person):
+    assert person in {e["label"] for e in run(text)["entities"] if e["type"] == "Person"}
