@@ -537,7 +537,7 @@ _QUAL_BEFORE = [
     (re.compile(r"\b(?:exactly|precisely)\s+$", re.I), "exact"),
 ]
 _ELLIPTIC_BEFORE = re.compile(r"\b(?:an\s+additional|additional|another|a\s+further|further|an\s+extra|extra)\s+$", re.I)
-_DEPLOY_VERB = re.compile(r"\b(?:sen[dt]|sending|deploy(?:ed|s|ing)?|deployments?|dispatch(?:ed|es|ing)?|"
+_DEPLOY_VERB = re.compile(r"\b(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?training|sen[dt]|sending|deploy(?:ed|s|ing)?|deployments?|dispatch(?:ed|es|ing)?|"
                           r"mov(?:ed|e|es|ing)|transferr?(?:ed|ing)?|put|station(?:ed|ing)?|contribut(?:ed|e|ing)|"
                           r"supply|supplied|provid(?:ed|e|ing)|rotat(?:ed|e|ing)|arriv(?:ed|e|ing)|"
                           r"follow(?:ed|ing)?|join(?:ed|ing)?|fight(?:ing)?|fought|serv(?:ed|e|ing)|"
@@ -599,7 +599,8 @@ def _figureless_res() -> tuple[re.Pattern, re.Pattern]:
     return _FIGURELESS_RES
 
 
-_NOT_SENT = re.compile(r"\b(?:massed|amass(?:ed|ing)|concentrat(?:ed|ing)|on\s+(?:heightened\s+|high\s+)?alert|"
+_NOT_SENT = re.compile(r"\b(?:massed|amass(?:ed|ing)|concentrat(?:ed|ing)(?=\s+(?:[\w-]+\s+){0,3}?(?:along|near|on|at|by)\s+"
+                       r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:border|frontier))|on\s+(?:heightened\s+|high\s+)?alert|"
                        r"on\s+standby|prepare\s+to\s+deploy|ready\s+to\s+deploy)\b", re.I)
 _CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
                             r"lost|losing|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|slain|slew|perished)\b[^.;]{0,30}$", re.I)
@@ -716,6 +717,16 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
     i = 0
     end = pos
     found_head = False
+    # "150 Ground Self-Defense Force personnel", "30 Republic of Korea Air Force technicians": a force's
+    # name before the head is part of the kind as written
+    run = 0
+    while run < len(toks) and run < 6 and (toks[run].group(0)[:1].isupper() or (
+            run and toks[run].group(0) == "of" and run + 1 < len(toks) and toks[run + 1].group(0)[:1].isupper())):
+        run += 1
+    if run >= 3 and _match_head(toks, run) and not any(
+            toks[k].group(0) in state_adj or " ".join(t.group(0) for t in toks[k:k + 2]) in state_adj for k in range(run)):
+        kind_words = [t.group(0) for t in toks[:run]]
+        i = run
     while i < len(toks) and i < 12:
         w = toks[i].group(0)
         lw = w.lower().rstrip(".")
@@ -1269,6 +1280,11 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict, frames: l
     _inherit(ctx, figures, frames or [])
 
 
+_SPEAKER_SENDS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|confirmed|stated)\s+(?:(?:on|last|this)\s+\w+\s+)?"
+                            r"(?:that\s+)?(?:it|they)\s+(?:[\w']+\s+){0,2}?(?:sen[dt]|sends|sending|deploy\w*|dispatch\w*|"
+                            r"station\w*|contribut\w+)\b")
+
+
 def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
     g = gazetteer()
     if True:
@@ -1330,8 +1346,8 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                     loc_c.append((80 + abs(m.start - f.end) / 100, m.label))
             # sending candidates: actors before the figure that are not objects of a preposition
             # (nor the source a statement is attributed to)
-            if any(ss <= m.start < se for ss, se in src_spans):
-                continue
+            if any(ss <= m.start < se for ss, se in src_spans) and not _SPEAKER_SENDS.match(text, m.end):
+                continue  # (but "The Philippine Navy said it plans to send …": the speaker sends)
             if m.start < f.start and not re.search(r"\b(?:by|from|with|of|and|in|to|into|on|at|for|against|"
                                                    r"near|over|than)\s+(?:the\s+)?$", before):
                 if m.type == "State" and m.how in ("name", "metonym", "pron") and not re.match(r"['’]s\s+(?!own\b)", poss_after):

@@ -249,6 +249,9 @@ def _town_named_for(text: str, s: int, e: int) -> tuple[int, int] | None:
     return None
 
 
+_THE_KOREA = re.compile(r"\b[Tt]he(?=\s+(?:North|South)\s*-?\s*Korea)")
+
+
 def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
     """All entity mentions in ``text`` (without short forms or pronouns)."""
     g = gazetteer()
@@ -284,8 +287,9 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
                                "adj" if st[0] == "state_adj" else ("metonym" if st[0] == "capital" else "name")))
             spans.append((qs, ge))
 
-    # reference data
-    for m in g.surface_re.finditer(text):
+    # reference data ("the North Korean army": "the North" must not swallow "North Korean")
+    scan = _THE_KOREA.sub(lambda x: " " * len(x.group(0)), text) if "Korea" in text else text
+    for m in g.surface_re.finditer(scan):
         s, e = m.span()
         if _overlaps(spans, s, e):
             continue

@@ -1026,3 +1026,35 @@ def test_a_long_name_with_particles_and_its_two_word_surname_are_one_person():
 ])
 def test_unknown_people_after_leaders_counterparts_and_retired_ranks(text, person):
     assert person in {e["label"] for e in run(text)["entities"] if e["type"] == "Person"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a force's name before the head noun
+    ("Japan will deploy some 150 Ground Self-Defense Force personnel to the Philippines next month.",
+     ("Japan", "Philippines", 150)),
+    ("A team of at least 30 Republic of Korea Air Force technicians is to be sent to the UAE.",
+     ("South Korea", "United Arab Emirates", 30)),
+    # "concentrated at" a base abroad is where they are, not a force massed at home
+    ("Russia is believed to have about 1,500 military personnel in Libya, concentrated at the al-Jufra air base.",
+     ("Russia", "Libya", 1500)),
+    # training abroad is being there
+    ("A 25-strong Armenian artillery detachment has been training in India since April.", ("Armenia", "India", 25)),
+    # the speaker is the sender when it says it will send
+    ("Japan and the Philippines signed the pact in 2024. The Philippine Navy said it plans to send a 60-strong "
+     "contingent of naval personnel to Japan early next year.", ("Philippines", "Japan", 60)),
+])
+def test_more_ways_a_figure_is_a_deployment(text, expected):
+    assert expected in figs(run(text)), figs(run(text))
+
+
+def test_troops_concentrated_at_their_own_border_are_no_deployment():
+    text = "Belarus has about 20,000 troops concentrated along the border with Ukraine."
+    assert not figs(run(text))
+
+
+@pytest.mark.parametrize("text,state", [
+    ("The North Korean army said its soldiers would stay.", "North Korea"),
+    ("the South Korean army said the drills would go ahead.", "South Korea"),
+])
+def test_the_north_does_not_swallow_north_korean(text, state):
+    assert state in {e["label"] for e in run(text)["entities"] if e["type"] == "State"}
