@@ -2218,6 +2218,8 @@ def extract_events(ctx: Context) -> list[dict]:
                 found.append(("Denial*", m))
         for m in _THANK.finditer(text):
             found.append(("Acknowledgement+", m))
+        for m in _DATED_AGREEMENT.finditer(text):
+            found.append(("Agreement^", m))
         for m in _REPORT.finditer(text):
             found.append(("Report", m))
         trig_pos = sorted({m.start() for et, m in found if et != "Report"})
@@ -2231,7 +2233,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 continue  # "Neither Moscow nor Pyongyang has confirmed …", "Putin did not deny it"
             seg = ctx.segment_of(info, m.start())
             participants: list[Mention] = []
-            etype_out = etype.rstrip("*+~")
+            etype_out = etype.rstrip("*+~^")
             if etype == "Meeting":
                 subj = _subject(ctx, info, seg, m.start())
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
@@ -2329,6 +2331,21 @@ def extract_events(ctx: Context) -> list[dict]:
                         [x for x in info.mentions if ca <= x.start < m.start() and x.type in ("Person", "State")
                          and x.how in ("name", "metonym", "short", "pron")][-1:]
                 if len({p.label for p in participants}) < (1 if re.search(r"\bratif", text[ca:cb]) else 2):
+                    continue
+            elif etype == "Agreement^":
+                # "under a 2011 agreement between Sudan and South Sudan", "a 1982 protocol": a standing
+                # agreement the story recalls, between the states it names or the two the story is about
+                between = re.match(r"\s+(?:between|with)\s+", text[m.end():m.end() + 12])
+                sts = [x for x in info.mentions if x.type == "State" and x.how in ("name", "metonym", "adj")]
+                if between:
+                    lo = m.end() + between.end()
+                    participants = [x for x in sts if lo <= x.start < lo + 60][:2]
+                if len({p.label for p in participants}) < 2:
+                    participants = sts if len({x.label for x in sts}) == 2 else []
+                if len({p.label for p in participants}) < 2:
+                    pair = _main_pair(ctx)
+                    participants = [Mention(m.start(), m.end(), lbl, "State", lbl, "desc") for lbl in pair] if pair else []
+                if len({p.label for p in participants}) < 2:
                     continue
             elif etype in ("Order",):
                 if re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()]):
@@ -2444,6 +2461,9 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             # dates
             dates = _dates_for(ctx, info, seg, m, others=others)
+            if etype == "Agreement^":
+                dates = [d for d in info.dates if d.value and m.start() <= d.start < m.end()] or (
+                    [_YearStub(m.group("yr"))] if m.group("yr") else [])
             if not dates and etype_out in ("Meeting", "Visit") and not re.search(
                     r"\b(?:recent|previous|earlier|last|first|second|third|next|upcoming|planned|possible)\s+(?:\S+\s+)?$",
                     text[max(0, m.start() - 25):m.start()]) and not _FUTURE_EV.search(
@@ -2675,6 +2695,33 @@ def _speaker_for(ctx: Context, si: int, pos: int, states: set[str]):
         if k == si + 1:
             break
     return None
+
+
+_DATED_AGREEMENT = re.compile(
+    r"\b(?:(?:an?|the|under)\s+)(?P<yr>(?:19|20)\d{2})\s+(?:[A-Z][\w-]*\s+){0,3}(?:[a-z-]+\s+)?"
+    r"(?:agreement|accord|protocol|treaty|pact|memorandum(?:\s+of\s+understanding)?|Agreement|Accord|Protocol|Treaty|Pact)\b"
+    r"|\b(?:agreement|accord|protocol|treaty|pact|memorandum\s+of\s+understanding)\s+signed\s+(?:in|on)\s+"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b")
+
+
+@dataclass
+class _YearStub:
+    value: str
+    end_value: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+def _main_pair(ctx: Context) -> tuple[str, str] | None:
+    """The two states the story is about: the pair its deployments name most, else the headline's two."""
+    pairs: dict[tuple[str, str], int] = {}
+    for _pos, pr in getattr(ctx, "deploy_pairs", []):
+        pairs[pr] = pairs.get(pr, 0) + 1
+    if pairs:
+        return max(pairs, key=pairs.get)
+    from .entities import find_mentions
+    sts = list(dict.fromkeys(m.label for m in find_mentions(ctx.title or "") if m.type == "State"))
+    return (sts[0], sts[1]) if len(sts) == 2 else None
 
 
 def _as_state(p: Mention) -> Mention:

@@ -1058,3 +1058,16 @@ def test_troops_concentrated_at_their_own_border_are_no_deployment():
 ])
 def test_the_north_does_not_swallow_north_korean(text, state):
     assert state in {e["label"] for e in run(text)["entities"] if e["type"] == "State"}
+
+
+@pytest.mark.parametrize("text,title,date,parties", [
+    ("The area has special status under a 2011 agreement between Sudan and South Sudan.", "x", "2011",
+     {"Sudan", "South Sudan"}),
+    ("The two countries are bound by the 1959 Nile Waters Agreement.", "Egypt sends engineers to Sudan", "1959",
+     {"Egypt", "Sudan"}),
+    ("Under an agreement signed in 2016, Beijing paid for 30 outposts.", "China and Tajikistan deepen ties", "2016",
+     {"China", "Tajikistan"}),
+])
+def test_a_standing_agreement_the_story_recalls(text, title, date, parties):
+    evs = [e for e in run(text, title=title)["events"] if e["type"] == "Agreement"]
+    assert any(e["date"] == date and {p["label"] for p in e["participants"]} == parties for e in evs), evs
