@@ -66,6 +66,8 @@ def split_sentences(body: str, paragraphs: list[tuple[int, int]] | None = None) 
             nxt = re.match(r"[\"“‘'(\[]?([A-Za-z0-9]+)", para[m.end():])
             nxt_word = nxt.group(1) if nxt else ""
             if m.group(1) == ".":
+                if len(tok) == 1 and tok.isalpha() and re.search(r"(?:^|\s)[A-Z][\w'’-]+\s+[A-Z]$", para[max(0, end_punct - 30):end_punct]):
+                    continue  # "Minister S. Jaishankar", "Marcus T. Whitlock": an initial inside a name
                 if tok in _ABBREV or (len(tok) == 1 and tok.isalpha()):
                     if "." in tok or tok in ("u.s", "u.n", "u.k", "e.u") or len(tok) == 1:
                         if not _opens(para, m.end(), nxt_word):

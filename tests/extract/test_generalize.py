@@ -1071,3 +1071,11 @@ def test_the_north_does_not_swallow_north_korean(text, state):
 def test_a_standing_agreement_the_story_recalls(text, title, date, parties):
     evs = [e for e in run(text, title=title)["events"] if e["type"] == "Agreement"]
     assert any(e["date"] == date and {p["label"] for p in e["participants"]} == parties for e in evs), evs
+
+
+def test_an_initial_inside_a_name_ends_no_sentence():
+    text = ("External Affairs Minister S. Jaishankar met Saudi Foreign Minister Prince Faisal bin Farhan Al Saud in "
+            "New York on Tuesday.")
+    r = run(text, published="2025-01-10")
+    assert [(e["type"], e["date"], {p["label"] for p in e["participants"]}) for e in r["events"]
+            if e["type"] == "Meeting"] == [("Meeting", "2025-01-07", {"S. Jaishankar", "Faisal bin Farhan Al Saud"})]
