@@ -2241,7 +2241,7 @@ def extract_events(ctx: Context) -> list[dict]:
                                                         r".*\b(?:for|honou?r\s+of)|"
                                                         r"(?:after|before|while|when|since)\s+meeting", m.group(0)):
                     obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 50 and x.type == "Person"
-                           and x.how != "pron" and not re.match(r"['’]s\b", text[x.end:x.end + 2]) and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,6}", text[m.end():x.start])][:1]
+                           and x.how != "pron" and not re.match(r"['’]s\b", text[x.end:x.end + 2]) and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,8}", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):
                     obj = _object_after(ctx, info, m.end(), seg[1], ("with",)) or \
                         [x for x in info.mentions if m.end() <= x.start < m.end() + 60 and x.type == "Person"][:1]
@@ -2272,8 +2272,9 @@ def extract_events(ctx: Context) -> list[dict]:
                 if len({p.label for p in participants}) < (1 if own_meeting else 2):
                     continue
             elif etype == "Visit":
-                if re.match(r"visit(?:ing)?\b", m.group(0)) and False:
-                    continue
+                if re.fullmatch(r"the\s+(?:visit|trip)", m.group(0)) and re.search(
+                        r"\b(?:during|on|throughout|after|before|ahead\s+of)\s+$", text[max(0, m.start() - 15):m.start()]):
+                    continue  # "…, who also met Radakin during the visit": the visit the text already told
                 by = re.match(r"\s*(?:by|of)\s+", text[m.end():m.end() + 8]) or (
                     re.match(r"(?:visit|trip)\b", m.group(0).split()[-1]) and
                     re.match(r"(?:\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?\s+by\s+", text[m.end():m.end() + 50]))
@@ -2581,6 +2582,14 @@ def extract_events(ctx: Context) -> list[dict]:
                       and 0 < at - o["sources"][0]["start"] <= 600 and parts <= {x["label"] for x in o["participants"]}]
             if before:
                 ev["date"] = before[-1]["date"]
+        if ev["type"] == "Meeting" and re.search(
+                r"\b(?:during|on)\s+(?:the|his|her|their|that)\s+(?:visit|trip)\b", ev["sources"][0]["sentence"]):
+            # "Umerov, who also met Radakin during the visit": the day of the visit told before
+            at = ev["sources"][0]["start"]
+            visits = [o for o in events if o["type"] == "Visit" and o["date"] and o["sources"][0]["start"] <= at
+                      and parts & {x["label"] for x in o["participants"]}]
+            if visits:
+                ev["date"] = visits[-1]["date"]
     for ev in events:
         ev.pop("_at", None)
     return _merge_events(events)

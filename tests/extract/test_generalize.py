@@ -1079,3 +1079,12 @@ def test_an_initial_inside_a_name_ends_no_sentence():
     r = run(text, published="2025-01-10")
     assert [(e["type"], e["date"], {p["label"] for p in e["participants"]}) for e in r["events"]
             if e["type"] == "Meeting"] == [("Meeting", "2025-01-07", {"S. Jaishankar", "Faisal bin Farhan Al Saud"})]
+
+
+def test_a_meeting_during_the_visit_is_on_the_visits_day_and_makes_no_new_visit():
+    text = ("Defence Secretary John Healey held talks with his Ukrainian counterpart Rustem Umerov in London on "
+            "Monday. Umerov, who also met the chief of the defence staff, Admiral Tony Radakin, during the visit, "
+            "told reporters on Thursday that training saves lives.")
+    evs = [(e["type"], e["date"], frozenset(p["label"] for p in e["participants"])) for e in run(text)["events"]]
+    assert ("Meeting", "2025-01-06", frozenset({"Rustem Umerov", "Tony Radakin"})) in evs, evs
+    assert not any(t == "Visit" and "Tony Radakin" in ps for t, _d, ps in evs)
