@@ -123,7 +123,8 @@ def extract_roles(ctx: Context) -> list[dict]:
                         r"|\s+for\s+(?:the\s+)?" + _DOMAIN_RE + r"){0,2})(?P<post>\s+(?:in|to)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s*,))?)"
                         r"(?P<sep>\s*,\s+|\s+)"
                         r"(?:(?:[A-Z][a-z]{0,3}\.|Rear|Vice|Brigadier|Colonel|Lieutenant|Major|Admiral|Captain|Marshal|"
-                        r"Field|Air|Senior|General(?=\s+[A-Z][\w’'-]*\s+[A-Z]))\s+){0,4}$")
+                        r"Field|Air|Senior|Prince|Sheikh|H\.\s?E\.|(?:Colonel|Lieutenant|Major)-General|"
+                        r"General(?=\s+[A-Z][\w’'-]*\s+[A-Z]))\s+){0,4}$")
     head_re = re.compile(r"\b(?:" + rh + r"|" + titled + r")\b")
     for si, info in enumerate(ctx.infos):
         text = info.sent.text
@@ -146,11 +147,17 @@ def extract_roles(ctx: Context) -> list[dict]:
                 # a state adjective or an organization inside the matched words qualifies the role;
                 # "Chairman of State Affairs of the DPRK": a trailing "of <state>" names whose role it is
                 of_tail = None
-                for q in [x for x in info.mentions if x.start < role_end and x.end > role_start and x.end <= role_end]:
-                    if q.type in ("State", "Organization") and q.end == role_end and re.search(
-                            r"\s+of\s+(?:the\s+)?$", text[role_start:q.start]) and q.start > role_start + 3:
+                for q in sorted((x for x in info.mentions if x.start < role_end and x.end > role_start and x.end <= role_end),
+                                key=lambda x: (x.start, -x.end)):
+                    if q.type == "State" and any(y.type == "Organization" and 0 <= y.start - q.end <= 1 and y.end <= role_end
+                                                 for y in info.mentions):
+                        continue  # ("spokesman of Chinese Foreign Ministry": the body, not its adjective)
+                    tail_of = re.search(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$", text[role_start:q.start])
+                    if q.type in ("State", "Organization") and q.end == role_end and tail_of and q.start > role_start + 3 and (
+                            tail_of.group(0).rstrip().endswith(("of", "the")) or q.how == "qualified"):
+                        # ("spokesman of Chinese Foreign Ministry": the adjective is the body's)
                         of_tail = q
-                        role_end = role_start + re.search(r"\s+of\s+(?:the\s+)?$", text[role_start:q.start]).start()
+                        role_end = role_start + tail_of.start()
                         break
                     if q.type in ("State", "Organization"):
                         role_start = q.end
@@ -264,10 +271,12 @@ def extract_roles(ctx: Context) -> list[dict]:
             spelling[k] = r["role"]
     for r in out.values():
         r["role"] = spelling[fold(r["role"])]
-    return list(out.values())
+    # a role is held in a state or an organization ("person — role — state or organization"); a title
+    # whose holder's state or body the text never gives ("an independent military expert") is no claim
+    return [r for r in out.values() if r["of"] is not None]
 
 
-_RANK = re.compile(r"(?:(?:Senior|Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Col\.?|Colonel|Gen\.?|General|Adm\.?|Admiral|"
+_RANK = re.compile(r"(?:(?:(?:Colonel|Lieutenant|Major)-General|Senior|Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Col\.?|Colonel|Gen\.?|General|Adm\.?|Admiral|"
                    r"Vice|Rear|Marshal|Field|Air|Chief)\s*)+", re.I)
 
 

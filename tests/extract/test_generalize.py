@@ -448,7 +448,7 @@ def test_more_to_follow_is_a_planned_deployment(text):
     ("Chief of General Staff Gen. Metin Gurak attended the talks.", "Metin Gurak", None),
 ])
 def test_ranks_between_an_office_and_a_name(text, person, role):
-    r = run(text)
+    r = run(text, title="Rwanda and Türkiye send troops")  # (whose office: the headline's state)
     assert person in {e["label"] for e in r["entities"] if e["type"] == "Person"}
     assert not [e for e in r["entities"] if e["label"] in ("Rear Adm", "Brig")]
     if role:
@@ -844,8 +844,15 @@ def test_a_states_armed_service_sends_for_it(text, fig):
 
 
 def test_the_office_before_a_comma_and_a_name():
-    r = run("The ambassador, Oleg Vasnetsov, told reporters the force had not grown.")
-    assert [(x["person"]["label"], x["role"]) for x in r["roles"]] == [("Oleg Vasnetsov", "ambassador")]
+    r = run("The ambassador, Oleg Vasnetsov, told reporters the force had not grown.", title="Russia denies report")
+    assert [(x["person"]["label"], x["role"], x["of"]["label"]) for x in r["roles"]] == [
+        ("Oleg Vasnetsov", "ambassador", "Russia")]
+
+
+def test_a_title_whose_state_or_body_the_text_never_gives_is_no_role():
+    r = run("Dilshod Karimov-Rahim, an independent military expert, said the base was small.")
+    assert r["roles"] == []
+    assert "Dilshod Karimov-Rahim" in {e["label"] for e in r["entities"] if e["type"] == "Person"}
 
 
 @pytest.mark.parametrize("text,value", [
@@ -1088,3 +1095,17 @@ def test_a_meeting_during_the_visit_is_on_the_visits_day_and_makes_no_new_visit(
     evs = [(e["type"], e["date"], frozenset(p["label"] for p in e["participants"])) for e in run(text)["events"]]
     assert ("Meeting", "2025-01-06", frozenset({"Rustem Umerov", "Tony Radakin"})) in evs, evs
     assert not any(t == "Visit" and "Tony Radakin" in ps for t, _d, ps in evs)
+
+
+@pytest.mark.parametrize("text,person,role,of", [
+    ("In Beijing, spokesman of Chinese Foreign Ministry Lin Jian said the reports were not true.", "Lin Jian",
+     "spokesman", "Ministry of Foreign Affairs of the People's Republic of China"),
+    ("He met the Minister of Defence of Tajikistan, Colonel-General Sherali Mirzo, in Beijing.", "Sherali Mirzo",
+     "Minister of Defence", "Tajikistan"),
+    ("Ruto held talks with the President of Haiti, H.E. Jean Baptiste-Moreau, on Monday.", "Jean Baptiste-Moreau",
+     "President", "Haiti"),
+    ("Jaishankar met Saudi Foreign Minister Prince Faisal bin Farhan Al Saud in New York.",
+     "Faisal bin Farhan Al Saud", "Foreign Minister", "Saudi Arabia"),
+])
+def test_honorifics_and_hyphenated_ranks_before_a_name(text, person, role, of):
+    assert (person, role, of) in roles_of(run(text))
