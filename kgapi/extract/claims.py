@@ -1368,7 +1368,8 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                         r"\s+(?:[\w-]+\s+){0,2}(?:troops|soldiers|forces|military|army|air\s+force|navy|planes?|"
                         r"aircraft|jets|vessels|ships|personnel|contingents?|units?|fighters|mercenaries|specialists|"
                         r"instructors|advisers|engineers|workers|peacekeepers|government|authorities|"
-                        r"defen[cs]e\s+ministry|ministry|delegation|leadership|leader|regime)\b", poss_after):
+                        r"defen[cs]e\s+ministry|ministry|delegation|leadership|leader|regime|negotiators|officials|"
+                        r"diplomats|envoys|commanders|planners)\b", poss_after):
                     subj_cands.append((m.start, m.label))
                 elif m.type == "Person" and ctx.person_state.get(m.label) and re.match(
                         r"\s+(?:\w+\s+){0,2}?(?:(?:has|had|have|will|would|is|was|to|also|reportedly|personally)\s+)*"

@@ -331,6 +331,10 @@ class Context:
         lead = re.match(r"[\s\"“”'‘’,;:—–-]*", phrase)
         start += lead.end()  # '…," a JCS official told reporters': the closing quote is no part of the source
         phrase = phrase[lead.end():].strip().strip(",").strip()
+        adv = re.match(r"(?:In|On|Last|Earlier|Later|By|Since|Back\s+in|Also)\s+[^,]{1,30},\s+(?=[a-zA-Z])", phrase)
+        if adv:  # "In July, a West African intelligence official told me": the official
+            start += adv.end()
+            phrase = phrase[adv.end():]
         doc = re.search(r"(?<=\w)(?:['’]s)?\s+(?:statement|report|announcement|assessment|estimates?|briefing|analysis)$",
                         phrase)
         if doc and re.search(r"[A-Z]", phrase[:doc.start()]):
@@ -340,8 +344,10 @@ class Context:
         inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ACTOR_TYPES]
         core = re.sub(r"\s*\([^)]*\)", "", phrase)
         core = re.sub(r"^(?:the|The)\s+", "", core)
-        if inside and inside[0].type == "Person" and inside[0].start - start <= 1 and \
+        if inside and inside[0].type == "Person" and (inside[0].start - start <= 1 or re.fullmatch(
+                r"(?:[A-Z][\w.-]*\s+){1,4}", phrase[:max(0, inside[0].start - start)])) and \
                 phrase[inside[0].end - start:].lstrip().startswith(","):
+            # ("General Marcus T. Whitlock, commander of US Africa Command": the general)
             from ..ids import slugify
             return {"id": slugify(inside[0].label), "label": inside[0].label}
         if not inside:

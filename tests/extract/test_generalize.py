@@ -1109,3 +1109,20 @@ def test_a_meeting_during_the_visit_is_on_the_visits_day_and_makes_no_new_visit(
 ])
 def test_honorifics_and_hyphenated_ranks_before_a_name(text, person, role, of):
     assert (person, role, of) in roles_of(run(text))
+
+
+@pytest.mark.parametrize("text,source", [
+    ("General Laura Hale-Ross, commander of US Southern Command, told senators that 300 Russian troops are in "
+     "Venezuela.", "Laura Hale-Ross"),
+    ("In July, a West African intelligence official told me that Chinese negotiators had sought the right to "
+     "station as many as 300 naval personnel in Gabon.", "a West African intelligence official"),
+])
+def test_who_says_it_without_rank_or_time(text, source):
+    d = run(text)["deployments"]
+    assert d and [a["label"] for a in d[0]["according_to"]] == [source]
+
+
+def test_a_states_negotiators_seek_for_it():
+    text = ("France keeps 350 troops in Gabon. In July, Chinese negotiators sought the right to station as many as "
+            "300 naval personnel in Gabon.")
+    assert ("China", "Gabon", 300) in figs(run(text))
