@@ -1115,7 +1115,7 @@ def test_honorifics_and_hyphenated_ranks_before_a_name(text, person, role, of):
     ("General Laura Hale-Ross, commander of US Southern Command, told senators that 300 Russian troops are in "
      "Venezuela.", "Laura Hale-Ross"),
     ("In July, a West African intelligence official told me that Chinese negotiators had sought the right to "
-     "station as many as 300 naval personnel in Gabon.", "a West African intelligence official"),
+     "station as many as 300 naval personnel at Port-Gentil in Gabon.", "a West African intelligence official"),
 ])
 def test_who_says_it_without_rank_or_time(text, source):
     d = run(text)["deployments"]
