@@ -1121,8 +1121,3 @@ def test_who_says_it_without_rank_or_time(text, source):
     d = run(text)["deployments"]
     assert d and [a["label"] for a in d[0]["according_to"]] == [source]
 
-
-def test_a_states_negotiators_seek_for_it():
-    text = ("France keeps 350 troops in Gabon. In July, Chinese negotiators sought the right to station as many as "
-            "300 naval personnel in Gabon.")
-    assert ("China", "Gabon", 300) in figs(run(text))
