@@ -2786,8 +2786,15 @@ def _merge_events(events: list[dict]) -> list[dict]:
     # an undated event that repeats a dated one (same type, participants among its) is that event
     final = []
     for e in out:
+        pids = {p["id"] for p in e["participants"]}
+        if e["type"] == "Agreement" and e["date"] and len(e["date"]) == 4:
+            # "the 2015 agreement" … "a memorandum signed in March 2015": one agreement, the finer date
+            finer = [o for o in out if o is not e and o["type"] == "Agreement" and o["date"] and len(o["date"]) > 4
+                     and o["date"].startswith(e["date"]) and {p["id"] for p in o["participants"]} == pids]
+            if finer:
+                finer[0]["sources"].extend(s for s in e["sources"] if s not in finer[0]["sources"])
+                continue
         if e["date"] is None:
-            pids = {p["id"] for p in e["participants"]}
             twin = [o for o in out if o is not e and o["type"] == e["type"] and o["date"] is not None
                     and pids <= {p["id"] for p in o["participants"]}]
             if twin:

@@ -1121,3 +1121,11 @@ def test_who_says_it_without_rank_or_time(text, source):
     d = run(text)["deployments"]
     assert d and [a["label"] for a in d[0]["according_to"]] == [source]
 
+
+
+def test_one_agreement_recalled_twice_keeps_the_finer_date():
+    text = ("The base was built under a memorandum of understanding signed in March 2015 between India and Mauritius. "
+            "The opposition wants the 2015 agreement between India and Mauritius published.")
+    evs = [(e["date"], frozenset(p["label"] for p in e["participants"])) for e in run(text)["events"]
+           if e["type"] == "Agreement"]
+    assert evs == [("2015-03", frozenset({"India", "Mauritius"}))]
