@@ -610,7 +610,8 @@ def _figureless_res() -> tuple[re.Pattern, re.Pattern]:
 
 _NOT_SENT = re.compile(r"\b(?:massed|amass(?:ed|ing)|concentrat(?:ed|ing)(?=\s+(?:[\w-]+\s+){0,3}?(?:along|near|on|at|by)\s+"
                        r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:border|frontier))|on\s+(?:heightened\s+|high\s+)?alert|"
-                       r"on\s+standby|prepare\s+to\s+deploy|ready\s+to\s+deploy)\b", re.I)
+                       r"on\s+standby|prepare\s+to\s+deploy|ready\s+to\s+deploy|passed\s+in\s+review|parad(?:ed|ing)|"
+                       r"marched\s+(?:through|past|in)|in\s+(?:the|a)\s+(?:military\s+)?parade)\b", re.I)
 _CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
                             r"lost|losing|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|slain|slew|perished)\b[^.;]{0,30}$", re.I)
 
@@ -807,7 +808,7 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
     if not found_head:
         return None, pos, state, False
     tail = rest[toks[i - 1].end():toks[i - 1].end() + 90] if i - 1 < len(toks) else ""
-    tail = re.split(r"[.;]", tail)[0]
+    tail = re.split(r"[.;]|\d", tail)[0]  # ("…, and roughly 2,000 of them have been killed": another figure's)
     if not re.search(r"\d[\d,]*\s+of\s+(?:the|its|their)\s+(?:\w+\s+)?$", text[max(0, pos - 60):pos].rstrip("0123456789, ")
                      + " ") and re.search(r"\b(?:were|was|had\s+been|have\s+been|are|being)\s+(?:\w+\s+)?(?:killed|wounded|captured|injured|"
                  r"executed|dead|taken\s+prisoner)\b", tail):

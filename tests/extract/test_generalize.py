@@ -1129,3 +1129,15 @@ def test_one_agreement_recalled_twice_keeps_the_finer_date():
     evs = [(e["date"], frozenset(p["label"] for p in e["participants"])) for e in run(text)["events"]
            if e["type"] == "Agreement"]
     assert evs == [("2015-03", frozenset({"India", "Mauritius"}))]
+
+
+def test_a_later_figures_casualties_do_not_block_the_first():
+    text = ("Pyongyang has sent more than 14,000 soldiers to Russia since October 2024, and roughly 2,000 of them "
+            "have been killed.")
+    assert figs(run(text, published="2025-09-03")) == {("North Korea", "Russia", 14000)}
+
+
+def test_troops_in_a_parade_are_no_deployment():
+    text = ("North Korea has sent troops to Russia. In Beijing, more than 10,000 troops and over 100 aircraft passed "
+            "in review to mark the anniversary.")
+    assert 10000 not in counts(run(text))
