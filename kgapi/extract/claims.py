@@ -165,6 +165,16 @@ def extract_roles(ctx: Context) -> list[dict]:
                 role = re.sub(r"^(?:['’]s\s+)", "", role)
                 role = re.sub(r"^(?:visiting|then|former|late|new|incoming|outgoing)\s+", "", role, flags=re.I)
                 of = None
+                un = [x for x in info.mentions if x.type == "Organization" and x.label == "United Nations"
+                      and 0 <= role_start - x.end <= 1]
+                if un and re.match(r"(?i:ambassador|envoy|representative|permanent\s+representative)\b", role):
+                    # "Russia's UN Ambassador Vassily Nebenzia": the state's envoy to the UN
+                    st = [x for x in info.mentions if x.type == "State" and x.end <= un[0].start
+                          and re.fullmatch(r"(?:['’]s)?\s*", text[x.end:un[0].start])]
+                    if st:
+                        role = f"{text[un[0].start:un[0].end]} {role}"
+                        role_start = st[-1].end
+                        of_tail = st[-1]
                 for q in reversed([x for x in info.mentions if x.end <= role_start and role_start - x.end <= 30]):
                     gap = text[q.end:role_start]
                     if q.type in ("State", "Organization") and (role_start - q.end <= 4 or (
@@ -435,6 +445,10 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
                     return role + chain, nxt[0].label
             if o.type == "Organization":
                 org = gazetteer().orgs.get(o.label)
+                if org is None and of and of in gazetteer().states and pm.group("prep") == "of" and not chain:
+                    # "Russia's chief of the General Staff": a body the data does not know, of the state named
+                    body_name = re.sub(r"^(?:the|The)\s+", "", o.surface)
+                    return f"{role} of the {body_name}", of
                 state_in_name = o.how == "qualified" or bool(org and org.state and org.kind in ("government", "military") and (
                     re.search(r"\bof\s+(?:the\s+)?[A-Z]\w+$", o.label) or _names_state(o.label, org.state)))
                 if pm.group("prep") == "of" and not chain and org and org.kind in ("government", "military") \

@@ -1141,3 +1141,13 @@ def test_troops_in_a_parade_are_no_deployment():
     text = ("North Korea has sent troops to Russia. In Beijing, more than 10,000 troops and over 100 aircraft passed "
             "in review to mark the anniversary.")
     assert 10000 not in counts(run(text))
+
+
+@pytest.mark.parametrize("text,person,role,of", [
+    ("Russia's UN Ambassador Vassily Nebenzia dismissed the claims as lies.", "Vassily Nebenzia", "UN Ambassador",
+     "Russia"),
+    ("Two days later Valery Gerasimov, Russia's chief of the General Staff, said the soldiers had helped.",
+     "Valery Gerasimov", "chief of the General Staff", "Russia"),
+])
+def test_a_states_envoy_to_the_un_and_its_chief_of_staff(text, person, role, of):
+    assert (person, role, of) in roles_of(run(text))
