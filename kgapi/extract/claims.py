@@ -2134,6 +2134,9 @@ def _last_two_persons(ctx: Context, info: SentInfo, pos: int) -> list[Mention]:
         if j < 0:
             break
         ms = [x for x in ctx.infos[j].mentions if x.type == "Person" and (j < idx or x.start < pos)]
+        if len({x.label for x in ms if x.how != "pron"}) >= 2:
+            # "Kim will travel …, noting that Putin invited him … when the two leaders held talks": the two named
+            ms = [x for x in ms if x.how != "pron"]
         for x in reversed(ms):
             if x.label not in [y.label for y in seen]:
                 seen.append(x)
@@ -2487,6 +2490,12 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             # dates
             dates = _dates_for(ctx, info, seg, m, others=others)
+            if not dates and etype_out in ("Meeting", "Visit", "Agreement") and ctx.ref and not any(
+                    d.value for d in info.dates) and re.search(
+                    r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:held|met|signed|arrived|begun|started|concluded|opened)\b",
+                    text[max(seg[0], m.start() - 30):m.end() + 5]):
+                # "Putin and Kim have held talks in Beijing" (a live page, a breaking story): today
+                dates = [_YearStub(ctx.ref.isoformat())]
             if etype == "Agreement^":
                 dates = [d for d in info.dates if d.value and m.start() <= d.start < m.end()] or (
                     [_YearStub(m.group("yr"))] if m.group("yr") else [])

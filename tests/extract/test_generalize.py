@@ -1151,3 +1151,17 @@ def test_troops_in_a_parade_are_no_deployment():
 ])
 def test_a_states_envoy_to_the_un_and_its_chief_of_staff(text, person, role, of):
     assert (person, role, of) in roles_of(run(text))
+
+
+def test_the_two_leaders_are_the_two_named_not_a_pronoun():
+    text = ("The NIS director said Kim will likely travel to Russia, noting that Russian President Vladimir Putin "
+            "invited him to Moscow when the two leaders held talks in Beijing on Sept. 3.")
+    evs = [(e["date"], frozenset(p["label"] for p in e["participants"])) for e in run(text, published="2025-11-04")["events"]
+           if e["type"] == "Meeting"]
+    assert ("2025-09-03", frozenset({"Vladimir Putin", "Kim Jong Un"})) in evs, evs
+
+
+def test_leaders_who_have_held_talks_did_so_on_the_day_of_the_story():
+    text = "Vladimir Putin and Kim Jong Un have held talks at a guesthouse in Beijing."
+    evs = [(e["type"], e["date"]) for e in run(text, published="2025-09-03")["events"]]
+    assert ("Meeting", "2025-09-03") in evs
