@@ -2006,6 +2006,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"pockets?|slice|strip)\s+of\s+(?:territory|land|the\s+(?:[\w-]+\s+)?(?:region|province|oblast|border\s+region)|"
                              r"(?:[A-Z]\w+\s+){1,2}(?:territory|region|oblast))|"
                              r"launched\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}(?:offensive|incursion|assault|raid)\s+into|"
+                             r"launched\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:operation|offensive)\s+in\s+(?:the\s+)?(?=[A-Z]\w+\s+(?:region|oblast|province))|"
                              r"(?:pushed|stormed|swept|poured)\s+into|invasion\s+of|invaded|invades|invading|"
                              r"(?:violated|violating|entered|entering|breached|breaching|intruded\s+into)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?airspace|"
                              r"airspace\s+(?:violations?|incursions?)|crossed\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border|frontier)\s+into)\b")),
@@ -2461,7 +2462,17 @@ def extract_events(ctx: Context) -> list[dict]:
                           and not re.search(r"\d", text[max(0, x.start - 12):x.start])]
                 poss = [x for x in subj if 0 <= m.start() - x.end <= 30 and re.fullmatch(
                     r"(?:['’]s)?\s+(?:(?:full-scale|surprise|cross-border|failed|August|\d{4}|\w+-\w+)\s+)*", text[x.end:m.start()])]
-                if m.group(0).lower().startswith("invasion"):
+                its = re.search(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}$", text[max(0, m.start() - 40):m.start()])
+                named = [x for x in info.mentions if x.type == "State" and x.how in ("name", "metonym")
+                         and x.end <= m.start() and m.start() - x.end <= 100 and not re.match(r"['’]s\b", text[x.end:x.end + 2])]
+                if named and re.match(r"(?:held|seized|captured|occupied|holds|seizing|capturing)\b", m.group(0)):
+                    # "where Ukraine has held a pocket of Russian territory", "where Ukrainian forces seized …"
+                    participants = sorted(named + [x for x in forces if x.start >= seg[0]], key=lambda x: x.end)[-1:]
+                elif its and named and not m.group(0).lower().startswith(("launched", "invasion")):
+                    # "where Ukraine has held a pocket of Russian territory since its cross-border offensive":
+                    # "its" is the state the clause is about, not the territory's
+                    participants = named[-1:]
+                elif m.group(0).lower().startswith("invasion"):
                     participants = poss[-1:]  # "Russia's full-scale invasion of Ukraine"; not "the invasion"
                     if not participants and re.search(r"\b(?:launched|began|started|ordered|its|their)\s+(?:[\w-]+\s+){0,3}$",
                                                       text[max(seg[0], m.start() - 45):m.start()]):

@@ -1165,3 +1165,16 @@ def test_leaders_who_have_held_talks_did_so_on_the_day_of_the_story():
     text = "Vladimir Putin and Kim Jong Un have held talks at a guesthouse in Beijing."
     evs = [(e["type"], e["date"]) for e in run(text, published="2025-09-03")["events"]]
     assert ("Meeting", "2025-09-03") in evs
+
+
+@pytest.mark.parametrize("text,date", [
+    ("About 10,000 North Korean soldiers are fighting in the Kursk region, where Ukraine has held a pocket of "
+     "Russian territory since its cross-border offensive in August.", "2024-08"),
+    ("The soldiers were lent to Moscow to retake the slice of Kursk that Ukraine had seized in its August 2024 "
+     "incursion.", "2024-08"),
+    ("Ukraine launched its operation in the Kursk region on 6 August last year.", "2024-08-06"),
+])
+def test_whose_incursion_its_names(text, date):
+    evs = [(e["date"], [p["label"] for p in e["participants"]]) for e in run(text, published="2025-01-13")["events"]
+           if e["type"] == "Incursion"]
+    assert evs == [(date, ["Ukraine"])], evs
