@@ -2171,9 +2171,21 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
     for grp in groups:
         before = text[max(0, grp[0].start - 40):grp[0].start]
         if re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,5}$", before):
+            if grp[0].type == "State" and grp[0].how in ("name", "adj", "metonym"):
+                # "talks with DPRK Foreign Minister Choe Son Hui": the state qualifies the person's title
+                titled = [x for x in info.mentions if x.type == "Person" and x.how != "pron" and 0 < x.start - grp[0].end <= 45
+                          and re.fullmatch(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|[a-z-]+),?\s+){1,5}", text[grp[0].end:x.start])
+                          and _rh_re().search(text[grp[0].end:x.start])]
+                if titled:
+                    return [titled[0]]
             return grp
         break
     return []
+
+
+@lru_cache(maxsize=1)
+def _rh_re() -> re.Pattern:
+    return re.compile(r"(?i)\b(?:" + _rh() + r")\b")
 
 
 def _dates_for(ctx: Context, info: SentInfo, seg: tuple[int, int], trig: re.Match, allow_lead: bool = True,

@@ -1178,3 +1178,9 @@ def test_whose_incursion_its_names(text, date):
     evs = [(e["date"], [p["label"] for p in e["participants"]]) for e in run(text, published="2025-01-13")["events"]
            if e["type"] == "Incursion"]
     assert evs == [(date, ["Ukraine"])], evs
+
+
+def test_talks_with_a_states_minister_are_with_the_minister():
+    text = "On Saturday, Lavrov held talks with DPRK Foreign Minister Choe Son Hui in Wonsan."
+    evs = [frozenset(p["label"] for p in e["participants"]) for e in run(text)["events"] if e["type"] == "Meeting"]
+    assert evs == [frozenset({"Sergei Lavrov", "Choe Son Hui"})]
