@@ -2513,6 +2513,9 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             # dates
             dates = _dates_for(ctx, info, seg, m, others=others)
+            # "a plan of consultations for 2026-2027": the period a plan covers is not when it was signed
+            dates = [d for d in dates if not (len(d.value or "") == 4 and re.search(
+                r"\bfor\s+(?:the\s+)?(?:years?\s+|period\s+)?$", text[max(0, d.start - 16):d.start]))]
             if not dates and etype_out in ("Meeting", "Visit", "Agreement") and ctx.ref and not any(
                     d.value for d in info.dates) and re.search(
                     r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:held|met|signed|arrived|begun|started|concluded|opened)\b",

@@ -1184,3 +1184,10 @@ def test_talks_with_a_states_minister_are_with_the_minister():
     text = "On Saturday, Lavrov held talks with DPRK Foreign Minister Choe Son Hui in Wonsan."
     evs = [frozenset(p["label"] for p in e["participants"]) for e in run(text)["events"] if e["type"] == "Meeting"]
     assert evs == [frozenset({"Sergei Lavrov", "Choe Son Hui"})]
+
+
+def test_the_period_a_plan_covers_is_not_when_it_was_signed():
+    text = ("Earlier on Saturday, Lavrov held talks with DPRK Foreign Minister Choe Son Hui. Following the talks, Lavrov "
+            "and Choe Son Hui signed a plan of consultations for 2026-2027.")
+    evs = [(e["type"], e["date"]) for e in run(text, published="2025-07-12")["events"]]
+    assert ("Agreement", "2025-07-12") in evs and ("Agreement", "2026") not in evs
