@@ -563,7 +563,7 @@ _ELLIPTIC_BEFORE = re.compile(r"\b(?:an\s+additional|additional|another|a\s+furt
 _DEPLOY_VERB = re.compile(r"\b(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?training|sen[dt]|sending|deploy(?:ed|s|ing)?|deployments?|dispatch(?:ed|es|ing)?|"
                           r"mov(?:ed|e|es|ing)|transferr?(?:ed|ing)?|put|station(?:ed|ing)?|contribut(?:ed|e|ing)|"
                           r"supply|supplied|provid(?:ed|e|ing)|rotat(?:ed|e|ing)|arriv(?:ed|e|ing)|"
-                          r"follow(?:ed|ing)?|join(?:ed|ing)?|fight(?:ing)?|fought|serv(?:ed|e|ing)|"
+                          r"follow(?:ed)?|following(?!\s+(?:his|her|their|its|the|a|an|talks|a\s+meeting)\b)|join(?:ed|ing)?|fight(?:ing)?|fought|serv(?:ed|e|ing)|"
                           r"reinforce(?:d|ments)?|package|force|contingent|comprising|consists?|"
                           r"assign(?:ed)?|work(?:ing)?|based|committed|reach(?:ed|es)|(?:took|taken|taking)\s+in|airlift(?:ed|ing)?|"
                           r"ferr(?:ied|y|ying)|transport(?:ed|ing)?|ordered|flew|flown|operat(?:ing|es?|ed)\s+(?:in|inside|from)|"

@@ -1191,3 +1191,9 @@ def test_the_period_a_plan_covers_is_not_when_it_was_signed():
             "and Choe Son Hui signed a plan of consultations for 2026-2027.")
     evs = [(e["type"], e["date"]) for e in run(text, published="2025-07-12")["events"]]
     assert ("Agreement", "2025-07-12") in evs and ("Agreement", "2026") not in evs
+
+
+def test_following_talks_in_the_senders_capital_is_no_host():
+    text = ("Security Council Secretary Sergei Shoigu, following his talks with Kim Jong Un in Pyongyang in June, "
+            "announced that the DPRK would send 1,000 deminers to clear the Kursk region of mines.")
+    assert figs(run(text, published="2025-07-12")) == {("North Korea", "Russia", 1000)}
