@@ -390,12 +390,12 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
         if q.type in ("State", "Organization"):
             of = q.label if q.type == "Organization" or q.how != "adj" or True else None
         pre_rest = text[q.end:bstart + hm.start()]
-        if not re.fullmatch(r"(?:['’]s)?\s*(?:[a-z-]+\s+){0,2}|['’]s\s+(?:[A-Z][a-z-]+\s+){1,2}", pre_rest):
-            return None  # ("the UAE's Assistant Minister")
+        if not re.fullmatch(r"(?:['’]s)?\s*(?:[a-z-]+\s+){0,2}(?:[a-z]+-)?|['’]s\s+(?:[A-Z][a-z-]+\s+){1,2}", pre_rest):
+            return None  # ("the UAE's Assistant Minister", "North Korea's vice-foreign minister")
         role_start = hm.start()
         role_words = pre_rest.strip()
         role_words = re.sub(r"^['’]s\s*", "", role_words)
-        role = (role_words + " " if role_words else "") + body[hm.start():hm.end()]
+        role = (role_words + ("" if role_words.endswith("-") else " ") if role_words else "") + body[hm.start():hm.end()]
         rest_start = hm.end()
         if q.type in ("State", "Place") and q.how != "adj" and not pre_rest.strip() and _EXPERTISE.search(role) and \
                 re.match(r"\s+(?:at|of|with|for)\s", body[rest_start:]):

@@ -1197,3 +1197,13 @@ def test_following_talks_in_the_senders_capital_is_no_host():
     text = ("Security Council Secretary Sergei Shoigu, following his talks with Kim Jong Un in Pyongyang in June, "
             "announced that the DPRK would send 1,000 deminers to clear the Kursk region of mines.")
     assert figs(run(text, published="2025-07-12")) == {("North Korea", "Russia", 1000)}
+
+
+@pytest.mark.parametrize("text,person,role,of", [
+    ("The talks lasted two hours, Kremlin aide Yuri Ushakov told reporters afterwards.", "Yury Ushakov", "aide",
+     "Kremlin"),
+    ("The papers were swapped by Kim Jong-gyu, North Korea's vice-foreign minister, the ministry said.",
+     "Kim Jong-gyu", "vice-foreign minister", "North Korea"),
+])
+def test_aides_and_hyphenated_offices(text, person, role, of):
+    assert (person, role, of) in roles_of(run(text))
