@@ -2615,8 +2615,10 @@ def extract_events(ctx: Context) -> list[dict]:
                 # (not at a summit in a third country: "met in Astana on the sidelines of the SCO summit")
                 pst = _state_of_place(loc, ctx) if loc else None
                 third = pst is not None and all(ctx.person_state.get(lbl) not in (None, pst) for lbl, t in labels
-                                                if t == "Person") and re.search(
-                    r"\b(?:sidelines|margins)\s+of\b|\bsummit\b", text[m.start():])
+                                                if t == "Person") and (re.search(
+                    r"\b(?:sidelines|margins)\s+of\b|\bsummit\b", text[m.start():]) or len(
+                    {ctx.person_state.get(lbl) for lbl, t in labels if t == "Person"}) >= 2)
+                # (two leaders meeting in a third country: where they met, not a visit to its host)
                 if etype_out == "Meeting" and loc and loc_prep == "in" and not third:
                     for lbl, t in labels:
                         if t == "Person" and pst and ctx.person_state.get(lbl) and ctx.person_state[lbl] != pst \

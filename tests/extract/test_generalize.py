@@ -1207,3 +1207,9 @@ def test_following_talks_in_the_senders_capital_is_no_host():
 ])
 def test_aides_and_hyphenated_offices(text, person, role, of):
     assert (person, role, of) in roles_of(run(text))
+
+
+def test_two_leaders_meeting_in_a_third_country_make_no_visits_to_it():
+    text = "Vladimir Putin and Kim Jong Un held talks in Beijing on Wednesday."
+    evs = [e["type"] for e in run(text, published="2025-09-04")["events"]]
+    assert evs == ["Meeting"]
