@@ -2360,6 +2360,12 @@ def extract_events(ctx: Context) -> list[dict]:
                         # "the deal the North struck with Moscow"
                         obj = _object_after(ctx, info, subj[-1].end, seg[1], ("with",))
                         participants = subj + [o for o in obj if o.type == "State"]
+                if len({p.label for p in participants}) < 2:
+                    two_m = re.search(r"\b[Tt]he\s+two\s+(?:leaders|men|ministers|presidents|envoys|officials)\b|"
+                                      r"\b[Bb]oth\s+(?:leaders|men|ministers)\b", text[seg[0]:m.start()])
+                    if two_m:
+                        # "The two leaders signed a mutual defence treaty": the two people named last
+                        participants = _last_two_persons(ctx, info, seg[0] + two_m.start()) or participants
                 by = re.match(r"\s+by\s+", text[m.end():m.end() + 6])
                 if by:
                     # "The treaty was signed by Russian President Vladimir Putin and … Kim Jong Un"
@@ -2513,6 +2519,12 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             # dates
             dates = _dates_for(ctx, info, seg, m, others=others)
+            if not dates and etype_out in ("Agreement", "Meeting"):
+                dur = re.compile(r"\bduring\s+(?:[\w’'.-]+\s+){0,3}(?:visit|trip|summit|talks|stay)\b[^.;]{0,60}").search(
+                    text, m.end(), seg[1] if seg[1] > m.end() else len(text))
+                if dur:
+                    # "signed a treaty during Putin's visit to Pyongyang in June last year": the visit's date
+                    dates = [d for d in info.dates if d.value and dur.start() <= d.start < dur.end()][:1]
             # "a plan of consultations for 2026-2027": the period a plan covers is not when it was signed
             dates = [d for d in dates if not (len(d.value or "") == 4 and re.search(
                 r"\bfor\s+(?:the\s+)?(?:years?\s+|period\s+)?$", text[max(0, d.start - 16):d.start]))]

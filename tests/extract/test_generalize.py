@@ -1213,3 +1213,11 @@ def test_two_leaders_meeting_in_a_third_country_make_no_visits_to_it():
     text = "Vladimir Putin and Kim Jong Un held talks in Beijing on Wednesday."
     evs = [e["type"] for e in run(text, published="2025-09-04")["events"]]
     assert evs == ["Meeting"]
+
+
+def test_the_two_leaders_signed_during_a_visit_on_the_visits_date():
+    text = ("Vladimir Putin and Kim Jong Un held talks in Beijing on Wednesday. The two leaders signed a mutual defence "
+            "treaty during Putin's visit to Pyongyang in June last year.")
+    evs = [(e["date"], frozenset(p["label"] for p in e["participants"])) for e in run(text, published="2025-09-04")["events"]
+           if e["type"] == "Agreement"]
+    assert evs == [("2024-06", frozenset({"Vladimir Putin", "Kim Jong Un"}))]
