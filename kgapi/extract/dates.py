@@ -315,20 +315,22 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
     if name == "emlm":
         mo = _month(g["m"])
         return _iso(_year_for_month(mo, ref, tense), mo), None, False
+    # "the end of 2024", "by the end of the year": its last month, as analysts record it
+    year_end = (g.get("eml") or "").lower() == "the end of"
     if name == "emly":
-        return _iso(int(g["y"])), None, False
+        return (_iso(int(g["y"]), 12) if year_end else _iso(int(g["y"]))), None, False
     if name in ("emlrel", "rel"):
         which, unit = g["which"].lower(), g["unit"].lower()
         step = {"last": -1, "the previous": -1, "the past": -1, "this": 0, "next": 1, "the following": 1}.get(which, 0)
         if unit == "year":
-            return _iso(ref.year + step), None, False
+            return (_iso(ref.year + step, 12) if year_end else _iso(ref.year + step)), None, False
         if unit == "month":
             return _iso(*_shift_month(ref.year, ref.month, step)), None, False
         wk = ref + timedelta(weeks=step)
         return _iso(wk.year, wk.month), None, False
     if name == "endof":
         if g["unit"].lower() == "year":
-            return _iso(ref.year), None, False
+            return (_iso(ref.year, 12) if g["pos"].lower() == "end" else _iso(ref.year)), None, False
         return _iso(ref.year, ref.month), None, False
     if name == "ago":
         n = _num(g["n"])

@@ -129,7 +129,7 @@ def test_parse_published(line, expected):
 @pytest.mark.parametrize("expr,expected", [
     ("In August, Ukrainian forces crossed", ("2024-08", None)),
     ("Since 2021 Russia has delivered", ("2021", None)),
-    ("by the end of the year", ("2025", None)),
+    ("by the end of the year", ("2025-12", None)),  # its last month
 ])
 def test_sentence_initial_and_end_of(expr, expected):
     assert resolve(expr, date(2025, 3, 10)) == expected

@@ -131,7 +131,7 @@ def test_the_date_of_an_order_is_not_the_start_of_the_deployment(text):
 
 
 @pytest.mark.parametrize("text,end", [
-    ("The brigade is to grow to about 4,800 German soldiers in Lithuania by the end of 2027.", "2027"),
+    ("The brigade is to grow to about 4,800 German soldiers in Lithuania by the end of 2027.", "2027-12"),
     ("North Korea has sent about 3,000 soldiers to Russia so far this month and could have a total of 10,000 "
      "troops there by December.", "2024-12"),
     ("Moscow plans to station 2,000 Russian troops in Belarus until next spring.", "2025"),

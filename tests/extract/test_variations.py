@@ -48,7 +48,7 @@ def test_car_deployments(car):
     assert ("Russia", "Central African Republic", 175, None, "2018", None, "reported") in got
     # "France, which withdrew its last 130 soldiers from the country in December 2022"
     assert ("France", "Central African Republic", 130, None, None, "2022-12", "reported") in got
-    assert ("Russia", "Central African Republic", 1000, "up_to", None, "2024", "predicted") in got
+    assert ("Russia", "Central African Republic", 1000, "up_to", None, "2024-12", "predicted") in got
     assert not any(c == 2000 for _, _, c, *_ in got)   # a total, no personnel noun
     assert not any(c == 20 for _, _, c, *_ in got)     # teaser chrome
 
