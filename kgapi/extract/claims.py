@@ -1727,9 +1727,10 @@ _DECISION_DATE = re.compile(r"\b(?:ordered|agreed|approved|decided|pledged|promi
                             r"announced)\s+(?:on\s+|in\s+)?$", re.I)
 _DECISION_AFTER = re.compile(r"\s*(?:,\s*)?(?:the\s+\w+\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s+)?(?:ordered|agreed|approved|"
                              r"decided|pledged|promised|authori[sz]ed|voted)\b")
-_SPEECH_DATE = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|stated|added|revealed|confirmed|"
-                          r"acknowledged|admitted|estimated|believed|assessed|claimed|warned|indicated|predicted|"
-                          r"wrote|noted|denied|disclosed)\s+(?:on\s+|in\s+a\s+\w+\s+(?:on\s+)?)?$", re.I)
+_SPEECH_DATE = re.compile(r"\b(?:said|says|told\s+\w+(?:\s+(?:in|at)\s+[A-Z][\w-]*)?|reported|announced|stated|added|revealed|"
+                          r"confirmed|acknowledged|admitted|estimated|believed|assessed|claimed|warned|indicated|predicted|"
+                          r"wrote|noted|denied|disclosed)\s+(?:on\s+|in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){1,2}?(?:on\s+)?)?$",
+                          re.I)  # ("told lawmakers in Seoul on Tuesday", "said in an update late last month")
 
 
 _BACK_ARRIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]hey|[Mm]ost\s+of\s+them|[Tt]he\s+first\s+of\s+them)\b"
@@ -1779,7 +1780,7 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     for d in info.dates:
         if not d.value or d.start < a or d.start >= b:
             continue
-        if _SPEECH_DATE.search(text[max(0, d.start - 25):d.start]):
+        if _SPEECH_DATE.search(text[max(0, d.start - 45):d.start]):
             continue
         if any(ss <= d.start < se for ss, se in src_spans):
             continue  # "according to a letter made public last week": the source's date
@@ -1824,8 +1825,8 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
     if best:
         d = best[1]
         f.start_date, f.end_date = d.value, d.end_value
-        if re.search(r"\b(?:until|till|by)\s+(?:the\s+end\s+of\s+|late\s+|early\s+|mid-?)?$", text[max(0, d.start - 20):d.start]) \
-                or re.match(r"(?i:until|till|by)\b", d.text):
+        if re.search(r"\b(?:until|till|by|before)\s+(?:the\s+end\s+of\s+|late\s+|early\s+|mid-?)?$",
+                     text[max(0, d.start - 20):d.start]) or re.match(r"(?i:until|till|by|before)\b", d.text):
             f.start_date, f.end_date = None, d.value  # "could have 10,000 troops there by December"
     elif not withdraw and getattr(f, "_inherit_date", None):
         f.start_date, f.end_date = f._inherit_date  # type: ignore[attr-defined]
