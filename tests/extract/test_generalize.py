@@ -1228,7 +1228,8 @@ def test_the_two_leaders_signed_during_a_visit_on_the_visits_date():
      "in Russia.", None, None),
     ("Britain's Defence Intelligence said in an update late last month that at least 10,000 North Korean soldiers "
      "were fighting in Russia.", None, None),
-    ("The NIS said the North could send about 3,000 more troops to Russia before the end of the year.", None, "2025-12"),
+    ("The NIS said North Korea could send about 3,000 more troops to Russia before the end of the year.", None,
+     "2025-12"),
 ])
 def test_the_day_something_was_said_is_no_start_and_before_is_an_end(text, start, end):
     d = run(text, published="2025-03-12")["deployments"]
