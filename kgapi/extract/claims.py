@@ -177,7 +177,7 @@ def extract_roles(ctx: Context) -> list[dict]:
                         of_tail = st[-1]
                 for q in reversed([x for x in info.mentions if x.end <= role_start and role_start - x.end <= 30]):
                     gap = text[q.end:role_start]
-                    if q.type in ("State", "Organization") and (role_start - q.end <= 4 or (
+                    if q.type in ("State", "Organization") and "," not in gap and (role_start - q.end <= 4 or (
                             re.fullmatch(r"(?:['’]s)?\s+(?:[a-z]+\s+){1,3}", gap) and not re.search(
                                 r"\b(?:that|which|who|and|or|but|as|said|says|when|while|where|by|with|to|from|for|"
                                 r"the|a|an)\b", gap))):

@@ -1234,3 +1234,9 @@ def test_the_two_leaders_signed_during_a_visit_on_the_visits_date():
 def test_the_day_something_was_said_is_no_start_and_before_is_an_end(text, start, end):
     d = run(text, published="2025-03-12")["deployments"]
     assert d and (d[0]["start"], d[0]["end"]) == (start, end)
+
+
+def test_a_body_before_a_comma_is_not_whose_office_follows():
+    text = ("Two soldiers are being questioned in Kyiv by the Security Service of Ukraine (SBU), President Volodymyr "
+            "Zelensky said on Saturday.")
+    assert ("Volodymyr Zelensky", "President", "Ukraine") in roles_of(run(text))
