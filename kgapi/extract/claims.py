@@ -1412,6 +1412,20 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                     if m.type == "Place" and m.how == "place":
                         loc_c.append((2 + abs(m.start - f.end) / 100, m.label))
                 break
+        rel = re.match(r",\s+(?:who|which|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:since\s+|later\s+|then\s+)?"
+                       r"(?:arrived|been\s+sent|sent|deployed|moved|stationed|been\s+deployed)\s+(?:in|to|at|into)\s+(?:the\s+)?",
+                       text[f.end:f.end + 70])
+        if not host_c and rel:
+            # "about 11,000 troops, who arrived in the Kursk region in November": where the relative clause puts them
+            at = f.end + rel.end()
+            for x in info.mentions:
+                if x.start == at and x.type in ("State", "Place"):
+                    st = x.label if x.type == "State" else _state_of_place(x.label, ctx)
+                    if st:
+                        host_c.append((30, st))
+                        if x.type == "Place" and x.how == "place":
+                            loc_c.append((30, x.label))
+                    break
         wm = re.search(r",\s*where\s+[^,;]*$", text[:f.start])
         if not host_c and wm:
             # "That leaves Djibouti, where about 1,500 French troops are based"
@@ -1533,9 +1547,11 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
         own_verb = _has_deploy_verb_own(f) or _explicit_sending(f)
         continues = ctx_item is not None and order[id(ctx_item.info)] >= si - 2
         if f.sending is None:
-            if ctx_item is not None and ctx_item.sending and ctx_item.sending != f.host:
+            # (a frame about a war — "Ukraine launched its operation in the Kursk region" — sends no one)
+            if ctx_item is not None and ctx_item.sending and ctx_item.sending != f.host and \
+                    (ctx_item.sending, ctx_item.host) not in lexicon().adversaries:
                 f.sending = ctx_item.sending
-            elif prev and prev.sending and prev.sending != f.host:
+            elif prev and prev.sending and prev.sending != f.host and (prev.sending, prev.host) not in lexicon().adversaries:
                 f.sending = prev.sending
             elif main and main[0] != f.host:
                 f.sending = main[0]

@@ -1240,3 +1240,10 @@ def test_a_body_before_a_comma_is_not_whose_office_follows():
     text = ("Two soldiers are being questioned in Kyiv by the Security Service of Ukraine (SBU), President Volodymyr "
             "Zelensky said on Saturday.")
     assert ("Volodymyr Zelensky", "President", "Ukraine") in roles_of(run(text))
+
+
+def test_a_relative_clause_places_the_figure_and_a_war_frame_sends_no_one():
+    text = ("North Korea has sent troops to help Russia. Ukraine launched its operation in the Kursk region on "
+            "6 August last year. HUR puts the original force at about 11,000 troops, who arrived in the Kursk region "
+            "in November.")
+    assert ("North Korea", "Russia", 11000) in figs(run(text, published="2025-01-13"))
