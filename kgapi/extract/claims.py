@@ -1055,8 +1055,9 @@ def extract_deployments(ctx: Context) -> list[dict]:
                     continue
                 if rx is fl_more and _status(text[ca:cb]) not in ("predicted", "planned"):
                     continue
-                if rx is fl_presence and re.search(r"\b(?:neither|nor|not|no|never)\b", text[max(ca, m.start() - 40):m.start()]):
-                    continue  # "has neither confirmed nor denied the presence of …"
+                if rx is fl_presence and re.search(r"\b(?:neither|nor|not|no|never|refused|refuses|declined|declines)\b",
+                                                   text[max(ca, m.start() - 40):m.start()]):
+                    continue  # "has neither confirmed nor denied the presence of …", "refused to confirm or deny the presence"
                 adj = m.groupdict().get("adj")
                 st = state_adj.get(adj) if adj else None
                 noun = m.groupdict().get("noun") or m.groupdict().get("noun2")

@@ -1247,3 +1247,10 @@ def test_a_relative_clause_places_the_figure_and_a_war_frame_sends_no_one():
             "6 August last year. HUR puts the original force at about 11,000 troops, who arrived in the Kursk region "
             "in November.")
     assert ("North Korea", "Russia", 11000) in figs(run(text, published="2025-01-13"))
+
+
+def test_refusing_to_confirm_or_deny_a_presence_states_no_deployment():
+    text = ("North Korea has sent about 11,000 troops to Russia. The Kremlin has refused to confirm or deny the "
+            "presence of North Korean troops.")
+    r = run(text)
+    assert [(d["personnel"][0]["count"], d["status"]) for d in r["deployments"]] == [(11000, "reported")]
