@@ -2279,6 +2279,8 @@ def extract_events(ctx: Context) -> list[dict]:
             found.append(("Acknowledgement+", m))
         for m in _DATED_AGREEMENT.finditer(text):
             found.append(("Agreement^", m))
+        for m in _STUDY_BY.finditer(text):
+            found.append(("Report^", m))
         for m in _REPORT.finditer(text):
             found.append(("Report", m))
         trig_pos = sorted({m.start() for et, m in found if et != "Report"})
@@ -2412,6 +2414,11 @@ def extract_events(ctx: Context) -> list[dict]:
                     pair = _main_pair(ctx)
                     participants = [Mention(m.start(), m.end(), lbl, "State", lbl, "desc") for lbl in pair] if pair else []
                 if len({p.label for p in participants}) < 2:
+                    continue
+            elif etype == "Report^":
+                # "A study by the Korea Institute for Defense Analyses last October put …": the institute reports
+                participants = [x for x in info.mentions if x.type == "Organization" and x.start == m.start("org")][:1]
+                if not participants:
                     continue
             elif etype in ("Order",):
                 if re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()]):
@@ -2552,6 +2559,10 @@ def extract_events(ctx: Context) -> list[dict]:
                     text[max(seg[0], m.start() - 30):m.end() + 5]):
                 # "Putin and Kim have held talks in Beijing" (a live page, a breaking story): today
                 dates = [_YearStub(ctx.ref.isoformat())]
+            if etype == "Report^":
+                dates = [d for d in info.dates if d.value and m.start() <= d.start < m.end()]
+                if not dates:
+                    continue
             if etype == "Agreement^":
                 dates = [d for d in info.dates if d.value and m.start() <= d.start < m.end()] or (
                     [_YearStub(m.group("yr"))] if m.group("yr") else [])
@@ -2803,6 +2814,11 @@ _DATED_AGREEMENT = re.compile(
     r"(?:agreement|accord|protocol|treaty|pact|memorandum(?:\s+of\s+understanding)?|Agreement|Accord|Protocol|Treaty|Pact)\b"
     r"|\b(?:agreement|accord|protocol|treaty|pact|memorandum\s+of\s+understanding)\s+signed\s+(?:in|on)\s+"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b")
+
+
+_STUDY_BY = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}(?:study|report|survey|analysis|assessment|paper)\s+by\s+"
+                       r"(?:the\s+)?(?P<org>[A-Z])[^,;.]{0,80}?\b(?:published|released)?\s*(?:in\s+|on\s+|last\s+|this\s+)?"
+                       r"[^,;.]{0,30}?\b(?:put|found|estimated|said|says|showed|shows|concluded|puts|finds|estimates)\b")
 
 
 @dataclass

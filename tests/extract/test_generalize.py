@@ -1254,3 +1254,10 @@ def test_refusing_to_confirm_or_deny_a_presence_states_no_deployment():
             "presence of North Korean troops.")
     r = run(text)
     assert [(d["personnel"][0]["count"], d["status"]) for d in r["deployments"]] == [(11000, "reported")]
+
+
+def test_a_study_by_an_institute_is_its_report():
+    text = ("A study by the Korea Institute for Defense Analyses (KIDA) last October put the regime's earnings from "
+            "the war at about $19 billion.")
+    evs = [(e["type"], e["date"], [p["label"] for p in e["participants"]]) for e in run(text, published="2026-02-12")["events"]]
+    assert evs == [("Report", "2025-10", ["Korea Institute for Defense Analyses"])]
