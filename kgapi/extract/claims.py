@@ -2281,6 +2281,8 @@ def extract_events(ctx: Context) -> list[dict]:
             found.append(("Agreement^", m))
         for m in _STUDY_BY.finditer(text):
             found.append(("Report^", m))
+        for m in _ACK_UNTIL.finditer(text):
+            found.append(("Acknowledgement^", m))
         for m in _REPORT.finditer(text):
             found.append(("Report", m))
         trig_pos = sorted({m.start() for et, m in found if et != "Report"})
@@ -2414,6 +2416,16 @@ def extract_events(ctx: Context) -> list[dict]:
                     pair = _main_pair(ctx)
                     participants = [Mention(m.start(), m.end(), lbl, "State", lbl, "desc") for lbl in pair] if pair else []
                 if len({p.label for p in participants}) < 2:
+                    continue
+            elif etype == "Acknowledgement^":
+                # "Neither Pyongyang nor Moscow admitted the deployment until late April": both did then
+                participants = [x for x in info.mentions if m.start() <= x.start < m.start("verb")
+                                and x.type in ("State", "Person", "Organization") and x.how in ("name", "metonym", "pattern")]
+                if not participants:  # "North Korea did not publicly acknowledge sending troops until April 28"
+                    participants = [x for x in info.mentions if x.end <= m.start() and m.start() - x.end <= 40
+                                    and x.type in ("State", "Person", "Organization") and x.how in ("name", "metonym", "pattern")
+                                    and re.fullmatch(r"\s*(?:had\s+|has\s+|also\s+)?", text[x.end:m.start()])][-1:]
+                if not participants:
                     continue
             elif etype == "Report^":
                 # "A study by the Korea Institute for Defense Analyses last October put …": the institute reports
@@ -2559,6 +2571,10 @@ def extract_events(ctx: Context) -> list[dict]:
                     text[max(seg[0], m.start() - 30):m.end() + 5]):
                 # "Putin and Kim have held talks in Beijing" (a live page, a breaking story): today
                 dates = [_YearStub(ctx.ref.isoformat())]
+            if etype == "Acknowledgement^":
+                dates = [d for d in info.dates if d.value and m.start("until") <= d.start <= m.end() + 2][:1]
+                if not dates:
+                    continue
             if etype == "Report^":
                 dates = [d for d in info.dates if d.value and m.start() <= d.start < m.end()]
                 if not dates:
@@ -2816,6 +2832,10 @@ _DATED_AGREEMENT = re.compile(
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b")
 
 
+_ACK_UNTIL = re.compile(r"(?:\b[Nn]either\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s+nor\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
+                        r"\s+(?:had\s+|has\s+)?(?:publicly\s+|officially\s+)?|\b(?:did\s+not|didn't|never|had\s+not|hadn't)\s+"
+                        r"(?:publicly\s+|officially\s+)?)(?P<verb>admit|acknowledge|confirm)\w*\b[^.;]{0,70}?"
+                        r"(?P<until>\buntil\s+)")
 _STUDY_BY = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}(?:study|report|survey|analysis|assessment|paper)\s+by\s+"
                        r"(?:the\s+)?(?P<org>[A-Z])[^,;.]{0,80}?\b(?:published|released)?\s*(?:in\s+|on\s+|last\s+|this\s+)?"
                        r"[^,;.]{0,30}?\b(?:put|found|estimated|said|says|showed|shows|concluded|puts|finds|estimates)\b")

@@ -1261,3 +1261,15 @@ def test_a_study_by_an_institute_is_its_report():
             "the war at about $19 billion.")
     evs = [(e["type"], e["date"], [p["label"] for p in e["participants"]]) for e in run(text, published="2026-02-12")["events"]]
     assert evs == [("Report", "2025-10", ["Korea Institute for Defense Analyses"])]
+
+
+@pytest.mark.parametrize("text,date,parties", [
+    ("Neither Pyongyang nor Moscow admitted the deployment until late April, when both finally did so.", "2025-04",
+     {"North Korea", "Russia"}),
+    ("North Korea did not publicly acknowledge sending troops until April 28, when state media ran a statement.",
+     "2025-04-28", {"North Korea"}),
+])
+def test_not_acknowledged_until_a_day_is_acknowledged_that_day(text, date, parties):
+    evs = [(e["date"], {p["label"] for p in e["participants"]}) for e in run(text, published="2025-09-03")["events"]
+           if e["type"] == "Acknowledgement"]
+    assert evs == [(date, parties)]
