@@ -2889,6 +2889,12 @@ def _merge_events(events: list[dict]) -> list[dict]:
             if o["type"] != e["type"]:
                 continue
             oids = {p["id"] for p in o["participants"]}
+            if e["type"] == "Visit" and e["label"].startswith("Visit by ") and oids == pids and \
+                    o["sources"][0] == e["sources"][0] and o["date"] and e["date"] and o["date"] != e["date"]:
+                # a visit read off a meeting repeats the visit the sentence tells ("arrived in Pyongyang on Aug. 14
+                # and held talks the following day": the visit began on the 14th)
+                merged = True
+                break
             same_date = o["date"] == e["date"]
             if same_date and (pids <= oids or oids <= pids):
                 if len(pids) > len(oids):

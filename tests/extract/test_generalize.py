@@ -1273,3 +1273,10 @@ def test_not_acknowledged_until_a_day_is_acknowledged_that_day(text, date, parti
     evs = [(e["date"], {p["label"] for p in e["participants"]}) for e in run(text, published="2025-09-03")["events"]
            if e["type"] == "Acknowledgement"]
     assert evs == [(date, parties)]
+
+
+def test_a_visit_read_off_a_meeting_does_not_repeat_the_arrival():
+    text = ("Vyacheslav Volodin, chairman of Russia's State Duma, arrived in Pyongyang on Aug. 14 and held talks with "
+            "Kim Jong Un the following day.")
+    visits = [e["date"] for e in run(text, published="2025-08-23")["events"] if e["type"] == "Visit"]
+    assert visits == ["2025-08-14"]
