@@ -134,7 +134,7 @@ def _is_prose(line: str) -> bool:
 
 def _headline_like(line: str) -> bool:
     words = _WORD.findall(line)
-    if not (3 <= len(words) <= 30) or len(line) > 250:
+    if not (3 <= len(words) <= 40) or len(line) > 300:
         return False
     if _TEASER_END.search(line) or _is_caption(line) or _is_chrome(line) or _CREDIT_END.search(line) or \
             _MEDIA_TEASER.search(line):
@@ -366,6 +366,10 @@ def _content_words(s: str) -> set[str]:
     return out
 
 
+_TEASER_HEAD = re.compile(r"^(?:most\s+(?:viewed|read|popular|shared|watched)|related(?:\s+(?:articles|stories|news|content|"
+                          r"coverage))?|latest(?:\s+(?:news|stories|articles))?|trending(?:\s+now)?|top\s+stories|"
+                          r"more\s+(?:from|on|stories|news)\b.*|recommended|editor['’]s\s+picks?|you\s+may\s+also\s+like|"
+                          r"popular(?:\s+now)?|in\s+case\s+you\s+missed\s+it|also\s+read|read\s+more)\s*:?$", re.I)
 _POST_TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?|\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?)$",
                         re.I)
 _AFFILIATION = re.compile(r"(?:(?:Senior|Junior|Visiting|Associate|Assistant|Deputy|Chief|Staff|Executive|Managing|"
@@ -415,6 +419,8 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
             sc -= 2  # "Pyongyang Times Online": the site's name
         if i > 0 and _POST_TIME.match(lines[i - 1]):
             sc -= 4  # "19:40 EAT" / "We're pausing our live coverage": a live page's post, not its headline
+        if any(_TEASER_HEAD.match(lines[j]) for j in range(max(0, i - 4), i)):
+            sc -= 5  # a line in a "Most viewed" / "Related articles" list: another story's headline
         if _AFFILIATION.match(ln):
             sc -= 6  # "Senior Fellow, Maritime Security Programme": the author's post under the byline
         if ln.isupper():
@@ -436,8 +442,9 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
         if j in scores and texts[i] == lines[i] and not lines[i].rstrip().endswith(".") and not lines[i].isupper() and \
                 len(_WORD.findall(lines[i])) >= 5 and \
                 len(_WORD.findall(lines[j])) > len(_WORD.findall(lines[i])) and \
-                not _norm_key(lines[j]).endswith(_norm_key(lines[i])):
-            scores[j] -= 3
+                not _norm_key(lines[j]).endswith(_norm_key(lines[i])) and \
+                not any(_TEASER_HEAD.match(lines[k]) for k in range(max(0, i - 4), i)):
+            scores[j] -= 3  # (a line in a list of other stories has no deck)
     best = max(window, key=lambda i: (scores[i], i))
     # "NorthKoreaNorth Korea Shows…" repeats "North Korea Shows…" with a tag glued on: prefer the clean one
     for j in window:

@@ -123,3 +123,18 @@ def test_the_headline_among_teasers_kickers_bylines_and_live_posts(page, title):
     for chrome in ("Watch:", "Senior Fellow", "Owusu-Boateng", "Download PDF", "pausing", "Thank you for following"):
         assert chrome not in p.body
     assert "Ghana will send 400 soldiers" in p.body
+
+
+@pytest.mark.parametrize("page,title", [
+    # a "Most viewed" list before the headline: other stories' headlines, and none of them has a deck
+    ("Most Viewed\nS. Korea's exports rise 5 pct in October\nBTS member to be discharged next month\n\n"
+     "Ghana readies battalion for Lebanon\n\nAll News 10:05 March 12, 2025\n\n" + BODY, "Ghana readies battalion for Lebanon"),
+    # a long headline (some outlets write 35 words)
+    ("Ghana will send 400 soldiers to the UN mission in Lebanon next month and could send another battalion by the end "
+     "of the year, the defence ministry tells parliament in a closed-door briefing on the new rotation\n\n"
+     "Mar 12, 2025\n\n" + BODY,
+     "Ghana will send 400 soldiers to the UN mission in Lebanon next month and could send another battalion by the end "
+     "of the year, the defence ministry tells parliament in a closed-door briefing on the new rotation"),
+])
+def test_the_headline_after_a_list_of_other_stories_and_a_long_one(page, title):
+    assert parse_page(page).title == title
