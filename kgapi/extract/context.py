@@ -31,7 +31,7 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|noted|stated|reported|reports|r
                 r"believe|believes|believed|assess|assesses|assessed|estimate|estimates|estimated|claimed|claims|"
                 r"claim|warned|announced|announces|revealed|predicts|predicted|predict|confirmed|confirms|"
                 r"acknowledged|admitted|suggest|suggests|suggested|show|shows|showed|say|alleged|asserted|"
-                r"concluded|judged|judge|think|thinks|expect|expects|insisted|insists")
+                r"concluded|judged|judge|think|thinks|expect|expects|insisted|insists|denied|denies|dismissed|rejected")
 _SPEECH_FWD = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:" + SPEECH_VERBS + r")\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?:(?:an?|the)\s+)?(?:(?:new|latest|recent|\w+ly)\s+)?(?:(?:reports?|estimates?|"
                         r"assessments?|statements?|data|figures|analysis|briefings?|documents?)\s+(?:by|from|of)\s+)?"
@@ -513,9 +513,10 @@ class Context:
             if re.search(r"\b(?:been|be|being|was|were|is|are)\s+$", text[max(0, m.start() - 8):m.start()]):
                 continue  # "units had been told that …": the passive names no source
             if re.fullmatch(r"reports?|estimates?|claims?|shows?|assess|judge|report", m.group(0)) and re.search(
-                    r"(?:\b(?:a|an|the|its|their|his|her|this|that|first|latest|new|earlier|previous|initial)"
+                    r"(?:\b(?:a|an|the|its|their|his|her|this|that|first|latest|new|earlier|previous|initial|denied|denies|"
+                    r"dismissed|rejected|rejects|confirmed|cited|citing|about|of|on|to)"
                     r"|['’]s)\s+(?:[a-z-]+\s+){0,2}$", text[max(0, m.start() - 40):m.start()]):
-                continue  # "the agency's first report on Oct. 18": a noun, not a verb
+                continue  # "the agency's first report on Oct. 18", "denied reports that": a noun, not a verb
             # subject: from the clause start to the verb
             cstart = 0
             for a, b in clauses(text):

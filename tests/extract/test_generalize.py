@@ -1280,3 +1280,9 @@ def test_a_visit_read_off_a_meeting_does_not_repeat_the_arrival():
             "Kim Jong Un the following day.")
     visits = [e["date"] for e in run(text, published="2025-08-23")["events"] if e["type"] == "Visit"]
     assert visits == ["2025-08-14"]
+
+
+def test_who_denies_reports_is_the_source_of_the_denied_claim():
+    text = "Russia's Defense Ministry denied reports that North Korean soldiers were fighting in Ukraine."
+    denied = [d for d in run(text)["deployments"] if d["status"] == "denied"]
+    assert denied and [a["label"] for a in denied[0]["according_to"]] == ["Ministry of Defence of the Russian Federation"]
