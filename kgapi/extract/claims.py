@@ -2683,12 +2683,13 @@ def extract_events(ctx: Context) -> list[dict]:
                             events.append({"type": "Visit", "label": f"Visit by {lbl}", "date": d.value if d else None,
                                            "participants": [ref(lbl)], "location": ref(loc),
                                            "sources": [source(info)], "according_to": [], "modality": "asserted"})
-    # "… in late April, when Mirzo visited Beijing and held talks with Dong Jun": one occasion, one date
+    # "… in late April, when Mirzo visited Beijing and held talks with Dong Jun", "Kim traveled to Vladivostok and
+    # met Putin … on Wednesday": one occasion, one date
     for ev in events:
         if ev["date"] is None and ev["type"] in ("Meeting", "Visit", "Agreement") and "_at" in ev:
             near = [o for o in events if o is not ev and o["date"] and o.get("_at") is not None
                     and o["sources"] == ev["sources"] and o["type"] in ("Meeting", "Visit", "Agreement")
-                    and 0 < ev["_at"] - o["_at"] <= 80 and set(x["label"] for x in o["participants"])
+                    and 0 < abs(ev["_at"] - o["_at"]) <= 80 and set(x["label"] for x in o["participants"])
                     & set(x["label"] for x in ev["participants"])]
             if near:
                 ev["date"] = near[-1]["date"]

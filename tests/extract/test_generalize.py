@@ -1286,3 +1286,9 @@ def test_who_denies_reports_is_the_source_of_the_denied_claim():
     text = "Russia's Defense Ministry denied reports that North Korean soldiers were fighting in Ukraine."
     denied = [d for d in run(text)["deployments"] if d["status"] == "denied"]
     assert denied and [a["label"] for a in denied[0]["according_to"]] == ["Ministry of Defence of the Russian Federation"]
+
+
+def test_a_trip_told_before_the_dated_meeting_takes_its_date():
+    text = "Kim Jong Un traveled to Vladivostok by armored train and met Putin at the Vostochny Cosmodrome on Wednesday."
+    evs = {(e["type"], e["date"]) for e in run(text, published="2025-03-13")["events"]}
+    assert {("Visit", "2025-03-12"), ("Meeting", "2025-03-12")} <= evs
