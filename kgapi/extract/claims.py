@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..ids import slugify
 from .context import ACTOR_TYPES, Context, SentInfo
-from .dates import to_date
+from .dates import DateMention, to_date
 from .entities import _DOMAIN_WORDS, Mention
 from .resources import fold, gazetteer, lexicon
 
@@ -297,16 +297,19 @@ def _state_before(info: SentInfo, pos: int) -> str | None:
     return None
 
 
+def _title_states(ctx: Context) -> list[Mention]:
+    """The states the headline names (read once per article)."""
+    cached = getattr(ctx, "_title_states", None)
+    if cached is None:
+        from .entities import find_mentions
+        cached = [m for m in find_mentions(ctx.title or "") if m.type == "State"]
+        ctx._title_states = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def _title_state(ctx: Context) -> str | None:
     """The first state the headline names, the one a story's untitled officials most often belong to."""
-    cached = getattr(ctx, "_title_state", False)
-    if cached is not False:
-        return cached
-    from .entities import find_mentions
-    st = next((m.label for m in find_mentions(ctx.title or "") if m.type == "State" and m.how in ("name", "adj", "metonym")),
-              None)
-    ctx._title_state = st  # type: ignore[attr-defined]
-    return st
+    return next((m.label for m in _title_states(ctx) if m.how in ("name", "adj", "metonym")), None)
 
 
 def _context_state(ctx: Context, si: int, pos: int) -> str | None:
@@ -1310,6 +1313,13 @@ _SPEAKER_SENDS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|confi
                             r"station\w*|contribut\w+)\b")
 
 
+def _host_candidate(host_c: list, loc_c: list, score: float, m: Mention, state: str) -> None:
+    """A host state for a figure, and the named place it was read from as the location, at one score."""
+    host_c.append((score, state))
+    if m.type == "Place" and m.how == "place":
+        loc_c.append((score, m.label))
+
+
 def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
     g = gazetteer()
     if True:
@@ -1361,14 +1371,10 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             elif st and m.start > f.start and re.search(r"\b(?:operat\w+|fl(?:y|ying|ew|own)|patroll?\w*|sail\w*)\s+"
                                                         r"(?:out\s+of|from)\s+(?:the\s+)?$", before):
                 # "… would operate from Djibouti": the base they work from hosts them
-                host_c.append((20 + abs(m.start - f.end) / 100, st))
-                if m.type == "Place" and m.how == "place":
-                    loc_c.append((20 + abs(m.start - f.end) / 100, m.label))
+                _host_candidate(host_c, loc_c, 20 + abs(m.start - f.end) / 100, m, st)
             elif st and m.start > f.start and re.search(r"\b(?:stationed|based)\s+(?:in|at)\s+(?:the\s+)?$", before):
                 # "… are stationed in Timbuktu": where they are, weaker than where they were sent
-                host_c.append((80 + abs(m.start - f.end) / 100, st))
-                if m.type == "Place" and m.how == "place":
-                    loc_c.append((80 + abs(m.start - f.end) / 100, m.label))
+                _host_candidate(host_c, loc_c, 80 + abs(m.start - f.end) / 100, m, st)
             # sending candidates: actors before the figure that are not objects of a preposition
             # (nor the source a statement is attributed to)
             if any(ss <= m.start < se for ss, se in src_spans) and not _SPEAKER_SENDS.match(text, m.end):
@@ -1409,9 +1415,7 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                 st = m.label if m.type == "State" and m.how in ("name", "metonym") else (
                     _state_of_place(m.label, ctx) if m.type == "Place" else None)
                 if st:
-                    host_c.append((2 + abs(m.start - f.end) / 100, st))
-                    if m.type == "Place" and m.how == "place":
-                        loc_c.append((2 + abs(m.start - f.end) / 100, m.label))
+                    _host_candidate(host_c, loc_c, 2 + abs(m.start - f.end) / 100, m, st)
                 break
         rel = re.match(r",\s+(?:who|which|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:since\s+|later\s+|then\s+)?"
                        r"(?:arrived|been\s+sent|sent|deployed|moved|stationed|been\s+deployed)\s+(?:in|to|at|into)\s+(?:the\s+)?",
@@ -1423,9 +1427,7 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                 if x.start == at and x.type in ("State", "Place"):
                     st = x.label if x.type == "State" else _state_of_place(x.label, ctx)
                     if st:
-                        host_c.append((30, st))
-                        if x.type == "Place" and x.how == "place":
-                            loc_c.append((30, x.label))
+                        _host_candidate(host_c, loc_c, 30, x, st)
                     break
         wm = re.search(r",\s*where\s+[^,;]*$", text[:f.start])
         if not host_c and wm:
@@ -2570,7 +2572,7 @@ def extract_events(ctx: Context) -> list[dict]:
                     r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:held|met|signed|arrived|begun|started|concluded|opened)\b",
                     text[max(seg[0], m.start() - 30):m.end() + 5]):
                 # "Putin and Kim have held talks in Beijing" (a live page, a breaking story): today
-                dates = [_YearStub(ctx.ref.isoformat())]
+                dates = [_implied_date(ctx.ref.isoformat())]
             if etype == "Acknowledgement^":
                 dates = [d for d in info.dates if d.value and m.start("until") <= d.start <= m.end() + 2][:1]
                 if not dates:
@@ -2581,7 +2583,7 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             if etype == "Agreement^":
                 dates = [d for d in info.dates if d.value and m.start() <= d.start < m.end()] or (
-                    [_YearStub(m.group("yr"))] if m.group("yr") else [])
+                    [_implied_date(m.group("yr"))] if m.group("yr") else [])
             if not dates and etype_out in ("Meeting", "Visit") and not re.search(
                     r"\b(?:recent|previous|earlier|last|first|second|third|next|upcoming|planned|possible)\s+(?:\S+\s+)?$",
                     text[max(0, m.start() - 25):m.start()]) and not _FUTURE_EV.search(
@@ -2842,12 +2844,9 @@ _STUDY_BY = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}(?:study
                        r"[^,;.]{0,30}?\b(?:put|found|estimated|said|says|showed|shows|concluded|puts|finds|estimates)\b")
 
 
-@dataclass
-class _YearStub:
-    value: str
-    end_value: str | None = None
-    start: int = 0
-    end: int = 0
+def _implied_date(value: str) -> DateMention:
+    """A date the text gives without a date expression of its own (the year in "a 1982 protocol", the story's day)."""
+    return DateMention(0, 0, "", value, None)
 
 
 def _main_pair(ctx: Context) -> tuple[str, str] | None:
@@ -2857,8 +2856,7 @@ def _main_pair(ctx: Context) -> tuple[str, str] | None:
         pairs[pr] = pairs.get(pr, 0) + 1
     if pairs:
         return max(pairs, key=pairs.get)
-    from .entities import find_mentions
-    sts = list(dict.fromkeys(m.label for m in find_mentions(ctx.title or "") if m.type == "State"))
+    sts = list(dict.fromkeys(m.label for m in _title_states(ctx)))
     return (sts[0], sts[1]) if len(sts) == 2 else None
 
 
