@@ -1995,7 +1995,9 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"(?:[\w-]+\s+){0,3}(?:meeting|session)|"
                            r"[Tt]alks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
                            r"(?:was|were)\s+(?:received|welcomed|hosted|greeted)(?:\s+(?:on|at|in)\s+(?:the\s+)?\w+)?\s+by|summoned(?=\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,5})|"
-                           r"(?:received|hosted|welcomed|greeted)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5}|\s+[A-Z][\w.-]*['’]s\s+(?:[a-z-]+\s+){1,4}[A-Z])|sat\s+down\s+with|met(?:\s+with)?|"
+                           r"(?:received|hosted|welcomed|greeted)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5}|\s+[A-Z][\w.-]*['’]s\s+(?:[a-z-]+\s+){1,4}[A-Z]|"
+                           r"\s+(?:the\s+|an?\s+|[A-Z][\w.-]*['’]s\s+)(?:visiting\s+)?(?:[\w’'-]+\s+){1,9}?(?:[\w’'-]+,\s+(?:[A-Z][\w.-]*\s+){1,4}|"
+                           r"(?:delegation|team|group)\s+(?:led|headed)\s+by\s+))|sat\s+down\s+with|met(?:\s+with)?|"
                            r"(?:hosted|held|gave|threw)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:banquet|dinner|reception|luncheon|lunch)\s+"
                            r"(?:for|in\s+honou?r\s+of)|"
                            r"(?:spoke|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video\s+link)\s+with|"
@@ -2307,6 +2309,15 @@ def extract_events(ctx: Context) -> list[dict]:
                                                         r"(?:after|before|while|when|since)\s+meeting", m.group(0)):
                     obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 50 and x.type == "Person"
                            and x.how != "pron" and not re.match(r"['’]s\b", text[x.end:x.end + 2]) and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,8}", text[m.end():x.start])][:1]
+                if not obj and re.fullmatch(r"received|hosted|welcomed|greeted", m.group(0)):
+                    # "received Sudan's army chief and head of the Sovereignty Council, Gen. Abdel Fattah
+                    # al-Burhan", "received a Russian military delegation led by Defence Minister Andrei Belousov":
+                    # the guest named after a longer title
+                    obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 110 and x.type == "Person"
+                           and x.how != "pron" and not re.match(r"['’]s\b", text[x.end:x.end + 2])
+                           and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z-]+)['’]?s?,?\s+){0,16}", text[m.end():x.start])
+                           and not re.search(r"\b(?:from|letter|message|messages|call|report|award|medal|gift|invitation|"
+                                             r"said|says|told|that|who|which)\b", text[m.end():x.start])][:1]
                 if not obj and "with" in m.group(0):
                     obj = _object_after(ctx, info, m.end(), seg[1], ("with",)) or \
                         [x for x in info.mentions if m.end() <= x.start < m.end() + 60 and x.type == "Person"][:1]

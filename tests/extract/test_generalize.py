@@ -1292,3 +1292,31 @@ def test_a_trip_told_before_the_dated_meeting_takes_its_date():
     text = "Kim Jong Un traveled to Vladivostok by armored train and met Putin at the Vostochny Cosmodrome on Wednesday."
     evs = {(e["type"], e["date"]) for e in run(text, published="2025-03-13")["events"]}
     assert {("Visit", "2025-03-12"), ("Meeting", "2025-03-12")} <= evs
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Egyptian President Abdel Fattah al-Sisi received Sudan's army chief and head of the Sovereignty Council, "
+     "Gen. Abdel Fattah al-Burhan, in Cairo on Friday.", {"Abdel Fattah al-Sisi", "Abdel Fattah al-Burhan"}),
+    ("Russian President Vladimir Putin received the visiting North Korean foreign minister, Choe Son Hui, "
+     "at the Kremlin on Friday.", {"Vladimir Putin", "Choe Son Hui"}),
+    ("North Korean leader Kim Jong Un received a Russian military delegation led by Defence Minister "
+     "Andrei Belousov in Pyongyang on Friday.", {"Kim Jong Un", "Andrei Belousov"}),
+])
+def test_a_guest_received_under_a_long_title_is_met(text, who):
+    assert ("Meeting", "2024-11-01", frozenset(who)) in evs(run(text, published="2024-11-06"))
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Jong Un received a personal letter from Vladimir Putin on Friday.",
+    "North Korean leader Kim Jong Un received a congratulatory message, which Vladimir Putin sent on Friday.",
+    "Russia hosted some 11,000 North Korean soldiers, Vladimir Putin said on Friday.",
+])
+def test_a_letter_or_troops_received_is_no_meeting(text):
+    assert not [e for e in run(text, published="2024-11-06")["events"] if e["type"] == "Meeting"]
+
+
+def test_the_two_men_sign_on_the_day_they_met():
+    r = run("Egyptian President Abdel Fattah al-Sisi received Sudan's army chief, Gen. Abdel Fattah al-Burhan, "
+            "in Cairo on Friday. The two men signed a protocol on military cooperation, the presidency said.",
+            published="2024-11-06")
+    assert ("Agreement", "2024-11-01", frozenset({"Abdel Fattah al-Sisi", "Abdel Fattah al-Burhan"})) in evs(r)
