@@ -2843,7 +2843,10 @@ _DATED_AGREEMENT = re.compile(
     r"\b(?:(?:an?|the|under)\s+)(?P<yr>(?:19|20)\d{2})\s+(?:[A-Z][\w-]*\s+){0,3}(?:[a-z-]+\s+)?"
     r"(?:agreement|accord|protocol|treaty|pact|memorandum(?:\s+of\s+understanding)?|Agreement|Accord|Protocol|Treaty|Pact)\b"
     r"|\b(?:agreement|accord|protocol|treaty|pact|memorandum\s+of\s+understanding)\s+signed\s+(?:in|on)\s+"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b")
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b"
+    # "Under an agreement reached in June, the North is to send …": the deal the story rests on, with its date
+    r"|\b(?:[Uu]nder|[Ii]n\s+line\s+with|[Aa]s\s+part\s+of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|treaty|pact)\s+"
+    r"(?:reached|struck|signed|sealed|agreed|concluded)\s+(?:in\s+|on\s+|(?=(?:last|this|earlier)\b))\w")
 
 
 _ACK_UNTIL = re.compile(r"(?:\b[Nn]either\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s+nor\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"

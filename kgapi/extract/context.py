@@ -14,7 +14,7 @@ from datetime import date
 
 from .dates import DateMention, find_dates
 from .entities import EntityIndex, Mention
-from .resources import fold, gazetteer
+from .resources import fold, gazetteer, lexicon
 from .sentences import Sentence, clauses
 from . import world_places
 
@@ -71,6 +71,13 @@ _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _DESC = re.compile(r"\b(?:(?P<poss>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+|(?P<det>the|The)\s+(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z][\w]+)?)\s+)?)"
                    r"(?:top\s+|senior\s+|chief\s+|visiting\s+)?(?:security\s+|defense\s+|defence\s+|foreign\s+)?"
                    r"(?P<noun>official|envoy|diplomat|minister|spokesman|spokeswoman|leader|president)\b")
+
+
+@lru_cache(maxsize=1)
+def _role_head_re() -> re.Pattern:
+    """A lower-case office word ("defence minister", "spokesman") from the reference lexicon."""
+    heads = sorted(set(lexicon().role_heads), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(h.lower()) for h in heads) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +239,14 @@ class Context:
                         lead = text[cs:m.start]
                         lead = re.sub(r"^(?:and|but|while|as|when|after|before)\s+", "", lead.lstrip(", "))
                         lead = re.sub(r"^[^,]{0,40},\s+", "", lead) if re.match(r"(?:Later|Earlier|On|In|Around|At|Meanwhile|However)\b", lead) else lead
-                        if re.fullmatch(r"(?:(?:[A-Z][\w.'’-]*|the|a|an|of|and|[a-z]+['’]s)\s+)*", lead):
+                        # "Last Friday Russia's defence minister, Andrei Belousov, flew to …": a time adverbial
+                        # and a title before the name still leave the named person the subject
+                        lead = re.sub(r"^(?:(?:Last|Early|Late|On|In|Earlier|Later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                                      r"Friday|Saturday|Sunday|week|month|year|January|February|March|April|May|June|July|"
+                                      r"August|September|October|November|December)\s+(?=[A-Z])", "", lead)
+                        titled = re.fullmatch(r"(?:[A-Z][\w.'’-]*['’]s\s+|the\s+)?((?:[a-z-]+\s+){0,3}[a-z-]+),\s+", lead)
+                        if re.fullmatch(r"(?:(?:[A-Z][\w.'’-]*|the|a|an|of|and|[a-z]+['’]s)\s+)*", lead) or (
+                                titled and _role_head_re().search(titled.group(1))):
                             last_subject_person = m.label
                 elif kind == "p":
                     pm = obj

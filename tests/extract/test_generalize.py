@@ -1320,3 +1320,34 @@ def test_the_two_men_sign_on_the_day_they_met():
             "in Cairo on Friday. The two men signed a protocol on military cooperation, the presidency said.",
             published="2024-11-06")
     assert ("Agreement", "2024-11-01", frozenset({"Abdel Fattah al-Sisi", "Abdel Fattah al-Burhan"})) in evs(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Jong Un inspected a factory. Last Friday Russia's defence minister, Andrei Belousov, flew to Pyongyang, "
+    "where he was received by Kim.",
+    "Kim Jong Un inspected a factory. On Friday the Russian defence minister, Andrei Belousov, flew to Pyongyang, "
+    "where he was received by Kim.",
+])
+def test_he_after_a_titled_subject_is_that_subject(text):
+    got = evs(run(text, published="2024-11-06"))
+    assert ("Visit", "2024-11-01", frozenset({"Andrei Belousov"})) in got
+    assert ("Meeting", "2024-11-01", frozenset({"Andrei Belousov", "Kim Jong Un"})) in got
+    assert not [e for e in got if e[0] == "Visit" and "Kim Jong Un" in e[2]]
+
+
+@pytest.mark.parametrize("text,when", [
+    ("North Korea has sent troops to Russia. Under an agreement reached in June, the North is also to send "
+     "6,000 military engineers to Russia.", "2024-06"),
+    ("North Korea has sent troops to Russia. Under a deal struck last June, North Korea will send 1,000 sappers "
+     "to Russia.", "2024-06"),
+    ("North Korea has sent troops to Russia. As part of an accord signed on June 19, North Korea will send "
+     "1,000 sappers to Russia.", "2024-06-19"),
+])
+def test_the_dated_deal_a_figure_rests_on_is_an_agreement(text, when):
+    assert ("Agreement", when, frozenset({"North Korea", "Russia"})) in evs(run(text, published="2024-11-06"))
+
+
+def test_an_undated_deal_a_figure_rests_on_makes_no_dated_agreement():
+    r = run("North Korea has sent troops to Russia. Under the agreement, the North is also to send 6,000 "
+            "military engineers to Russia.", published="2024-11-06")
+    assert not [e for e in r["events"] if e["type"] == "Agreement" and e["date"]]
