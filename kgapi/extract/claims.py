@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from ..ids import slugify
@@ -2008,7 +2009,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
     ("Visit", re.compile(r"\b(?:visited|toured|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
-                         r"(?:[\w-]+\s+){0,2}(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
+                         r"(?:[\w-]+\s+){0,2}(?<!\bto\s)(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)['’]s\s+(?:trip|visit)|arrived\s+in|traveled\s+to|travelled\s+to|flew\s+(?:in\s+)?to|"
                          r"landed\s+in)\b")),
     ("Agreement", re.compile(r"\b(?:(?:signed|inked)(?!\s+(?:the|an|a)\s+(?:\w+\s+)?order)|(?:an|the|new)\s+agreement|"
@@ -2395,6 +2396,18 @@ def extract_events(ctx: Context) -> list[dict]:
                         # "the deal the North struck with Moscow"
                         obj = _object_after(ctx, info, subj[-1].end, seg[1], ("with",))
                         participants = subj + [o for o in obj if o.type == "State"]
+                if len({p.label for p in participants}) < 2:
+                    # "the Treaty on Comprehensive Strategic Partnership between Russia and the DPRK, which was
+                    # signed in Pyongyang on June 19, 2024": the parties the treaty's name gives
+                    bt = None
+                    for bt in re.finditer(r"\b(?:treaty|agreement|accord|pact|deal|protocol|memorandum|Treaty|Agreement|"
+                                          r"Accord|Pact|Protocol|Memorandum)\b[^.;]{0,60}?\bbetween\s+", text[:m.start()]):
+                        pass
+                    if bt and m.start() - bt.end() < 120:
+                        pair = [x for x in info.mentions if bt.end() <= x.start < bt.end() + 50 and x.type == "State"
+                                and x.how in ("name", "metonym", "short")][:2]
+                        if len({p.label for p in pair}) == 2:
+                            participants = pair
                 if len({p.label for p in participants}) < 2:
                     two_m = re.search(r"\b[Tt]he\s+two\s+(?:leaders|men|ministers|presidents|envoys|officials)\b|"
                                       r"\b[Bb]oth\s+(?:leaders|men|ministers)\b", text[seg[0]:m.start()])
@@ -2920,6 +2933,24 @@ def _merge_events(events: list[dict]) -> list[dict]:
                 break
         if not merged:
             out.append(e)
+    # one person's visits a day or two apart to the same place (or none named) are one visit, begun on the
+    # earlier day ("Lavrov, who is on an official visit to the DPRK, was received on Saturday" … "arrived in
+    # Wonsan on Friday evening")
+    for e in list(out):
+        if e["type"] != "Visit" or not e["date"] or len(e["date"]) != 10:
+            continue
+        pids = {p["id"] for p in e["participants"]}
+        for o in out:
+            if o is e or o["type"] != "Visit" or not o["date"] or len(o["date"]) != 10 or o["date"] >= e["date"] \
+                    or {p["id"] for p in o["participants"]} != pids:
+                continue
+            if (date.fromisoformat(e["date"]) - date.fromisoformat(o["date"])).days <= 2 and (
+                    not e.get("location") or not o.get("location") or e["location"]["id"] == o["location"]["id"]):
+                o["sources"].extend(s for s in e["sources"] if s not in o["sources"])
+                if not o.get("location") and e.get("location"):
+                    o["location"] = e["location"]
+                out.remove(e)
+                break
     # an undated event that repeats a dated one (same type, participants among its) is that event
     final = []
     for e in out:

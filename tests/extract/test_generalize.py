@@ -1351,3 +1351,29 @@ def test_an_undated_deal_a_figure_rests_on_makes_no_dated_agreement():
     r = run("North Korea has sent troops to Russia. Under the agreement, the North is also to send 6,000 "
             "military engineers to Russia.", published="2024-11-06")
     assert not [e for e in r["events"] if e["type"] == "Agreement" and e["date"]]
+
+
+def test_a_treaty_named_between_two_states_is_theirs():
+    r = run("Lavrov said the Treaty on Comprehensive Strategic Partnership between Russia and the DPRK, which was "
+            "signed in Pyongyang on June 19, 2024, complies with international law.", published="2025-07-12")
+    assert ("Agreement", "2024-06-19", frozenset({"Russia", "North Korea"})) in evs(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Jong Un has an invitation to visit Russia, Lavrov said.",
+    "Kim Jong Un is expected to visit Russia, Lavrov said.",
+])
+def test_an_invitation_to_visit_is_no_visit(text):
+    assert not [e for e in run(text, published="2025-07-12")["events"] if e["type"] == "Visit"]
+
+
+def test_an_ongoing_visit_and_its_arrival_are_one_visit():
+    r = run("Russian Foreign Minister Sergei Lavrov, who is on an official visit to North Korea, was received on "
+            "Saturday by Kim Jong Un. Lavrov arrived in Wonsan on Friday evening.", published="2025-07-12")
+    visits = [e for e in r["events"] if e["type"] == "Visit"]
+    assert [(e["date"], [p["label"] for p in e["participants"]]) for e in visits] == [("2025-07-11", ["Sergei Lavrov"])]
+
+
+def test_visits_far_apart_or_to_different_places_stay_two():
+    r = run("Lavrov arrived in Pyongyang on Monday. Lavrov arrived in Wonsan on Wednesday.", published="2025-07-12")
+    assert {e["date"] for e in r["events"] if e["type"] == "Visit"} == {"2025-07-07", "2025-07-09"}
