@@ -2194,8 +2194,9 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
     for grp in groups:
         before = text[max(0, grp[0].start - 40):grp[0].start]
         if re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,5}$", before):
-            if grp[0].type == "State" and grp[0].how in ("name", "adj", "metonym"):
-                # "talks with DPRK Foreign Minister Choe Son Hui": the state qualifies the person's title
+            if (grp[0].type == "State" and grp[0].how in ("name", "adj", "metonym")) or grp[0].type == "Organization":
+                # "talks with DPRK Foreign Minister Choe Son Hui", "a visit by Russian Security Council secretary
+                # Sergei Shoigu": the state or body qualifies the person's title
                 titled = [x for x in info.mentions if x.type == "Person" and x.how != "pron" and 0 < x.start - grp[0].end <= 45
                           and re.fullmatch(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|[a-z-]+),?\s+){1,5}", text[grp[0].end:x.start])
                           and _rh_re().search(text[grp[0].end:x.start])]
@@ -2379,6 +2380,9 @@ def extract_events(ctx: Context) -> list[dict]:
                 window_lo = max(seg[0], m.start() - 70)
                 ps = [x for x in info.mentions if window_lo <= x.start < m.start() and x.type == "Person"]
                 two = _two_parties(ctx, info, (max(seg[0], m.start() - 80), seg[1]), m.end() + 40)
+                if two and re.match(r"(?i)the\s+two\s+leaders", two[0].surface):
+                    # "The two leaders signed a mutual defence treaty": the two people named last, not the states
+                    two = _last_two_persons(ctx, info, two[0].start) or two
                 if m.group(0).startswith("ratif") and any(p.type in ("Person", "State") for p in subj):
                     # "Kim Jong Un has ratified a mutual defense treaty with Russia": the ratifying party
                     participants = [p for p in subj if p.type in ("Person", "State")][:1]

@@ -1377,3 +1377,18 @@ def test_an_ongoing_visit_and_its_arrival_are_one_visit():
 def test_visits_far_apart_or_to_different_places_stay_two():
     r = run("Lavrov arrived in Pyongyang on Monday. Lavrov arrived in Wonsan on Wednesday.", published="2025-07-12")
     assert {e["date"] for e in r["events"] if e["type"] == "Visit"} == {"2025-07-07", "2025-07-09"}
+
+
+@pytest.mark.parametrize("text,who", [
+    ("North Korea will send 6,000 builders, after a visit to Pyongyang by Russian Security Council secretary "
+     "Sergei Shoigu on Friday.", "Sergei Shoigu"),
+    ("The talks followed a visit by UN Secretary-General Antonio Guterres on Friday.", "Antonio Guterres"),
+])
+def test_a_visit_by_a_person_under_a_bodys_title_is_theirs(text, who):
+    assert ("Visit", "2025-01-10", frozenset({who})) in evs(run(text, published="2025-01-13"))
+
+
+def test_the_two_leaders_who_sign_are_people_even_where_a_deployment_names_two_states():
+    r = run("North Korea has sent 11,000 troops to Russia. Vladimir Putin and Kim Jong Un have held talks in "
+            "Beijing. The two leaders signed a mutual defence treaty in June last year.", published="2025-09-03")
+    assert ("Agreement", "2024-06", frozenset({"Vladimir Putin", "Kim Jong Un"})) in evs(r)
