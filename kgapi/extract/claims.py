@@ -563,7 +563,11 @@ _QUAL_BEFORE = [
     (re.compile(r"\b(?:fewer than|less than|under|below)\s+$", re.I), "up_to"),
     (re.compile(r"\b(?:exactly|precisely)\s+$", re.I), "exact"),
 ]
-_ELLIPTIC_BEFORE = re.compile(r"\b(?:an\s+additional|additional|another|a\s+further|further|an\s+extra|extra)\s+$", re.I)
+_ELLIPTIC_BEFORE = re.compile(r"\b(?:(?:an\s+additional|additional|another|a\s+further|further|an\s+extra|extra)\s+|"
+                              # "A second wave of about 3,000 followed in January": a wave of the troops told before
+                              r"(?:a|the)\s+(?:first|second|third|fourth|new|fresh|further|later|next)\s+(?:wave|batch|"
+                              r"contingent|rotation|tranche|echelon)\s+of\s+(?:(?:about|around|some|roughly|nearly|"
+                              r"more\s+than|over|up\s+to|at\s+least|an\s+estimated|almost)\s+)?)$", re.I)
 _DEPLOY_VERB = re.compile(r"\b(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?training|sen[dt]|sending|deploy(?:ed|s|ing)?|deployments?|dispatch(?:ed|es|ing)?|"
                           r"mov(?:ed|e|es|ing)|transferr?(?:ed|ing)?|put|station(?:ed|ing)?|contribut(?:ed|e|ing)|"
                           r"supply|supplied|provid(?:ed|e|ing)|rotat(?:ed|e|ing)|arriv(?:ed|e|ing)|"
@@ -1586,7 +1590,10 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
             # "Norway will contribute a smaller unit of 200 soldiers to the Swedish-led force": the mission's host
             f.host = main[1]
         if f.host is None:
-            if ctx_item is not None and ctx_item.host and ctx_item.sending == f.sending:
+            if ctx_item is not None and ctx_item.host and ctx_item.sending == f.sending and (
+                    continues or not main or main[0] != f.sending or ctx_item.host == main[1]):
+                # (a frame several sentences back that sent the same state elsewhere — "was preparing to send
+                # combat troops to the Donetsk front in Ukraine" — yields to the story's main pair)
                 f.host = ctx_item.host
             elif prev and prev.host and prev.sending == f.sending:
                 f.host = prev.host

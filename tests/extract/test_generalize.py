@@ -1392,3 +1392,32 @@ def test_the_two_leaders_who_sign_are_people_even_where_a_deployment_names_two_s
     r = run("North Korea has sent 11,000 troops to Russia. Vladimir Putin and Kim Jong Un have held talks in "
             "Beijing. The two leaders signed a mutual defence treaty in June last year.", published="2025-09-03")
     assert ("Agreement", "2024-06", frozenset({"Vladimir Putin", "Kim Jong Un"})) in evs(r)
+
+
+@pytest.mark.parametrize("text,count", [
+    ("North Korea sent some 11,000 troops to Russia in November. A second wave of about 3,000 followed in "
+     "January.", 3000),
+    ("North Korea sent some 11,000 troops to Russia in November. A fresh batch of 1,500 arrived in January.", 1500),
+])
+def test_a_wave_of_a_bare_number_is_a_figure_of_the_same_force(text, count):
+    r = run(text, published="2025-03-01")
+    got = {(d["sending_state"]["label"], d["host_state"]["label"], p["count"], d["start"])
+           for d in r["deployments"] for p in d["personnel"]}
+    assert ("North Korea", "Russia", count, "2025-01") in got
+
+
+def test_a_wave_of_tanks_is_no_figure():
+    r = run("North Korea sent some 11,000 troops to Russia in November. A second wave of 300 tanks followed in "
+            "January.", published="2025-03-01")
+    assert 300 not in counts(r)
+
+
+def test_a_far_frame_sending_elsewhere_yields_to_the_storys_pair():
+    r = run("North Korea has sent about 11,000 troops to Russia. Seoul says 4,000 more North Korean troops arrived "
+            "in Russia in December. On 2 February, a Japanese daily reported that Pyongyang was preparing to send "
+            "combat troops to the Donetsk front in Ukraine. The report was denied. Analysts were split. Some saw a "
+            "shift. Others did not. The NIS expects a further rotation of 2,500 to 3,500 combat troops between "
+            "April and June.", published="2026-02-10")
+    got = {(d["sending_state"]["label"], (d["host_state"] or {}).get("label")) for d in r["deployments"]
+           for p in d["personnel"] if p["count"] == 3500}
+    assert got == {("North Korea", "Russia")}
