@@ -374,7 +374,10 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
     # "deputy chief", "senior research fellow": role nouns in a row make one role
     hm_end = hm.end()
     while True:
-        more = re.match(r"\s+(?:" + _rh() + r")\b", body[hm_end:])
+        more = re.match(r"\s+(?:" + _rh() + r")\b", body[hm_end:]) or (
+            # "Britain's Chief of the Defence Staff": the staff is the office's title, not a body of its own
+            re.match(r"\s+of\s+(?:the\s+)?(?:(?:General|Defen[cs]e|Naval|Air|Army|Main|Joint)\s+Staff|Defen[cs]e\s+Forces)\b",
+                     body[hm_end:]) if re.search(r"(?i)chief$", body[hm.start():hm_end]) else None)
         if not more:
             break
         hm_end += more.end()

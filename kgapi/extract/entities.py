@@ -189,6 +189,7 @@ def _overlaps(spans: "Spans", s: int, e: int) -> bool:
     return spans.overlaps(s, e)
 
 
+_STAFF_TITLE = re.compile(r"(?:General|Defen[cs]e|Naval|Air|Army|Main|Joint)\s+Staff|Defen[cs]e\s+Forces")
 _NAMED_AFTER = re.compile(r"\s+(?:(?P<place>Square|Stadium|Street|Avenue|Boulevard|Bridge|Hall|Palace|Mausoleum|"
                           r"(?:International\s+)?Airport|Park|Station|Museum|Prize|Memorial)|(?P<org>(?:Military\s+)?University|"
                           r"Academy|Foundation|Library))\b")
@@ -365,6 +366,14 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
         words = surface.split()
         if len(words) < 2:
             continue
+        if _STAFF_TITLE.fullmatch(surface) and re.search(r"(?i:chief|chiefs)\s+of\s+(?:the\s+)?$", text[max(0, s - 20):s]):
+            # "Uganda's Chief of Defence Forces", "Chief of General Staff": an office's title, no body (unless the
+            # data knows that state's body by the name: "Russia's chief of the General Staff")
+            qm = re.search(r"(?P<q>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?:[\w-]+\s+)?(?i:chief|chiefs)\s+of\s+(?:the\s+)?$",
+                           text[max(0, s - 60):s])
+            st = g.folded_index.get(fold(qm.group("q"))) if qm else None
+            if not (st and g.qualified.get((st[1], fold(surface)))):
+                continue
         covered = [x for x in out if x.start < e and x.end > s]
         if any(x.type in ("Person", "Organization") and x.how != "adj" for x in covered):
             # a known organization inside: keep the data's reading

@@ -1421,3 +1421,22 @@ def test_a_far_frame_sending_elsewhere_yields_to_the_storys_pair():
     got = {(d["sending_state"]["label"], (d["host_state"] or {}).get("label")) for d in r["deployments"]
            for p in d["personnel"] if p["count"] == 3500}
     assert got == {("North Korea", "Russia")}
+
+
+@pytest.mark.parametrize("text,role,of", [
+    ("Turkey's Chief of General Staff Gen. Metin Gürak visited Tripoli.", "Chief of General Staff", "Turkey"),
+    ("Uganda's Chief of Defence Forces, Gen. Muhoozi Kainerugaba, visited Juba.", "Chief of Defence Forces", "Uganda"),
+    ("Senegal's chief of defence staff, Gen. Mbaye Cissé, attended the ceremony.", "chief of defence staff", "Senegal"),
+    ("Admiral Tony Radakin, Britain's Chief of the Defence Staff, visited Kyiv.", "Chief of the Defence Staff",
+     "United Kingdom"),
+])
+def test_a_chief_of_staff_title_is_the_states_office_not_a_body(text, role, of):
+    r = run(text)
+    assert roles_of(r) == {(r["roles"][0]["person"]["label"], role, of)}
+    assert not [e for e in r["entities"] if e["type"] == "Organization"
+                and e["label"] in ("General Staff", "Defence Forces", "Defence Staff")]
+
+
+def test_a_known_states_general_staff_stays_a_body():
+    r = run("Valery Gerasimov, Russia's chief of the General Staff, said North Korean soldiers had fought in Kursk.")
+    assert [e for e in r["entities"] if e["type"] == "Organization" and "General Staff" in e["label"]]
