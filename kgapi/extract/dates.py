@@ -563,9 +563,12 @@ _PUB_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>" + _YEAR + r")" + _SEP + r"(?P<m>0?[1-9]|1[0-2])" + _SEP
                + r"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"),
     # Nov. 5, 2024 / November 5th 2024 / Nov 5 2024 / November 5, 2024
-    re.compile(r"\b(?P<mon>" + _MON_PUB + r")(?:\.\s*|\s+)(?P<d>" + _DAY + r")\b(?:,\s*|\s+)(?P<y>" + _YEAR + r")\b"),
+    # ("June 26, 20253:41 PM GMT+1": a page scraped without the space between the year and the time)
+    re.compile(r"\b(?P<mon>" + _MON_PUB + r")(?:\.\s*|\s+)(?P<d>" + _DAY + r")\b(?:,\s*|\s+)(?P<y>" + _YEAR
+               + r")(?:\b|(?=\d{1,2}:\d{2}\b))"),
     # 5 November 2024 / 2 Mar 2022 / 28 Apr. 2025 / 5th of November, 2024
-    re.compile(r"\b(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<mon>" + _MON_PUB + r")\.?,?\s+(?P<y>" + _YEAR + r")\b"),
+    re.compile(r"\b(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<mon>" + _MON_PUB + r")\.?,?\s+(?P<y>" + _YEAR
+               + r")(?:\b|(?=\d{1,2}:\d{2}\b))"),
     # 22.05.2025, 07/06/2025, 05-11-2024 (day first unless only month first is valid or a weekday says so)
     re.compile(r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])(?P<s>[./-])(?P<m>0?[1-9]|[12]\d|3[01])(?P=s)(?P<y>" + _YEAR
                + r")(?!\d)"),

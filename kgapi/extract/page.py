@@ -326,6 +326,7 @@ _STOP = set("""a an the of in on at to for from with by and or but as is are was
 this that these those after before over into says said say will would could may might has have had not no new""".split())
 
 _RANK_PUBLISHED, _RANK_PLAIN, _RANK_UPDATED = 1, 2, 3
+_LIST_TEASER = re.compile(r"^\s*(?:[-•*·▪►▸→]|\d{1,2}[.)])\s+\S.{10,}?\s+[–—|-]\s+\S")
 _TEASER_LEAD = re.compile(r"^\W*(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:from|on)|trending|"
                           r"latest(?:\s+news)?|most\s+(?:read|viewed|popular)|recommended|you\s+may\s+also\s+like|"
                           r"editor['’]s\s+picks?|top\s+stories)\b", re.I)
@@ -482,6 +483,8 @@ def _find_published(lines: list[str], chrome_flags: list[bool], prose: list[bool
             continue
         if _TEASER_LEAD.match(ln):
             continue  # "Related: Kim visits factory (2024.10.01)": another article's date
+        if _LIST_TEASER.match(ln):
+            continue  # "- Kremlin names new ambassador to Pyongyang – March 22, 2025": a list of other stories
         found = published_dates(ln)
         if _CITE.match(ln):
             found = found[-1:]  # "Cite this: Author, "Title." Site, 22 September 2025."

@@ -138,3 +138,23 @@ def test_the_headline_among_teasers_kickers_bylines_and_live_posts(page, title):
 ])
 def test_the_headline_after_a_list_of_other_stories_and_a_long_one(page, title):
     assert parse_page(page).title == title
+
+
+def test_a_live_pages_list_of_other_stories_gives_no_date():
+    page = ("LIVE UPDATES\n\nRussia-Ukraine war live: North Korea sent 3,000 more troops to Kursk\n\n"
+            "Last updated: March 24, 2025, 18:05 Kyiv time\n\n"
+            "18:05\nZelensky speaks\n\nPresident Volodymyr Zelensky said in his nightly address that Ukraine's partners "
+            "must see the full picture of North Korean involvement in the war.\n\n"
+            "16:40\nTalks in Riyadh\n\nUkraine's delegation met US officials in Riyadh on Sunday for technical talks "
+            "on a possible ceasefire at sea, officials said.\n\n"
+            "More from the Ledger\n- Kremlin names new ambassador to Pyongyang – March 22, 2025\n"
+            "- How the 3rd Assault Brigade holds the line near Pokrovsk – March 21, 2025\n")
+    assert parse_page(page).published == "2025-03-24"
+
+
+@pytest.mark.parametrize("stamp", ["June 26, 20253:41 PM GMT+1 Updated 2 hours ago", "26 June 202515:41 GMT"])
+def test_a_stamp_scraped_without_a_space_before_the_time(stamp):
+    page = (f"Russia keeps 2,500 personnel in Mali as Wagner exits\n\nBy A. Writer\n\n{stamp}\n\n"
+            "BAMAKO, June 26 (CP) - Russia has some 2,500 military personnel in Mali, two Malian security sources "
+            "told Continental Press.\n\nThe figure suggests the change is one of command.\n")
+    assert parse_page(page).published == "2025-06-26"
