@@ -2203,7 +2203,10 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
     groups = [g for g in groups if g]
     for grp in groups:
         before = text[max(0, grp[0].start - 40):grp[0].start]
-        if re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,5}$", before):
+        appos = re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,4}(?P<head>[\w-]+),\s+$", before)
+        if re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,5}$", before) or (
+                # "talks with her Russian counterpart, Sergei Lavrov": the name after the title
+                grp[0].type == "Person" and appos and _rh_re().fullmatch(appos.group("head"))):
             if (grp[0].type == "State" and grp[0].how in ("name", "adj", "metonym")) or grp[0].type == "Organization":
                 # "talks with DPRK Foreign Minister Choe Son Hui", "a visit by Russian Security Council secretary
                 # Sergei Shoigu": the state or body qualifies the person's title
@@ -2230,7 +2233,10 @@ def _dates_for(ctx: Context, info: SentInfo, seg: tuple[int, int], trig: re.Matc
                                                    text[max(0, d.start - 20):d.start] + d.text[:-4]))]
     # ("a plan of military cooperation for 2025", "a treaty valid until 2030": the period it covers, not its date)
     if others:
-        # a date past another event word belongs to that event
+        # a date past another event word belongs to that event (unless the two are one act told by two verbs:
+        # "visited Moscow and held talks with Lavrov on Oct. 27")
+        others = [o for o in others if not (o >= trig.end() and re.fullmatch(
+            r"\s+(?:(?:the\s+)?[A-Z][\w’'-]*\s+){1,3}and\s+", text[trig.end():o]) and re.match(r"visited|toured|arrived", trig.group(0)))]
         ds = [d for d in ds if not any(trig.end() <= o < d.start for o in others)
               and not any(d.end <= o < trig.start() for o in others)]
     # a date possessive right before the trigger ("Tuesday's talks")
@@ -2360,6 +2366,9 @@ def extract_events(ctx: Context) -> list[dict]:
                 if len({p.label for p in participants}) < (1 if own_meeting else 2):
                     continue
             elif etype == "Visit":
+                if re.search(r"\b(?:could|might|may)\s+(?:\w+\s+){0,2}$|\b(?:possibility|possible|possibly|chance|"
+                             r"speculation|rumou?rs?)\b[^.;,]{0,60}$", text[max(seg[0], m.start() - 80):m.start()]):
+                    continue  # "a possibility Kim Jong Un could make a trip to Russia next year": no visit took place
                 if re.fullmatch(r"the\s+(?:visit|trip)", m.group(0)) and re.search(
                         r"\b(?:during|on|throughout|after|before|ahead\s+of)\s+$", text[max(0, m.start() - 15):m.start()]):
                     continue  # "…, who also met Radakin during the visit": the visit the text already told
@@ -2872,7 +2881,8 @@ _DATED_AGREEMENT = re.compile(
     r"|\b(?:agreement|accord|protocol|treaty|pact|memorandum\s+of\s+understanding)\s+signed\s+(?:in|on)\s+"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b"
     # "Under an agreement reached in June, the North is to send …": the deal the story rests on, with its date
-    r"|\b(?:[Uu]nder|[Ii]n\s+line\s+with|[Aa]s\s+part\s+of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|treaty|pact)\s+"
+    r"|\b(?:[Uu]nder|[Ii]n\s+line\s+with|[Aa]s\s+part\s+of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|treaty|pact|"
+    r"Agreement|Accord|Treaty|Pact)(?:\s+(?:on|of|for)\s+(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)?,?\s+"
     r"(?:reached|struck|signed|sealed|agreed|concluded)\s+(?:in\s+|on\s+|(?=(?:last|this|earlier)\b))\w")
 
 

@@ -1440,3 +1440,32 @@ def test_a_chief_of_staff_title_is_the_states_office_not_a_body(text, role, of):
 def test_a_known_states_general_staff_stays_a_body():
     r = run("Valery Gerasimov, Russia's chief of the General Staff, said North Korean soldiers had fought in Kursk.")
     assert [e for e in r["entities"] if e["type"] == "Organization" and "General Staff" in e["label"]]
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Choe Son Hui visited Moscow and held talks with her Russian counterpart, Sergei Lavrov, on Oct. 27.",
+     {"Choe Son Hui", "Sergei Lavrov"}),
+    ("Kim Jong Un met with the Russian defence minister, Andrei Belousov, on Oct. 27.", {"Kim Jong Un", "Andrei Belousov"}),
+])
+def test_talks_with_a_title_then_the_name_are_with_that_person(text, who):
+    assert ("Meeting", "2024-10-27", frozenset(who)) in evs(run(text, published="2024-11-04"))
+
+
+def test_a_visit_told_with_the_talks_takes_their_date():
+    r = run("Choe Son Hui visited Moscow and held talks with Sergei Lavrov on Oct. 27.", published="2024-11-04")
+    assert ("Visit", "2024-10-27", frozenset({"Choe Son Hui"})) in evs(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Lee told the committee that there is a possibility Kim Jong Un could make a trip to Russia next year.",
+    "Kim Jong Un may visit Russia next year, officials said.",
+    "There is speculation that Kim Jong Un will travel to Moscow for the parade.",
+])
+def test_a_possible_trip_is_no_visit(text):
+    assert not [e for e in run(text, published="2025-11-04")["events"] if e["type"] == "Visit"]
+
+
+def test_the_treaty_a_deal_rests_on_with_its_full_name():
+    r = run("North Korea has sent troops to Russia. The two sides will cooperate under the Treaty on Comprehensive "
+            "Strategic Partnership signed in June last year.", published="2025-11-04")
+    assert ("Agreement", "2024-06", frozenset({"North Korea", "Russia"})) in evs(r)
