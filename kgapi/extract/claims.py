@@ -735,6 +735,18 @@ _ADJ_TO_NOUN = {"engineering": "engineers", "peacekeeping": "peacekeepers", "med
                 "reconstruction": "reconstruction workers", "demining": "deminers", "security": "security forces"}
 
 
+def _compound_mod(toks, i: int) -> bool:
+    """A hyphenated lower-case modifier right before a personnel head or another modifier ("rocket-launcher
+    crews", "drone-operator specialists"): part of the kind, whether or not the lexicon lists it."""
+    if i >= len(toks) or not re.fullmatch(r"[a-z]+(?:-[a-z]+)+", toks[i].group(0)):
+        return False
+    j = i + 1
+    while j < len(toks) and j <= i + 2 and (toks[j].group(0).lower() in _MODS or
+                                              re.fullmatch(r"[a-z]+(?:-[a-z]+)+", toks[j].group(0))):
+        j += 1
+    return _match_head(toks, j) is not None
+
+
 def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
                   ) -> tuple[str | None, int, str | None, bool]:
     """Read the personnel noun phrase after a number: (kind, end, state adjective label, blocked).
@@ -798,12 +810,13 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
             state = state_adj[w]
             i += 1
             continue
-        if lw in mods:
+        if lw in mods or _compound_mod(toks, i):
             kind_words.append(w.rstrip("."))
             i += 1
             continue
-        if lw == "and" and kind_words and i + 1 < len(toks) and toks[i + 1].group(0).lower() in mods:
-            kind_words.append("and")  # "security and intelligence personnel"
+        if lw == "and" and kind_words and i + 1 < len(toks) and (toks[i + 1].group(0).lower() in mods
+                                                                 or _compound_mod(toks, i + 1)):
+            kind_words.append("and")  # "security and intelligence personnel", "artillery and rocket-launcher crews"
             i += 1
             continue
         if unit_ok and lw in _UNIT_NOUNS:
@@ -1274,7 +1287,7 @@ _RECEIVE = re.compile(r"\b(?:received|receives|receiving|receive|host|hosts|host
                       r"(?:brought|brings|bringing|bring)\s+in|recruited|recruits|recruiting|enlisted|hired|"
                       r"invited|requested|(?:took|taken|taking|takes)\s+in|(?:asked|asks|asking|called|calls|appealed)\s+for|"
                       r"sought|seeks)\b")
-_WITHDRAW = re.compile(r"\b(?:pull(?:ed|ing|s)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|"
+_WITHDRAW = re.compile(r"\b(?:(?:pull|rotat)(?:ed|ing|s|es|e)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|"
                        r"(?:left|leav(?:e|es|ing))(?!\s+(?:[A-Z][\w.-]*\s+){0,3}for\b)|"
                        r"exit(?:ed)?|ended|end(?:ing)?\s+(?:its|their)|redeploy\w*\s+(?:home|back))\b", re.I)
 _START_VERB = re.compile(r"\b(?:deploy\w*|sent|sen[dt]s?|arriv\w+|dispatch\w*|mov(?:ed|ing)|entered|began|"
@@ -1844,7 +1857,7 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
         starts = [d for d in info.dates if d.value and d.start < withdraw.start() + a and
                   (sv := _START_VERB.search(text[max(0, d.start - 60):d.start])) and
                   any(p < max(0, d.start - 60) + sv.start() for p in send_at)]
-        if ends and re.search(r"\b(?:pulled|withdrew|withdrawn|left|ended|completed|redeployed)\b", clause_text):
+        if ends and re.search(r"\b(?:pulled|withdrew|withdrawn|left|ended|completed|redeployed|rotated)\b", clause_text):
             f.end_date = ends[0].value
             f.start_date = starts[0].value if starts else None
         else:
@@ -1909,6 +1922,10 @@ def _frame_is_actor_of_deployment(fr, f: Figure) -> bool:
     return False
 
 
+_TOTAL_WORDS = re.compile(r"\b(?:total|totals|totalling|totaling|in\s+all|altogether|combined|overall|bringing|brings|"
+                          r"all\s+told|together)\b", re.I)
+
+
 def _drop_sums(figures: list[Figure]) -> list[Figure]:
     """A total that only sums other figures of the same deployment is not a figure of its own."""
     if len(figures) < 3 or len(figures) > 200:
@@ -1917,19 +1934,27 @@ def _drop_sums(figures: list[Figure]) -> list[Figure]:
     for f in figures:
         if f.count:
             by_sent.setdefault(id(f.info), []).append(f)
-    sums: dict[str | None, set[int]] = {}
+    order = {id(f.info): n for n, f in enumerate(figures)}  # figures come in text order
+    sums: dict[tuple[str | None, int], list[tuple[Figure, Figure]]] = {}
     for group in by_sent.values():
         for i, x in enumerate(group[:20]):
             for y in group[i + 1:20]:
                 if x.sending == y.sending:
-                    sums.setdefault(x.sending, set()).add(x.count + y.count)
+                    sums.setdefault((x.sending, x.count + y.count), []).append((x, y))
     counts: dict[str | None, list[int]] = {}
     for f in figures:
         if f.count:
             counts.setdefault(f.sending, []).append(f.count)
+
     out = []
     for f in figures:
-        if f.count and f.count in sums.get(f.sending, ()) and counts[f.sending].count(f.count) == 1:
+        parts = sums.get((f.sending, f.count), []) if f.count else []
+        # a total the text gives first (a headline, a lead the body then breaks down) or as a total ("in all",
+        # "bringing the total to") sums the parts; a later figure that happens to equal two earlier ones
+        # ("more than 15,000 workers" after "10,000 troops … 5,000 builders") stands
+        told_as_total = bool(_TOTAL_WORDS.search(f.info.sent.text))
+        if any(told_as_total or order[id(f.info)] <= order[id(x.info)] for x, _y in parts) \
+                and counts[f.sending].count(f.count) == 1:
             continue
         out.append(f)
     return out

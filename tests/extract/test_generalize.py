@@ -1469,3 +1469,38 @@ def test_the_treaty_a_deal_rests_on_with_its_full_name():
     r = run("North Korea has sent troops to Russia. The two sides will cooperate under the Treaty on Comprehensive "
             "Strategic Partnership signed in June last year.", published="2025-11-04")
     assert ("Agreement", "2024-06", frozenset({"North Korea", "Russia"})) in evs(r)
+
+
+def test_a_later_figure_that_happens_to_equal_two_earlier_ones_stands():
+    r = run("North Korea keeps about 10,000 troops in Russia and has sent about 5,000 military builders there. "
+            "More than 15,000 North Korean workers have been dispatched to Russia so far this year, the agency said.",
+            published="2025-11-04")
+    assert {10000, 5000, 15000} <= counts(r)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea will send 6,000 sappers and builders to Russia. It will send 1,000 sappers and 5,000 "
+    "military builders to Russia.",
+    "North Korea will send 1,000 sappers and 5,000 military builders to Russia. In all, 6,000 North Korean "
+    "personnel will go to Russia.",
+])
+def test_a_total_told_first_or_as_a_total_is_no_figure_of_its_own(text):
+    c = counts(run(text, published="2025-11-04"))
+    assert {1000, 5000} <= c and 6000 not in c
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("North Korea sent 3,000 rocket-launcher crews to Russia in October.", "rocket-launcher crews"),
+    ("North Korea sent 3,000 artillery and rocket-launcher crew members to Russia in October.",
+     "artillery and rocket-launcher crew members"),
+])
+def test_a_hyphenated_modifier_stays_in_the_kind(text, kind):
+    r = run(text, published="2025-11-04")
+    assert [(p["count"], p["kind"]) for d in r["deployments"] for p in d["personnel"]] == [(3000, kind)]
+
+
+def test_rotating_out_ends_a_deployment():
+    r = run("North Korea has kept troops in Russia. The North rotated out between 2,000 and 3,000 artillery crew "
+            "members from the front line in October.", published="2025-11-04")
+    assert [(d["start"], d["end"]) for d in r["deployments"] for p in d["personnel"] if p["count"] == 3000] == \
+        [(None, "2025-10")]
