@@ -2245,6 +2245,24 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
     return []
 
 
+_SIDE_NOUN = re.compile(r"\s+(?:officials|delegation|delegations|diplomats|envoys|negotiators|side|team|counterparts|"
+                        r"government|authorities)\b")
+
+
+def _state_side(info: SentInfo, lo: int, hi: int, leading: bool = False) -> list[Mention]:
+    """A state standing for its people at a table ("US officials", "the Russian side") between ``lo`` and
+    ``hi``; with ``leading`` only right at ``lo`` ("met US officials")."""
+    text = info.sent.text
+    for x in info.mentions:
+        if not (lo <= x.start < hi) or x.type != "State" or x.how not in ("adj", "name", "short"):
+            continue
+        if leading and not re.fullmatch(r"\s*(?:the\s+|senior\s+|top\s+)*", text[lo:x.start]):
+            continue
+        if _SIDE_NOUN.match(text, x.end) or (x.how != "adj" and re.match(r"['’]s" + _SIDE_NOUN.pattern, text[x.end:x.end + 30])):
+            return [x]
+    return []
+
+
 @lru_cache(maxsize=1)
 def _rh_re() -> re.Pattern:
     return re.compile(r"(?i)\b(?:" + _rh() + r")\b")
@@ -2346,6 +2364,13 @@ def extract_events(ctx: Context) -> list[dict]:
             etype_out = etype.rstrip("*+~^")
             if etype == "Meeting":
                 subj = _subject(ctx, info, seg, m.start())
+                led = re.search(r"\b(?:delegation|team)\s*,?\s+(?:led|headed)\s+by\s+", text[:m.start()])
+                if led:
+                    # "Ukraine's delegation, led by Defence Minister Rustem Umerov, met …": its head meets
+                    subj = [x for x in info.mentions if led.end() <= x.start < m.start() and x.type == "Person"][:1] or subj
+                if not subj:
+                    # "US officials are holding talks with …": the state whose officials act
+                    subj = _state_side(info, seg[0], m.start())
                 obj = _object_after(ctx, info, m.start(), seg[1], ("with", "between"))
                 if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|greeted|summoned|.*\bto\s+meet|"
                                                         r".*\b(?:for|honou?r\s+of)|"
@@ -2364,6 +2389,13 @@ def extract_events(ctx: Context) -> list[dict]:
                 if not obj and "with" in m.group(0):
                     obj = _object_after(ctx, info, m.end(), seg[1], ("with",)) or \
                         [x for x in info.mentions if m.end() <= x.start < m.end() + 60 and x.type == "Person"][:1]
+                if not obj and re.fullmatch(r"met(?:\s+with)?|.*talks(?:\s+with)?|meets?\s+with|meeting\s+with|sat\s+down\s+with",
+                                            m.group(0)):
+                    # "met US officials", "talks with the Russian side": the state whose officials they are
+                    w = re.match(r"\s+with\b", text[m.end():m.end() + 6]) if m.group(0).endswith("talks") else None
+                    lo = m.end() + (w.end() if w else 0)
+                    if w or not m.group(0).endswith("talks"):
+                        obj = _state_side(info, lo, min(seg[1], lo + 30), leading=True)
                 if m.group(0).endswith("between"):
                     # "talks in Washington between Deputy Secretary of State Kurt Campbell and Niger's prime
                     # minister, Ali Lamine Zeine": the people named after "between"

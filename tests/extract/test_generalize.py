@@ -1504,3 +1504,21 @@ def test_rotating_out_ends_a_deployment():
             "members from the front line in October.", published="2025-11-04")
     assert [(d["start"], d["end"]) for d in r["deployments"] for p in d["personnel"] if p["count"] == 3000] == \
         [(None, "2025-10")]
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Ukraine's delegation, led by Defence Minister Rustem Umerov, met US officials in Riyadh on Sunday.",
+     {"Rustem Umerov", "United States"}),
+    ("US officials are holding separate talks with the Russian side in Riyadh on Sunday.", {"United States", "Russia"}),
+    ("Kim Jong Un held talks with the Russian delegation on Sunday.", {"Kim Jong Un", "Russia"}),
+])
+def test_officials_or_a_side_at_the_table_are_their_state(text, who):
+    assert ("Meeting", "2025-03-23", frozenset(who)) in evs(run(text, published="2025-03-24"))
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops met Ukrainian resistance near Kursk on Sunday.",
+    "Kim Jong Un met the demand on Sunday.",
+])
+def test_meeting_resistance_is_no_meeting(text):
+    assert not [e for e in run(text, published="2025-03-24")["events"] if e["type"] == "Meeting"]
