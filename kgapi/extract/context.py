@@ -484,6 +484,13 @@ class Context:
     def _frames(self, info: SentInfo) -> list[Frame]:
         text = info.sent.text
         frames: list[Frame] = []
+        hm = re.match(r"(?P<src>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+(?=\S)", text)
+        if hm and any(x.start == 0 and x.end == hm.end("src") and x.type in ("Organization", "State", "Person")
+                      for x in info.mentions):
+            # a subheading "HUR: About 3,000 more North Korean troops arrived …": what follows is the source's claim
+            frames.append(Frame(hm.end("src"), hm.end("src") + 1, self.entity_ref(hm.group("src"), info.mentions, 0,
+                                                                                 hm.end("src"), info.sent.start),
+                                True, "said", 0, hm.end("src")))
         for m in _ACCORDING.finditer(text):
             src = m.group("src")
             s, e = m.span("src")

@@ -1522,3 +1522,17 @@ def test_officials_or_a_side_at_the_table_are_their_state(text, who):
 ])
 def test_meeting_resistance_is_no_meeting(text):
     assert not [e for e in run(text, published="2025-03-24")["events"] if e["type"] == "Meeting"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("HUR: About 3,000 more North Korean troops arrived in Kursk Oblast in January", "Main Directorate of Intelligence of Ukraine"),
+    ("NIS: North Korea has sent 1,500 troops to Russia.", "National Intelligence Service"),
+])
+def test_a_subheading_names_the_source_before_a_colon(text, source):
+    r = run(text, published="2025-03-24")
+    assert [[a["label"] for a in d["according_to"]] for d in r["deployments"]] == [[source]]
+
+
+def test_a_label_before_a_colon_is_no_source():
+    r = run("Update: North Korea has sent 1,500 troops to Russia.", published="2025-03-24")
+    assert [d["according_to"] for d in r["deployments"]] == [[]]
