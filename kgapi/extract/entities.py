@@ -372,8 +372,11 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
             qm = re.search(r"(?P<q>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?:[\w-]+\s+)?(?i:chief|chiefs)\s+of\s+(?:the\s+)?$",
                            text[max(0, s - 60):s])
             st = g.folded_index.get(fold(qm.group("q"))) if qm else None
-            if not (st and g.qualified.get((st[1], fold(surface)))):
-                continue
+            known = g.qualified.get((st[1], fold(surface))) if st else None
+            if known and not any(x.start < e and x.end > s for x in out):
+                out.append(Mention(s, e, surface, "Organization", known, "qualified"))
+                spans.append((s, e))
+            continue
         covered = [x for x in out if x.start < e and x.end > s]
         if any(x.type in ("Person", "Organization") and x.how != "adj" for x in covered):
             # a known organization inside: keep the data's reading

@@ -1536,3 +1536,15 @@ def test_a_subheading_names_the_source_before_a_colon(text, source):
 def test_a_label_before_a_colon_is_no_source():
     r = run("Update: North Korea has sent 1,500 troops to Russia.", published="2025-03-24")
     assert [d["according_to"] for d in r["deployments"]] == [[]]
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Russia's Chief of the General Staff, Valery Gerasimov, said on Monday that the troops fought.",
+     "Chief of the General Staff"),
+    ("Valery Gerasimov, Russia's chief of the General Staff, said on Monday that the troops fought.",
+     "chief of the General Staff"),
+])
+def test_a_known_states_chief_of_the_general_staff_holds_the_states_office(text, role):
+    r = run(text)
+    assert roles_of(r) == {("Valery Gerasimov", role, "Russia")}
+    assert "General Staff of the Russian Armed Forces" in {e["label"] for e in r["entities"]}
