@@ -194,6 +194,12 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
 
     # ---------------------------------------------------------------- title
     title_idx = None
+    aired = next((i for i in range(0, min(first + 1, len(lines))) if _AIRED_TITLE.match(lines[i])), None) \
+        if title is None else None
+    if aired is not None:
+        # a broadcast transcript: "U.S.: At Least 3,000 North Korean Troops In Russia; … Aired 2-3p ET" is the
+        # segment's headline (the show's name above it is not)
+        title_idx, title = aired, _AIRED_TITLE.match(lines[aired]).group("t")
     if title is None:
         title_idx, title = _find_title(lines, chrome_flags, prose, first)
         if title is None:
@@ -326,6 +332,8 @@ _STOP = set("""a an the of in on at to for from with by and or but as is are was
 this that these those after before over into says said say will would could may might has have had not no new""".split())
 
 _RANK_PUBLISHED, _RANK_PLAIN, _RANK_UPDATED = 1, 2, 3
+_AIRED_TITLE = re.compile(r"^(?P<t>\S.{15,}?)[.;]?\s+Aired\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m?\.?)?\s*(?:-\s*\d{1,2}(?::\d\d)?\s*)?"
+                          r"(?:[ap]\.?m?\.?)?\s*(?:ET|EST|EDT|PT|CT|GMT|BST)\.?$", re.I)
 _LIST_TEASER = re.compile(r"^\s*(?:[-•*·▪►▸→]|\d{1,2}[.)])\s+\S.{10,}?\s+[–—|-]\s+\S")
 _TEASER_LEAD = re.compile(r"^\W*(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:from|on)|trending|"
                           r"latest(?:\s+news)?|most\s+(?:read|viewed|popular)|recommended|you\s+may\s+also\s+like|"

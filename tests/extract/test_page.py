@@ -158,3 +158,15 @@ def test_a_stamp_scraped_without_a_space_before_the_time(stamp):
             "BAMAKO, June 26 (CP) - Russia has some 2,500 military personnel in Mali, two Malian security sources "
             "told Continental Press.\n\nThe figure suggests the change is one of command.\n")
     assert parse_page(page).published == "2025-06-26"
+
+
+def test_a_broadcast_transcripts_segment_headline_is_the_title():
+    page = ("WNC NEWS\nLIVE TV | US | World | Politics\n\nTRANSCRIPTS\nThe Briefing with Dana Ortiz-Vega\n\n"
+            "U.S.: At Least 3,000 North Korean Troops In Russia; Duma Votes On Pact. Aired 2-3p ET\n\n"
+            "Aired October 24, 2024 - 14:00   ET\n\nTHIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.\n\n"
+            "[14:00:08]\n\nDANA ORTIZ-VEGA, WNC ANCHOR: Welcome to THE BRIEFING. The White House now says at least "
+            "3,000 North Korean soldiers moved to eastern Russia in the first half of October.\n\n"
+            "And just hours ago, the State Duma voted to ratify the treaty that Putin and Kim signed in June.\n")
+    p = parse_page(page)
+    assert p.title == "U.S.: At Least 3,000 North Korean Troops In Russia; Duma Votes On Pact"
+    assert p.published == "2024-10-24"
