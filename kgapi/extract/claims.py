@@ -2268,6 +2268,14 @@ def _rh_re() -> re.Pattern:
     return re.compile(r"(?i)\b(?:" + _rh() + r")\b")
 
 
+def _report_date_ok(text: str, d, m: re.Match, reporter: Mention) -> bool:
+    """A date is a report's own when it is not inside what was reported ("said that … on Monday") and stands
+    by the reporter or leads the sentence ("Last Friday, South Korea's NIS said …")."""
+    return not (d.start > m.end() and (re.search(r"\bthat\b", text[m.end():d.start])
+                                       or len(text[m.end():d.start].split()) > 6)) and (
+        d.start >= reporter.start - 20 or d.start < 5 or bool(re.fullmatch(r"(?:[A-Z]\w*\s+){1,2}", text[:d.start])))
+
+
 def _dates_for(ctx: Context, info: SentInfo, seg: tuple[int, int], trig: re.Match, allow_lead: bool = True,
                others: list[int] | None = None):
     text = info.sent.text
@@ -2655,13 +2663,15 @@ def extract_events(ctx: Context) -> list[dict]:
                 if not participants:
                     continue
                 ds = _dates_for(ctx, info, seg, m)
-                ds = [d for d in ds if d.end <= m.end() + 40 and not (d.start > m.end() and
-                      re.search(r"\bthat\b", text[m.end():d.start]))
-                      and (d.start >= participants[0].start - 20 or d.start < 5)]
+                ds = [d for d in ds if d.end <= m.end() + 40 and _report_date_ok(text, d, m, participants[0])] or [
+                    d for d in info.dates if d.value and d.end <= participants[0].start
+                    and re.fullmatch(r"(?:[A-Z]\w*\s+){0,2}", text[:d.start])][:1]  # "Last Friday, the NIS said …"
                 if not ds:
                     continue
             # dates
             dates = _dates_for(ctx, info, seg, m, others=others)
+            if etype == "Report" and not [d for d in dates if _report_date_ok(text, d, m, participants[0])]:
+                dates = ds[:1]
             if not dates and etype_out in ("Agreement", "Meeting"):
                 dur = re.compile(r"\bduring\s+(?:[\w’'.-]+\s+){0,3}(?:visit|trip|summit|talks|stay)\b[^.;]{0,60}").search(
                     text, m.end(), seg[1] if seg[1] > m.end() else len(text))
@@ -2721,8 +2731,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 # the date given to the same event named just before
                 dates = _coreferent_date(ctx, info, etype_out)
             if etype_out in ("Report",):
-                dates = [d for d in dates if not (d.start > m.end() and re.search(r"\bthat\b", text[m.end():d.start]))
-                         and (d.start >= participants[0].start - 20 or d.start < 5)]
+                dates = [d for d in dates if _report_date_ok(text, d, m, participants[0])]
             if etype_out in ("Denial", "Acknowledgement"):
                 participants = participants + _official_states(ctx, participants, leaders=etype_out == "Denial")
                 if etype_out == "Denial" and participants and not any(p.type == "Person" for p in participants):

@@ -1548,3 +1548,14 @@ def test_a_known_states_chief_of_the_general_staff_holds_the_states_office(text,
     r = run(text)
     assert roles_of(r) == {("Valery Gerasimov", role, "Russia")}
     assert "General Staff of the Russian Armed Forces" in {e["label"] for e in r["entities"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Last Friday, South Korea's National Intelligence Service said North Korea had begun shipping 1,500 troops "
+    "to Russia.",
+    "Last Friday, South Korea's National Intelligence Service said North Korea had begun shipping 1,500 troops "
+    "to the Russian port of Vladivostok aboard Russian navy vessels, starting October 8th.",
+])
+def test_a_report_dated_by_the_sentences_lead_not_by_its_content(text):
+    got = {e for e in evs(run(text, published="2024-10-24")) if e[0] == "Report"}
+    assert got == {("Report", "2024-10-18", frozenset({"National Intelligence Service"}))}
