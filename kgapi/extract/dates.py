@@ -238,7 +238,9 @@ _add("sameday", r"\b(?P<what>(?:around|at|about)\s+the\s+same\s+time|(?:on\s+)?t
 _add("season", r"\b(?P<which>last|this|next|the|in|since|during)\s+(?P<s>" + _SEASON + r")\b(?:\s+of\s+(?P<y>" + _YEAR + r"))?", _I)
 _add("seasony", r"\b(?P<s>" + _SEASON + r")\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b", _I)
 _add("wd", r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>" + _WD + r")(?P<poss>['’]s)?\b")
-_add("yesterday", r"\b(?P<w>yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b", _I)
+_add("yesterday", r"\b(?P<w>yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|"
+     # "just hours ago", "two hours ago": the day of the story
+     r"(?:(?:just|only|a\s+few|several|a\s+couple\s+of|" + _NUM + r")\s+)?(?:hours?|minutes?)\s+ago)\b", _I)
 # "over the weekend", "last weekend", "this past weekend": the Saturday and Sunday
 _add("weekend", r"\b(?P<which>over\s+the|at\s+the|during\s+the|last|this|this\s+past|the\s+past|next|the\s+coming)\s+weekend\b", _I)
 _add("monthonly", r"\b(?:(?i:in|since|until|by|from|through|during|of|early|late|before|after)\s+)(?P<m>" + _MON + r")\b(?!\s+\d)")
@@ -510,7 +512,7 @@ def _gates(text: str) -> dict[str, bool]:
         "sameday": ("same" in low or "day" in low), "season": season, "seasony": season and digit,
         "wd": bool(_HAS_WD.search(text)),
         "yesterday": ("yesterday" in low or "today" in low or "tonight" in low or "tomorrow" in low or "this" in low
-                      or "night" in low),
+                      or "night" in low or "ago" in low),
         "weekend": "weekend" in low,
         "ordday": digit and " the " in low, "monthonly": month, "monthyear": month and digit, "year": digit, "yearposs": digit, "yearadj": digit,
     }

@@ -247,6 +247,9 @@ def test_leaving_home_for_the_host_is_a_start(text, start):
     ("next weekend", "2024-11-06", "2024-11-09", "2024-11-10"),
     ("this morning", "2024-11-06", "2024-11-06", None),
     ("last night", "2024-11-06", "2024-11-05", None),
+    ("just hours ago", "2024-11-06", "2024-11-06", None),
+    ("two hours ago", "2024-11-06", "2024-11-06", None),
+    ("30 minutes ago", "2024-11-06", "2024-11-06", None),
 ])
 def test_weekends_and_parts_of_the_day(expr, ref, value, end):
     from datetime import date
