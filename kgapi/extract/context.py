@@ -65,7 +65,12 @@ _PASSIVE_SRC = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|a
                           r"(?=\s*(?:[,;.]|$|\s+(?:on|in|last|this|as|after|before)\b))")
 _APPOSITIVE = re.compile(r",\s+(?!(?:and|but|or|nor|while|which|who|whose|where|when|including|with|without|as|after|"
                          r"before|since|though|although|because|if|that|then|in|on|at|for|from|to|by|of|it|he|she|"
-                         r"they|we|not|also|only|even|\w+ing)\b)(?![^,;]*\b(?:said|says|told|added|reported)\b)"
+                         r"they|we|not|also|only|even|\w+ing|"
+                         # a verb after the subject's appositive is the predicate ("Mali's junta leader, General
+                         # Assimi Goita, held talks with President Vladimir Putin …, during …")
+                         r"held|met|signed|visited|arrived|hosted|received|welcomed|sent|deployed|announced|agreed|"
+                         r"has|had|have|is|was|were|are|will|would|could|can|may|might)\b)"
+                         r"(?![^,;]*\b(?:said|says|told|added|reported)\b)"
                          r"(?:the\s+|a\s+|an\s+)?(?:[a-z][\w'’-]*)[^,;]{0,90},")
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _DESC = re.compile(r"\b(?:(?P<poss>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+|(?P<det>the|The)\s+(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z][\w]+)?)\s+)?)"
@@ -244,7 +249,9 @@ class Context:
                         lead = re.sub(r"^(?:(?:Last|Early|Late|On|In|Earlier|Later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
                                       r"Friday|Saturday|Sunday|week|month|year|January|February|March|April|May|June|July|"
                                       r"August|September|October|November|December)\s+(?=[A-Z])", "", lead)
-                        titled = re.fullmatch(r"(?:[A-Z][\w.'’-]*['’]s\s+|the\s+)?((?:[a-z-]+\s+){0,3}[a-z-]+),\s+", lead)
+                        titled = re.fullmatch(r"(?:[A-Z][\w.'’-]*['’]s\s+|the\s+)?((?:[a-z-]+\s+){0,3}[a-z-]+),\s+"
+                                             r"(?:(?:General|Gen\.|Lt\.|Lieutenant|Col\.|Colonel|Admiral|Adm\.|Marshal|"
+                                             r"Brig\.|Brigadier|Maj\.|Major|Captain|Capt\.|Dr\.?|Mr\.?|Ms\.?)\s+)*", lead)
                         if re.fullmatch(r"(?:(?:[A-Z][\w.'’-]*|the|a|an|of|and|[a-z]+['’]s)\s+)*", lead) or (
                                 titled and _role_head_re().search(titled.group(1))):
                             last_subject_person = m.label

@@ -1562,3 +1562,12 @@ def test_a_known_states_chief_of_the_general_staff_holds_the_states_office(text,
 def test_a_report_dated_by_the_sentences_lead_not_by_its_content(text):
     got = {e for e in evs(run(text, published="2024-10-24")) if e[0] == "Report"}
     assert got == {("Report", "2024-10-18", frozenset({"National Intelligence Service"}))}
+
+
+def test_a_verb_after_the_subjects_appositive_is_its_predicate():
+    r = run("Mali's junta leader, General Assimi Goita, held talks with President Vladimir Putin at the Kremlin on "
+            "Monday, during his first visit to Moscow as head of state.", published="2025-06-26")
+    got = evs(r)
+    assert ("Meeting", "2025-06-23", frozenset({"Assimi Goïta", "Vladimir Putin"})) in got
+    assert ("Visit", "2025-06-23", frozenset({"Assimi Goïta"})) in got
+    assert not [e for e in got if e[0] == "Visit" and "Vladimir Putin" in e[2]]
