@@ -2726,6 +2726,11 @@ def extract_events(ctx: Context) -> list[dict]:
                 wm = re.compile(r",\s+with\s+[^,;]{0,80}?\b\w+ing\b").search(text, m.end())
                 if wm and wm.start() - m.end() < 60:
                     dates = [d for d in info.dates if d.value and d.start > wm.start() and not d.end_value][:1]
+            if not dates and etype_out == "Agreement" and not any(d.value for d in info.dates) and re.search(
+                    r"\b(?:[Tt]he\s+two\s+(?:governments|men|leaders|sides|countries|ministers|presidents|delegations)|"
+                    r"[Bb]oth\s+(?:sides|governments|leaders|men))\b", text[seg[0]:m.start()]):
+                # "… held talks with Putin at the Kremlin on Monday. The two governments signed …": at that meeting
+                dates = _recent_day(ctx, info, back=1)
             if not dates and not any(d.value for d in info.dates) and etype_out in _EVENT_NOUN:
                 # "The order came down in mid-June … Kim Jong Un personally signed the dispatch order":
                 # the date given to the same event named just before

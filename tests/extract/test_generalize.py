@@ -1571,3 +1571,16 @@ def test_a_verb_after_the_subjects_appositive_is_its_predicate():
     assert ("Meeting", "2025-06-23", frozenset({"Assimi Goïta", "Vladimir Putin"})) in got
     assert ("Visit", "2025-06-23", frozenset({"Assimi Goïta"})) in got
     assert not [e for e in got if e[0] == "Visit" and "Vladimir Putin" in e[2]]
+
+
+def test_the_two_governments_sign_at_the_meeting_just_told():
+    r = run("Russia has some 2,500 military personnel in Mali. Mali's junta leader, Assimi Goita, held talks with "
+            "Vladimir Putin at the Kremlin on Monday. The two governments signed an agreement on nuclear energy.",
+            published="2025-06-26")
+    assert ("Agreement", "2025-06-23", frozenset({"Mali", "Russia"})) in evs(r)
+
+
+def test_the_two_governments_without_a_meeting_before_keep_no_date():
+    r = run("Russia has some 2,500 military personnel in Mali. Mali and Russia are close. The two governments "
+            "signed an agreement on nuclear energy.", published="2025-06-26")
+    assert [e["date"] for e in r["events"] if e["type"] == "Agreement"] == [None]
