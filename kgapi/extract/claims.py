@@ -635,8 +635,13 @@ def _figureless_res() -> tuple[re.Pattern, re.Pattern]:
 
 _NOT_SENT = re.compile(r"\b(?:massed|amass(?:ed|ing)|concentrat(?:ed|ing)(?=\s+(?:[\w-]+\s+){0,3}?(?:along|near|on|at|by)\s+"
                        r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:border|frontier))|on\s+(?:heightened\s+|high\s+)?alert|"
-                       r"on\s+standby|prepare\s+to\s+deploy|ready\s+to\s+deploy|passed\s+in\s+review|parad(?:ed|ing)|"
+                       r"on\s+standby|prepare\s+to\s+deploy|ready\s+to\s+deploy|"
+                       r"at\s+(?:very\s+)?(?:high|higher|short[-\s]notice)\s+readiness|passed\s+in\s+review|parad(?:ed|ing)|"
                        r"marched\s+(?:through|past|in)|in\s+(?:the|a)\s+(?:military\s+)?parade)\b", re.I)
+_CAPACITY_LEFT = re.compile(r"\b(?:accommodation|accommodations|housing|barracks|beds|capacity|room|space|quarters)\s+"
+                            r"(?:for|to\s+(?:house|accommodate|hold))\s+(?:(?:up\s+to|about|around|some|as\s+many\s+as|"
+                            r"more\s+than|over|at\s+least)\s+)?$|\b(?:able|built|designed|enough)\s+to\s+(?:house|accommodate|"
+                            r"hold|sleep)\s+(?:(?:up\s+to|about|around|some|as\s+many\s+as|more\s+than|over)\s+)?$", re.I)
 _CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
                             r"lost|losing|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|slain|slew|perished)\b[^.;]{0,30}$", re.I)
 
@@ -909,6 +914,8 @@ def extract_deployments(ctx: Context) -> list[dict]:
             if re.search(r"[$€£₩]\s*$|\b(?:US|USD|KRW|No\.|number|page|aged?|top|Article|Resolution|resolution|"
                          r"Brigade|Division|Regiment|Corps|Unit|unit)\s*$", left):
                 continue
+            if _CAPACITY_LEFT.search(left):
+                continue  # "new accommodation for up to 1,500 personnel": room for them, not troops sent
             if _CASUALTY_LEFT.search(left) and not re.search(
                     r"\b(?:among|out\s+of|of\s+(?:the|its|their))\s+(?:(?:its|their|the|some|about|around|an\s+estimated)\s+)?$",
                     left):
@@ -1605,6 +1612,15 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
                     r"\b(?:its|their)\s+own\b|\bborder\b|\bhome\b", _clause_text(f)):
             # "Norway will contribute a smaller unit of 200 soldiers to the Swedish-led force": the mission's host
             f.host = main[1]
+        if f.host is None and main and f.sending and f.sending != main[0] and main[1] != f.sending:
+            # "A French contingent of around 300 troops serves alongside the British in the battlegroup": where
+            # the force it serves beside is
+            for x in f.info.mentions:
+                if x.type == "State" and x.label == main[0] and x.start > f.end and re.search(
+                        r"\b(?:alongside|beside|together\s+with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                        f.info.sent.text[max(f.end, x.start - 40):x.start]):
+                    f.host = main[1]
+                    break
         if f.host is None:
             if ctx_item is not None and ctx_item.host and ctx_item.sending == f.sending and (
                     continues or not main or main[0] != f.sending or ctx_item.host == main[1]):

@@ -1584,3 +1584,19 @@ def test_the_two_governments_without_a_meeting_before_keep_no_date():
     r = run("Russia has some 2,500 military personnel in Mali. Mali and Russia are close. The two governments "
             "signed an agreement on nuclear energy.", published="2025-06-26")
     assert [e["date"] for e in r["events"] if e["type"] == "Agreement"] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Britain has 900 troops in Estonia. The UK also holds a brigade of around 4,000 troops at high readiness in the "
+    "UK, able to reinforce Estonia at short notice.",
+    "Britain has 900 troops in Estonia. The UK will build new accommodation for up to 1,500 personnel at Tapa.",
+    "Britain has 900 troops in Estonia. New barracks able to house 1,500 soldiers are being built at Tapa.",
+])
+def test_troops_held_at_home_or_room_for_them_are_no_deployment(text):
+    assert counts(run(text)) == {900}
+
+
+def test_a_contingent_serving_alongside_the_main_force_is_hosted_where_it_is():
+    r = run("Britain has about 900 troops at Tapa in Estonia. A French contingent of around 300 troops serves "
+            "alongside the British in the battlegroup.")
+    assert ("France", "Estonia", 300) in figs(r)
