@@ -2054,7 +2054,8 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"(?:for|in\s+honou?r\s+of)|"
                            r"(?:spoke|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video\s+link)\s+with|"
                            r"(?:held|had|holds|has)\s+(?:an?\s+)?(?:\w+\s+)?(?:(?:tele)?phone|video)\s+(?:call|conversation|talks)\s+with|"
-                           r"(?:(?:tele)?phone|video)\s+(?:call|conversation)\s+(?:with|between)|"
+                           r"(?:(?:tele)?phone|video)\s+(?:call|conversation)\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday)\s+)?(?:with|between)|"
                            r"(?:after|before|while|when|since)\s+meeting(?=\s+(?:with\s+)?(?:[A-Z]|his\s|her\s|the\s))|"
                            r"(?:flew|travel(?:l)?ed|went|headed|came|arrived\s+\w+(?:\s+\w+)?)\s+(?:[^.;]|\.(?=\s+\d)){0,60}?\bto\s+meet(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
@@ -2147,6 +2148,9 @@ def _subject(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int
     for grp in reversed(groups):
         first = grp[0]
         before = masked[max(0, first.start - 12):first.start]
+        if re.search(r"\b(?:visited|toured|met|thanked|received|hosted|welcomed|urged|told|asked|called)\s+(?:the\s+)?$",
+                     before):
+            continue  # "Healey visited Estonia and met …": the object of a verb before is not the subject
         if re.search(r"\b(?:with|by|to|from|for|of|in|at|on|into|about|against|between)\s+(?:the\s+)?$", before) and \
                 not re.search(r"\b(?:delegation|team|mission|group)\s+(?:\w+\s+)?(?:led|headed)\s+by\s+(?:the\s+)?$",
                               masked[max(0, first.start - 50):first.start]):
@@ -2387,6 +2391,10 @@ def extract_events(ctx: Context) -> list[dict]:
             participants: list[Mention] = []
             etype_out = etype.rstrip("*+~^")
             if etype == "Meeting":
+                if re.search(r"\b(?:will|is\s+(?:expected|due|set|scheduled)\s+to|are\s+(?:expected|due|set|scheduled)\s+to|"
+                             r"plans?\s+to|intends?\s+to)\b[^.;,]{0,60}$", text[seg[0]:m.start()]) and \
+                        re.search(r"talks|meeting|summit", m.group(0)):
+                    continue  # "will travel on to Vilnius tomorrow for talks with …": talks still to come
                 subj = _subject(ctx, info, seg, m.start())
                 led = re.search(r"\b(?:delegation|team)\s*,?\s+(?:led|headed)\s+by\s+", text[:m.start()])
                 if led:
@@ -2694,6 +2702,11 @@ def extract_events(ctx: Context) -> list[dict]:
                 if dur:
                     # "signed a treaty during Putin's visit to Pyongyang in June last year": the visit's date
                     dates = [d for d in info.dates if d.value and dur.start() <= d.start < dur.end()][:1]
+                elif re.match(r"(?:During|On)\s+the\s+(?:visit|trip)\b", text) and not any(d.value for d in info.dates):
+                    # "During the visit, the Defence Secretary and Minister Pevkur signed …": the visit just told
+                    told = [e for e in events if e["type"] == "Visit" and e["date"]]
+                    if told:
+                        dates = [_implied_date(told[-1]["date"])]
             # "a plan of consultations for 2026-2027": the period a plan covers is not when it was signed
             dates = [d for d in dates if not (len(d.value or "") == 4 and re.search(
                 r"\bfor\s+(?:the\s+)?(?:years?\s+|period\s+)?$", text[max(0, d.start - 16):d.start]))]

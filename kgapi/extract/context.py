@@ -75,7 +75,8 @@ _APPOSITIVE = re.compile(r",\s+(?!(?:and|but|or|nor|while|which|who|whose|where|
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _DESC = re.compile(r"\b(?:(?P<poss>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+|(?P<det>the|The)\s+(?:(?P<adj>[A-Z][\w]+(?:\s+[A-Z][\w]+)?)\s+)?)"
                    r"(?:top\s+|senior\s+|chief\s+|visiting\s+)?(?:security\s+|defense\s+|defence\s+|foreign\s+)?"
-                   r"(?P<noun>official|envoy|diplomat|minister|spokesman|spokeswoman|leader|president)\b")
+                   r"(?P<noun>official|envoy|diplomat|minister|spokesman|spokeswoman|leader|president|secretary|"
+                   r"(?<=Defence\s)Secretary|(?<=Defense\s)Secretary|(?<=Foreign\s)Secretary|(?<=Home\s)Secretary)\b")
 
 
 @lru_cache(maxsize=1)
@@ -335,6 +336,16 @@ class Context:
             if not cands:
                 return None
             return max(cands, key=lambda p: counts.get(p, 0))
+        if dm.group("det"):
+            # "the Defence Secretary" after "Defence Secretary John Healey": whom the text gave that title
+            words = re.sub(r"^(?:the|The)\s+", "", dm.group(0))
+            if len(words.split()) >= 2 or noun == "secretary":
+                rx = re.compile(r"\b" + re.escape(words) + r",?\s+(?:(?:[A-Z][a-z]{0,3}\.|General|Admiral)\s+)?$", re.I)
+                for info in self.infos:
+                    for x in info.mentions:
+                        if x.type == "Person" and x.how in ("name", "pattern") and \
+                                rx.search(info.sent.text[max(0, x.start - len(words) - 12):x.start]):
+                            return x.label
         if dm.group("det") and noun in ("envoy", "official", "diplomat", "minister", "spokesman", "spokeswoman"):
             return last_person
         return None

@@ -1600,3 +1600,30 @@ def test_a_contingent_serving_alongside_the_main_force_is_hosted_where_it_is():
     r = run("Britain has about 900 troops at Tapa in Estonia. A French contingent of around 300 troops serves "
             "alongside the British in the battlegroup.")
     assert ("France", "Estonia", 300) in figs(r)
+
+
+def test_the_defence_secretary_signing_during_the_visit_is_the_titled_visitor():
+    r = run("Defence Secretary John Healey today visited British troops in Estonia, where he met Estonian Defence "
+            "Minister Hanno Pevkur. During the visit, the Defence Secretary and Minister Pevkur signed a Memorandum "
+            "of Understanding on defence-industrial cooperation.", published="2026-01-21")
+    assert ("Agreement", "2026-01-21", frozenset({"John Healey", "Hanno Pevkur"})) in evs(r)
+
+
+def test_a_phone_call_dated_before_between_is_a_meeting():
+    r = run("The visit follows a phone call on Monday between Prime Minister Keir Starmer and Estonian Prime "
+            "Minister Kristen Michal.", published="2026-01-21")
+    assert ("Meeting", "2026-01-19", frozenset({"Keir Starmer", "Kristen Michal"})) in evs(r)
+
+
+@pytest.mark.parametrize("text", [
+    "The Defence Secretary will travel on to Vilnius tomorrow for talks with Lithuanian counterparts.",
+    "Kim Jong Un is expected to hold talks with Vladimir Putin next week.",
+])
+def test_talks_still_to_come_are_no_meeting(text):
+    assert not [e for e in run(text, published="2026-01-21")["events"] if e["type"] == "Meeting"]
+
+
+def test_the_object_of_a_visit_is_not_the_subject_of_the_next_verb():
+    r = run("Defence Secretary John Healey today visited Estonia and met Estonian Defence Minister Hanno Pevkur.",
+            published="2026-01-21")
+    assert ("Meeting", "2026-01-21", frozenset({"John Healey", "Hanno Pevkur"})) in evs(r)
