@@ -2694,6 +2694,11 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             # dates
             dates = _dates_for(ctx, info, seg, m, others=others)
+            if not dates and etype_out in ("Meeting", "Visit", "Agreement"):
+                # "met Lebanese Defence Minister Michel Menassa, who was visiting Dublin, on the 4th": the date
+                # after the guest's relative clause is the meeting's
+                dates = [d for d in info.dates if d.value and d.start > m.end() and re.fullmatch(
+                    r"[^.;,]*,\s+(?:who|which)\s[^,;]*,\s+(?:on\s+|in\s+|last\s+)?", text[m.end():d.start])][:1]
             if etype == "Report" and not [d for d in dates if _report_date_ok(text, d, m, participants[0])]:
                 dates = ds[:1]
             if not dates and etype_out in ("Agreement", "Meeting"):

@@ -160,6 +160,11 @@ class Context:
                         hi_c = [i for i in (s.text.find(", ", dp.end), s.text.find(";", dp.end),
                                             s.text.find(" that ", dp.end)) if i >= 0]
                         hi = min(hi_c) if hi_c else len(s.text)
+                        if lo == 0 and hi < len(s.text) and len(s.text[:hi].split()) <= 4:
+                            # "In April, the Royal Welsh will hand over …": a leading date takes the tense of
+                            # the clause it leads
+                            words = s.text[hi + 1:].split()[:8]  # its verb comes within a few words
+                            hi = hi + 1 + len(" ".join(words)) + 1
                         said = _SAID_ON.search(s.text[max(0, dp.start - 40):dp.start])
                         # "The Kremlin said on Monday it would …": the day of a past statement stays past
                         dates.append(dp if said else dfut if _FUTURE.search(s.text[lo:hi]) else dp)

@@ -1627,3 +1627,21 @@ def test_the_object_of_a_visit_is_not_the_subject_of_the_next_verb():
     r = run("Defence Secretary John Healey today visited Estonia and met Estonian Defence Minister Hanno Pevkur.",
             published="2026-01-21")
     assert ("Meeting", "2026-01-21", frozenset({"John Healey", "Hanno Pevkur"})) in evs(r)
+
+
+def test_a_leading_month_takes_the_tense_of_its_clause():
+    r = run("Britain has 900 troops in Estonia. In April, the Royal Welsh will hand over to a battlegroup of up to "
+            "1,000 personnel from 4th Light Brigade.", published="2026-01-21")
+    assert [d["start"] for d in r["deployments"] for p in d["personnel"] if p["count"] == 1000] == ["2026-04"]
+
+
+def test_a_leading_day_keeps_the_past_of_its_own_verb():
+    r = run("Later on Monday, Putin issued a statement thanking Kim and saying Russia would never forget the "
+            "soldiers' heroism.", published="2025-04-30")
+    assert all(e["date"] in (None, "2025-04-28") for e in r["events"])
+
+
+def test_the_meetings_date_after_the_guests_relative_clause():
+    r = run("Simon Harris met Lebanese Defence Minister Michel Menassa, who was visiting Dublin, on the 4th, when "
+            "the two discussed support for the army.", published="2025-11-13")
+    assert ("Meeting", "2025-11-04", frozenset({"Simon Harris", "Michel Menassa"})) in evs(r)
