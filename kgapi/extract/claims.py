@@ -2374,6 +2374,8 @@ def extract_events(ctx: Context) -> list[dict]:
             found.append(("Agreement^", m))
         for m in _STUDY_BY.finditer(text):
             found.append(("Report^", m))
+        for m in _REPORT_IN.finditer(text):
+            found.append(("Report^", m))
         for m in _ACK_UNTIL.finditer(text):
             found.append(("Acknowledgement^", m))
         for m in _REPORT.finditer(text):
@@ -2568,6 +2570,9 @@ def extract_events(ctx: Context) -> list[dict]:
             elif etype == "Report^":
                 # "A study by the Korea Institute for Defense Analyses last October put …": the institute reports
                 participants = [x for x in info.mentions if x.type == "Organization" and x.start == m.start("org")][:1]
+                if not participants and "when" in m.re.groupindex:
+                    participants = [x for x in info.mentions if x.type == "Organization"
+                                    and m.start("org") <= x.start and x.end <= m.end("org")][-1:]
                 if not participants:
                     continue
             elif etype in ("Order",):
@@ -2690,6 +2695,9 @@ def extract_events(ctx: Context) -> list[dict]:
                 ds = [d for d in ds if d.end <= m.end() + 40 and _report_date_ok(text, d, m, participants[0])] or [
                     d for d in info.dates if d.value and d.end <= participants[0].start
                     and re.fullmatch(r"(?:[A-Z]\w*\s+){0,2}", text[:d.start])][:1]  # "Last Friday, the NIS said …"
+                if not ds and re.match(r"\s+at\s+the\s+time\b", text[m.end():m.end() + 14]):
+                    # "… arrived in Niamey in April 2024, state television RTN reported at the time"
+                    ds = [d for d in info.dates if d.value and d.end <= m.start()][-1:]
                 if not ds:
                     continue
             # dates
@@ -2769,7 +2777,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 # "The order came down in mid-June … Kim Jong Un personally signed the dispatch order":
                 # the date given to the same event named just before
                 dates = _coreferent_date(ctx, info, etype_out)
-            if etype_out in ("Report",):
+            if etype_out in ("Report",) and not (etype == "Report" and re.match(r"\s+at\s+the\s+time\b", text[m.end():m.end() + 14])):
                 dates = [d for d in dates if _report_date_ok(text, d, m, participants[0])]
             if etype_out in ("Denial", "Acknowledgement"):
                 participants = participants + _official_states(ctx, participants, leaders=etype_out == "Denial")
@@ -2995,6 +3003,11 @@ _ACK_UNTIL = re.compile(r"(?:\b[Nn]either\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-
                         r"\s+(?:had\s+|has\s+)?(?:publicly\s+|officially\s+)?|\b(?:did\s+not|didn't|never|had\s+not|hadn't)\s+"
                         r"(?:publicly\s+|officially\s+)?)(?P<verb>admit|acknowledge|confirm)\w*\b[^.;]{0,70}?"
                         r"(?P<until>\buntil\s+)")
+# "a report in the Port Louis daily l'Express last Tuesday, which said …": the outlet, then the report's date
+_REPORT_IN = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?report\s+(?:in|by|from|on)\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w’'-]*\s+){0,3}(?:daily|weekly|newspaper|broadcaster|website|magazine|paper|outlet)?\s*"
+                        r"(?P<org>[A-Za-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+(?P<when>(?:last|this|on|in|earlier)\s+[\w.]+"
+                        r"(?:\s+\d{1,2})?|yesterday)\b")
 _STUDY_BY = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}(?:study|report|survey|analysis|assessment|paper)\s+by\s+"
                        r"(?:the\s+)?(?P<org>[A-Z])[^,;.]{0,80}?\b(?:published|released)?\s*(?:in\s+|on\s+|last\s+|this\s+)?"
                        r"[^,;.]{0,30}?\b(?:put|found|estimated|said|says|showed|shows|concluded|puts|finds|estimates)\b")

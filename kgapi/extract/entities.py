@@ -509,8 +509,10 @@ _POSS_PLACE = re.compile(r"['’]s\s+(?P<name>" + UP + LOW + r"+(?:[-‑]" + UP 
 _ACRONYM = r"(?:[A-Z]{2,6}(?![\w'’-]))"
 _MEDIA_NOUN = re.compile(r"\b(?:newspaper|daily|weekly|news\s+(?:website|site|portal|agency|outlet|channel)|website|outlet|"
                          r"broadcaster|(?:television|TV|radio)\s+(?:channel|station|network)|news\s+service|magazine|"
-                         r"tabloid|Telegram\s+channel|publication|newsletter|blog)\s+(?P<name>(?:" + _ACRONYM + r"|"
-                         + _NAME_TOKEN + r")(?:\s+" + _NAME_TOKEN + r"){0,3})")
+                         r"tabloid|Telegram\s+channel|publication|newsletter|blog|"
+                         # "Nigerien state television RTN", "the Port Louis daily l'Express"
+                         r"(?:state|public|national)\s+(?:television|TV|radio)|television)\s+"
+                         r"(?P<name>(?:[ld]['’])?(?:" + _ACRONYM + r"|" + _NAME_TOKEN + r")(?:\s+" + _NAME_TOKEN + r"){0,3})")
 _MEDIA_SUBJ = re.compile(r"(?P<name>(?:" + _NAME_TOKEN + r"\s+){0,3}(?:Radio|Shimbun|Now|Today|Times|Post|News|Daily|"
                          r"Journal|Herald|Gazette|Telegraph|Tribune|Pravda|Izvestia|Kommersant|Confidentiel|Express|"
                          r"Observer|Standard|Nation|Star|Monitor|Insider|Wire|Media|TV|Ozodi|Liberty|Sinmun|Ilbo|Shinbun)"

@@ -1645,3 +1645,15 @@ def test_the_meetings_date_after_the_guests_relative_clause():
     r = run("Simon Harris met Lebanese Defence Minister Michel Menassa, who was visiting Dublin, on the 4th, when "
             "the two discussed support for the army.", published="2025-11-13")
     assert ("Meeting", "2025-11-04", frozenset({"Simon Harris", "Michel Menassa"})) in evs(r)
+
+
+def test_an_outlet_that_reported_at_the_time_reports_when_it_happened():
+    r = run("A first contingent of Russian military instructors arrived in Niger's capital Niamey in April 2024, "
+            "Nigerien state television RTN reported at the time.", published="2025-06-26")
+    assert ("Report", "2024-04", frozenset({"RTN"})) in evs(r)
+
+
+def test_a_report_in_a_named_daily_with_its_day():
+    r = run("The statement was a response to a report in the Port Louis daily l'Express last Tuesday, which said "
+            "some 250 Indian military personnel were living on North Island.", published="2026-04-16")
+    assert ("Report", "2026-04-14", frozenset({"l'Express"})) in evs(r)
