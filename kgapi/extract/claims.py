@@ -2068,7 +2068,12 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"(?:was|were|has\s+been|had\s+been)\s+agreed|agreed\s+to\s+(?:\w+\s+)?(?:withdraw|pull|leave|end|remove|"
                              r"exit)|ratified|ratifies|ratify|concluded\s+an?\s+(?:agreement|treaty|pact)|"
                              r"(?:struck|reached|sealed|clinched)\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)|"
-                             r"(?:deal|agreement|accord)\s+(?:that\s+)?(?:the\s+)?\w+(?:\s+\w+)?\s+(?:struck|reached|sealed))\b")),
+                             r"(?:deal|agreement|accord)\s+(?:that\s+)?(?:the\s+)?\w+(?:\s+\w+)?\s+(?:struck|reached|sealed)|"
+                             # "The two leaders renewed the bilateral defence agreement"
+                             r"(?:renewed|extended)\s+(?:the|an|a|its|their)\s+(?:[\w-]+\s+){0,3}(?:agreement|accord|pact|treaty|"
+                             r"memorandum)|"
+                             # "the Defence Cooperation Roadmap the two countries agreed in 2024"
+                             r"(?:the\s+two\s+(?:countries|sides|governments)|both\s+sides)\s+(?:had\s+)?agreed(?=\s+(?:in|on|last)\b))\b")),
     ("Order", re.compile(r"\b(?:ordered|ordering|instructed|(?:directed|tasked)(?=\s+(?:the\s+)?(?:[\w-]+\s+){1,4}(?:\w+\s+){0,3}?"
                          r"to\s+(?:deploy|send|dispatch|move|prepare|station|withdraw))|"
                          r"issued\s+(?:\w+\s+){0,2}(?:orders?|instructions?|directives?)|"
@@ -2489,6 +2494,17 @@ def extract_events(ctx: Context) -> list[dict]:
                 subj = _subject(ctx, info, seg, m.start())
                 window_lo = max(seg[0], m.start() - 70)
                 ps = [x for x in info.mentions if window_lo <= x.start < m.start() and x.type == "Person"]
+                if len({p.label for p in ps}) < 2:
+                    # "when Pistorius and the then Lithuanian defence minister, Arvydas Anušauskas, signed …"
+                    pair = re.search(r"(?P<a>[A-Z][\w’'-]+)\s+and\s+(?:the\s+)?(?:then\s+|former\s+)?(?:[A-Za-z-]+\s+){0,4}"
+                                     r"(?:[\w-]+,\s+)?(?:[A-Z][a-z]{0,3}\.\s+)?(?P<b>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}),?\s+$",
+                                     text[max(seg[0], m.start() - 120):m.start()])
+                    if pair:
+                        lo2 = max(seg[0], m.start() - 120)
+                        two_ps = [x for x in info.mentions if x.type == "Person" and lo2 + pair.start() < x.end
+                                  and x.start < m.start()]
+                        if len({p.label for p in two_ps}) >= 2:
+                            ps = two_ps
                 two = _two_parties(ctx, info, (max(seg[0], m.start() - 80), seg[1]), m.end() + 40)
                 if two and re.match(r"(?i)the\s+two\s+leaders", two[0].surface):
                     # "The two leaders signed a mutual defence treaty": the two people named last, not the states
@@ -2507,9 +2523,10 @@ def extract_events(ctx: Context) -> list[dict]:
                            and x.how in ("name", "metonym")]
                     participants = sts
                     if len({p.label for p in participants}) < 2 and subj and subj[0].type == "State":
-                        # "the deal the North struck with Moscow"
+                        # "the deal the North struck with Moscow", "Lithuania signed its own contract with KNDS
+                        # Deutschland": the state or the company on the other side
                         obj = _object_after(ctx, info, subj[-1].end, seg[1], ("with",))
-                        participants = subj + [o for o in obj if o.type == "State"]
+                        participants = subj + [o for o in obj if o.type in ("State", "Organization")][:1]
                 if len({p.label for p in participants}) < 2:
                     # "the Treaty on Comprehensive Strategic Partnership between Russia and the DPRK, which was
                     # signed in Pyongyang on June 19, 2024": the parties the treaty's name gives

@@ -396,6 +396,7 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
 
     # news outlets the data does not know ("the newspaper Ukrainska Pravda", "Radio Ozodi reported")
     _find_unknown_media(text, out, spans)
+    _find_contractors(text, out, spans)
     _find_missions(text, out, spans)
     # persons the data does not know
     _find_unknown_persons(text, out, spans, lex)
@@ -568,6 +569,23 @@ def _find_unknown_media(text: str, out: list[Mention], spans: "Spans") -> None:
                 continue
             out.append(Mention(s, e, name, "Organization", name, "pattern"))
             spans.append((s, e))
+
+
+_CONTRACTOR = re.compile(r"\b(?:contracts?|deals?|orders?)\s+with\s+(?:the\s+)?(?:[a-z]+\s+)?(?:(?:company|firm|manufacturer|"
+                         r"group|maker|contractor|producer)\s+)?(?P<name>(?:[A-Z][A-Z0-9&]{1,}|[A-Z][a-z][\w&.-]*)"
+                         r"(?:\s+(?:[A-Z][\w&.-]*|&)){0,3})")
+
+
+def _find_contractors(text: str, out: list[Mention], spans: "Spans") -> None:
+    """A company a state contracts with ("a contract with KNDS Deutschland for 44 Leopard 2A8s"): the
+    other party of a procurement, which no reference data or name pattern knows."""
+    for m in _CONTRACTOR.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        if _overlaps(spans, s, e) or name.split()[0] in _NOT_NAME_WORDS:
+            continue
+        out.append(Mention(s, e, name, "Organization", name, "pattern"))
+        spans.append((s, e))
 
 
 def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:

@@ -1657,3 +1657,22 @@ def test_a_report_in_a_named_daily_with_its_day():
     r = run("The statement was a response to a report in the Port Louis daily l'Express last Tuesday, which said "
             "some 250 Indian military personnel were living on North Island.", published="2026-04-16")
     assert ("Report", "2026-04-14", frozenset({"l'Express"})) in evs(r)
+
+
+@pytest.mark.parametrize("text,when,who", [
+    ("The groundwork dates from 18 December 2023, when Boris Pistorius and the then Lithuanian defence minister, "
+     "Arvydas Anušauskas, signed the implementation roadmap in Vilnius.", "2023-12-18",
+     {"Boris Pistorius", "Arvydas Anušauskas"}),
+    ("Lithuania signed its own contract with KNDS Deutschland for 44 Leopard 2A8s in December 2024.", "2024-12",
+     {"Lithuania", "KNDS Deutschland"}),
+    ("Britain has 900 troops in Estonia. The MoU builds on the Defence Cooperation Roadmap the two countries "
+     "agreed in 2024.", "2024", {"United Kingdom", "Estonia"}),
+])
+def test_agreements_signed_by_two_named_apart_with_a_company_or_agreed_by_two_countries(text, when, who):
+    assert ("Agreement", when, frozenset(who)) in evs(run(text, published="2025-05-27"))
+
+
+def test_two_leaders_renewing_an_agreement_sign_it():
+    r = run("Filipe Nyusi met Paul Kagame in Kigali on Wednesday. The two leaders renewed the bilateral defence "
+            "agreement that underpins the deployment.", published="2024-11-01")
+    assert [e for e in evs(r) if e[0] == "Agreement" and e[2] == frozenset({"Filipe Nyusi", "Paul Kagame"})]
