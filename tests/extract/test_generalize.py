@@ -1676,3 +1676,15 @@ def test_two_leaders_renewing_an_agreement_sign_it():
     r = run("Filipe Nyusi met Paul Kagame in Kigali on Wednesday. The two leaders renewed the bilateral defence "
             "agreement that underpins the deployment.", published="2024-11-01")
     assert [e for e in evs(r) if e[0] == "Agreement" and e[2] == frozenset({"Filipe Nyusi", "Paul Kagame"})]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The three juntas left the regional bloc ECOWAS at the start of this year.",
+     "Economic Community of West African States"),
+    ("Irish troops serve with UNIFIL in south Lebanon.", "United Nations Interim Force in Lebanon"),
+    ("Putin spoke at the BRICS summit in Kazan.", "BRICS"),
+    ("AFRICOM said 2,000 Chinese personnel are in Djibouti.", "US Africa Command"),
+    ("Insurgents killed 14 civilians, according to ACLED.", "Armed Conflict Location & Event Data Project"),
+])
+def test_well_known_bodies_by_acronym(text, label):
+    assert label in {e["label"] for e in run(text)["entities"] if e["type"] == "Organization"}
