@@ -217,7 +217,7 @@ def _conform(result: dict) -> None:
     for role in result["roles"]:
         if not admitted(role.get("person"), "person"):
             continue
-        if role.get("of") is not None and not admitted(role["of"], "of"):
-            role["of"] = None
+        if not admitted(role.get("of"), "of"):
+            continue  # a role is held in a state or a body; "the Kremlin" read as a place holds none
         kept.append(role)
     result["roles"] = kept
