@@ -218,10 +218,16 @@ def _generic_org(state: str, generic: str) -> str | None:
 
 def _capital_is_place(text: str, s: int, e: int, prev_mentions: list[Mention]) -> bool:
     before = text[max(0, s - 80):s]
-    if _METONYM_PLACE_OK.search(before):
-        return False
+    mo = _METONYM_PLACE_OK.search(before)
+    if mo:
+        # "officials in Seoul" speak for it; "US officials in Riyadh" are another state's people there
+        lead = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:\w+\s+)?$", before[:mo.start()] + " ")
+        if not (lead and gazetteer().folded_index.get(fold(lead.group(1).rstrip(".")))):
+            return False
     if re.match(r"['’]s\b", text[e:e + 2]):
         return False
+    if re.search(r"\bcapital(?:\s+city)?,?\s+$", before):
+        return True  # "arrived in Niger's capital Niamey"
     if _PLACE_PREP.search(before[-25:]):
         return True
     # a list item takes the reading of the item before it

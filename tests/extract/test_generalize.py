@@ -1688,3 +1688,16 @@ def test_two_leaders_renewing_an_agreement_sign_it():
 ])
 def test_well_known_bodies_by_acronym(text, label):
     assert label in {e["label"] for e in run(text)["entities"] if e["type"] == "Organization"}
+
+
+@pytest.mark.parametrize("text,place", [
+    ("A first contingent of Russian military instructors arrived in Niger's capital Niamey in April 2024.", "Niamey"),
+    ("Ukraine's delegation met US officials in Riyadh on Sunday.", "Riyadh"),
+])
+def test_a_capital_named_as_where_things_happen_is_a_place(text, place):
+    assert place in {e["label"] for e in run(text)["entities"] if e["type"] == "Place"}
+
+
+def test_officials_in_a_capital_still_speak_for_its_state():
+    r = run("Officials in Seoul said the troops had arrived.")
+    assert "Seoul" in {a for e in r["entities"] if e["label"] == "South Korea" for a in e["aliases"]}
