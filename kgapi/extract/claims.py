@@ -598,7 +598,7 @@ _FIGURELESS = re.compile(r"\b(?:further|more|additional|new|another\s+batch\s+of
 _EXERCISE_PART = re.compile(r"\b(?:took|take|takes|taking)\s+part\b|\b(?:are|were|is|was|be|being)\s+involved\b|"
                             r"\bparticipat\w+|\btaking\s+part\b", re.I)
 _EXERCISE = re.compile(r"\b(?:drills?|exercises?|war\s+games|manoeuvres|maneuvers|wargames)\b", re.I)
-_FIGURELESS_RES: tuple[re.Pattern, re.Pattern] | None = None
+_FIGURELESS_RES: tuple[re.Pattern, re.Pattern, re.Pattern] | None = None
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally|strength|size)\s+of\s+(?P<np>(?:[A-Z][\w.]*\s+){0,2}(?:[a-z-]+\s+){0,2}"
                         r"[a-z-]+)\b[^.;:]{0,60}?\b(?:to|at|reached|reaches|hit|hits|tops|topped|exceeds?|exceeded|"
                         r"is|was|stands\s+at|stood\s+at|of)\s+(?:(?:about|around|some|roughly|more\s+than|over|up\s+to|"
@@ -615,9 +615,9 @@ _MULTINATIONAL = re.compile(r"\s*,?\s*(?:from|of|representing|(?<=,)\s*(?:includ
                             r"(?:countries|nations|states|armies|militaries|partners|allies)\b|(?<=[A-Za-z])\b)")
 
 
-def _figureless_res() -> tuple[re.Pattern, re.Pattern]:
+def _figureless_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Deployments stated without a figure: more/further/additional personnel (predicted or planned),
-    "to send more", and the presence of a state's personnel somewhere."""
+    "to send more", the presence of a state's personnel somewhere, and a unit of them arriving."""
     global _FIGURELESS_RES
     if _FIGURELESS_RES is None:
         heads = "|".join(re.escape(h) for h in sorted(lexicon().personnel_heads, key=len, reverse=True))
@@ -629,7 +629,12 @@ def _figureless_res() -> tuple[re.Pattern, re.Pattern]:
                           r"(?!\s+(?:\w+\s+)?(?:than|weapons|arms|ammunition|shells|missiles|equipment|aid|money|"
                           r"support|supplies|drones))(?:\s+(?P<noun2>troops|soldiers|forces|personnel))?)")
         presence = re.compile(r"\bpresence\s+of\s+(?:the\s+)?" + adj + noun + r"\b")
-        _FIGURELESS_RES = (more, presence)
+        # "a first contingent of Russian military instructors arrived in Niger's capital Niamey": a unit's arrival
+        mods = "|".join(re.escape(m) for m in lexicon().personnel_modifiers if m.islower())
+        arrival = re.compile(r"\b(?:[Aa]|[Tt]he|[Aa]nother)\s+(?:first\s+|new\s+|second\s+|small\s+|large\s+)?(?:contingent|group|"
+                             r"batch|team|detachment)\s+of\s+" + adj + r"(?:(?:" + mods + r")\s+){0,2}" + noun +
+                             r"\b(?=[^.;]{0,60}?\b(?:arrived|landed)\b)")
+        _FIGURELESS_RES = (more, presence, arrival)
     return _FIGURELESS_RES
 
 
@@ -1076,10 +1081,10 @@ def extract_deployments(ctx: Context) -> list[dict]:
             skip_until = max(skip_until, np_end)
     # figure-less deployments ("further North Korean troop deployments are likely", "expected Pyongyang
     # to send more", "the presence of U.S. special forces on its soil")
-    fl_more, fl_presence = _figureless_res()
+    fl_more, fl_presence, fl_arrival = _figureless_res()
     for si, info in enumerate(ctx.infos):
         text = info.sent.text
-        for rx in (fl_more, fl_presence):
+        for rx in (fl_more, fl_presence, fl_arrival):
             for m in rx.finditer(text):
                 ca, cb = _clause_bounds(info, m.start())
                 if any(f.info is info and ca <= f.start < cb for f in figures):
@@ -2234,6 +2239,12 @@ def _two_parties(ctx: Context, info: SentInfo, seg: tuple[int, int], upto: int) 
     m = _TWO.search(info.sent.text, seg[0], upto)
     if not m:
         return []
+    g = gazetteer()
+    for hp in re.finditer(r"\b(?P<a>[A-Z][\w.]*)[-–](?P<b>[A-Z][\w.]*)\b", info.sent.text[:m.start()]):
+        # "the UK-Estonia Defence Cooperation Roadmap the two countries agreed": the pair just named
+        a, b = (g.folded_index.get(fold(hp.group(k).rstrip("."))) for k in ("a", "b"))
+        if a and b and a[1] != b[1] and a[0] in ("state", "state_adj") and b[0] in ("state", "state_adj"):
+            return [Mention(m.start(), m.end(), m.group(0), "State", st, "desc") for st in (a[1], b[1])]
     pairs = getattr(ctx, "deploy_pairs", None) or []
     before = [p for pos, p in pairs if pos <= info.sent.start]
     pair = before[-1] if before else (pairs[0][1] if pairs else None)

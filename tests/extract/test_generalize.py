@@ -1701,3 +1701,17 @@ def test_a_capital_named_as_where_things_happen_is_a_place(text, place):
 def test_officials_in_a_capital_still_speak_for_its_state():
     r = run("Officials in Seoul said the troops had arrived.")
     assert "Seoul" in {a for e in r["entities"] if e["label"] == "South Korea" for a in e["aliases"]}
+
+
+def test_a_unit_of_a_states_personnel_arriving_is_a_figureless_deployment():
+    r = run("A first contingent of Russian military instructors arrived in Niger's capital Niamey in April 2024, "
+            "state television RTN reported, without giving their number.", published="2025-06-26")
+    got = [((d["sending_state"] or {}).get("label"), (d["host_state"] or {}).get("label"), p["count"], d["start"])
+           for d in r["deployments"] for p in d["personnel"]]
+    assert got == [("Russia", "Niger", None, "2024-04")]
+
+
+def test_the_two_countries_after_a_hyphenated_pair_are_that_pair():
+    r = run("France has 300 troops in Estonia. The MoU builds on the UK-Estonia Defence Cooperation Roadmap the two "
+            "countries agreed in 2024.")
+    assert ("Agreement", "2024", frozenset({"United Kingdom", "Estonia"})) in evs(r)
