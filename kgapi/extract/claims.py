@@ -2307,8 +2307,9 @@ def _rh_re() -> re.Pattern:
 def _report_date_ok(text: str, d, m: re.Match, reporter: Mention) -> bool:
     """A date is a report's own when it is not inside what was reported ("said that … on Monday") and stands
     by the reporter or leads the sentence ("Last Friday, South Korea's NIS said …")."""
+    after = max(m.end(), reporter.end)  # (the reporter may follow the verb: "were announced by X on Sunday")
     return not (d.start > m.end() and (re.search(r"\bthat\b", text[m.end():d.start])
-                                       or len(text[m.end():d.start].split()) > 6)) and (
+                                       or len(text[after:d.start].split()) > 6)) and (
         d.start >= reporter.start - 20 or d.start < 5 or bool(re.fullmatch(r"(?:[A-Z]\w*\s+){1,2}", text[:d.start])))
 
 
@@ -2716,11 +2717,16 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             elif etype == "Report":
                 subj = _subject(ctx, info, seg, m.start())
+                if re.search(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+$", text[max(0, m.start() - 12):m.start()]) \
+                        and re.match(r"\s+by\s", text[m.end():m.end() + 4]):
+                    # "The drills were announced by China's Ministry of National Defense on Sunday": the agent reports
+                    subj = [x for x in info.mentions if x.type == "Organization" and m.end() < x.start <= m.end() + 30][:1]
                 participants = [p for p in subj if p.type == "Organization"]
                 if not participants:
                     continue
                 ds = _dates_for(ctx, info, seg, m)
-                ds = [d for d in ds if d.end <= m.end() + 40 and _report_date_ok(text, d, m, participants[0])] or [
+                ds = [d for d in ds if d.end <= max(m.end(), participants[0].end) + 40
+                      and _report_date_ok(text, d, m, participants[0])] or [
                     d for d in info.dates if d.value and d.end <= participants[0].start
                     and re.fullmatch(r"(?:[A-Z]\w*\s+){0,2}", text[:d.start])][:1]  # "Last Friday, the NIS said …"
                 if not ds and re.match(r"\s+at\s+the\s+time\b", text[m.end():m.end() + 14]):

@@ -1715,3 +1715,9 @@ def test_the_two_countries_after_a_hyphenated_pair_are_that_pair():
     r = run("France has 300 troops in Estonia. The MoU builds on the UK-Estonia Defence Cooperation Roadmap the two "
             "countries agreed in 2024.")
     assert ("Agreement", "2024", frozenset({"United Kingdom", "Estonia"})) in evs(r)
+
+
+def test_a_body_that_announced_something_in_the_passive_reports_it():
+    r = run('The drills, code-named "Eagle Assault 2024," were announced by China\'s Ministry of National Defense '
+            'on Sunday.', published="2024-07-09")
+    assert [e[:2] for e in evs(r) if e[0] == "Report"] == [("Report", "2024-07-07")]
