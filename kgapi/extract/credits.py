@@ -117,7 +117,7 @@ def publisher_names(lines: list[str], raw_title: str | None, first: int = 3) -> 
         o = g.orgs.get(s)
         if o is not None:
             return o.kind == "media"
-        return bool(_SITE_WORDS.search(s.title()) or s in chrome().agencies)
+        return bool(_SITE_WORDS.search(s.title()) or _SITE_WORDS.search(s) or s in chrome().agencies)  # ("… TV")
 
     if raw_title:
         for part in re.split(r"\s+[|–—-]\s+", raw_title)[1:]:
@@ -139,6 +139,13 @@ def publisher_names(lines: list[str], raw_title: str | None, first: int = 3) -> 
         m = _COPYRIGHT.match(ln) or _SUBSCRIBE.match(ln)
         if m and outlet(m.group("n")):
             names.add(m.group("n").strip())
+        own = re.match(r"(?:[Bb]y\s+(?P<a>[A-Z][\w&.'’ -]{1,30}?)\s+(?:Digital|Staff|Desk|Web\s+Desk|News\s+Desk|Online|"
+                       r"Reporter|Reporters|Bureau|Newsroom|Correspondents?)\b|.*\b(?:Download|Get)\s+the\s+(?P<b>[A-Z][\w&.'’ -]{1,30}?)"
+                       r"\s+app\b|(?P<c>[A-Z][\w&.'’ -]{1,30}?)\s+news\s+in\s+English\b)", ln)
+        if own:
+            n = own.group("a") or own.group("b") or own.group("c")
+            if outlet(n):
+                names.add(n.strip())  # "By Kilele TV Digital", "Download the Kilele TV app"
         if re.match(r"(?i)by\s+[A-Z]", ln) and len(ln) < 100:
             # "By Jane Doe | NK News", "By Jane Doe, NK News"
             for part in re.split(r"\s*[|,]\s*", ln)[1:]:

@@ -249,6 +249,8 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
             continue  # "London WNN —" on a line of its own
         if _CITE.match(ln):
             continue  # "Cite this: Author, "Title." Site, date.": the page's own reference
+        if _AUTHOR_BIO.match(ln) and len(ln) < 700:
+            continue  # "About the author: Dr. X is a senior fellow … The views expressed are her own."
         seen.add(k)
         stripped = _strip_credit(ln)
         if stripped:
@@ -334,6 +336,7 @@ this that these those after before over into says said say will would could may 
 _RANK_PUBLISHED, _RANK_PLAIN, _RANK_UPDATED = 1, 2, 3
 _AIRED_TITLE = re.compile(r"^(?P<t>\S.{15,}?)[.;]?\s+Aired\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m?\.?)?\s*(?:-\s*\d{1,2}(?::\d\d)?\s*)?"
                           r"(?:[ap]\.?m?\.?)?\s*(?:ET|EST|EDT|PT|CT|GMT|BST)\.?$", re.I)
+_AUTHOR_BIO = re.compile(r"^About\s+the\s+authors?\s*[:.—–-]", re.I)
 _LIST_TEASER = re.compile(r"^\s*(?:[-•*·▪►▸→]|\d{1,2}[.)])\s+\S.{10,}?\s+[–—|-]\s+\S")
 _TEASER_LEAD = re.compile(r"^\W*(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:from|on)|trending|"
                           r"latest(?:\s+news)?|most\s+(?:read|viewed|popular)|recommended|you\s+may\s+also\s+like|"

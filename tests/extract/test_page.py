@@ -170,3 +170,25 @@ def test_a_broadcast_transcripts_segment_headline_is_the_title():
     p = parse_page(page)
     assert p.title == "U.S.: At Least 3,000 North Korean Troops In Russia; Duma Votes On Pact"
     assert p.published == "2024-10-24"
+
+
+def test_an_about_the_author_block_is_no_part_of_the_story():
+    page = ("Brothers in arms: what the alliance has become\n\nDr. Mi-rae Song  |  February 12, 2026  |  9 min read\n\n"
+            "North Korea has kept about 11,000 troops in Russia since late 2024, South Korean officials said on "
+            "Monday, and more are expected.\n\nThe deployment has changed the alliance.\n\n"
+            "About the author: Dr. Mi-rae Song is a senior fellow in the IPES Korea Program. She previously worked "
+            "as an analyst at the Ministry of Unification in Seoul. The views expressed are her own.\n")
+    p = parse_page(page)
+    assert "Unification" not in p.body and "11,000 troops" in p.body
+
+
+@pytest.mark.parametrize("lines", [
+    "By Kilele TV Digital  |  Thu 16 Jan 2025 | 19:42 EAT",
+    "Follow us on X and Facebook  |  Download the Kilele TV app",
+])
+def test_an_outlet_naming_itself_in_a_desk_byline_or_app_link_is_no_entity(lines):
+    page = (f"Egypt sends troops to Somalia\n\n{lines}\n\nEgypt will deploy as many as 5,000 troops to Somalia, two "
+            "Somali government officials told Kilele TV on Thursday.\n\nCairo has not given a figure.\n\n"
+            "Follow us on X  |  Share\n")
+    r = extract(page)
+    assert "Kilele TV" not in {e["label"] for e in r["entities"]}
