@@ -227,8 +227,10 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
     for i in range(start, last + 1):
         ln = lines[i]
         if _POST_TIME.match(ln):
-            # a live page's posts: one that signs off ("That's all from Africa Live for now") is chrome
-            signed_off = i + 1 <= last and chrome_flags[i + 1]
+            # a live page's posts: one that signs off ("That's all from Africa Live for now") is chrome, and so is
+            # an entry on another subject (the currency, a football score) that says nothing of forces or states' dealings
+            post_end = next((j for j in range(i + 1, last + 1) if _POST_TIME.match(lines[j])), last + 1)
+            signed_off = (i + 1 <= last and chrome_flags[i + 1]) or not _TOPICAL.search(" ".join(lines[i + 1:post_end]))
             continue
         if chrome_flags[i] or signed_off:
             continue
@@ -336,6 +338,10 @@ this that these those after before over into says said say will would could may 
 _RANK_PUBLISHED, _RANK_PLAIN, _RANK_UPDATED = 1, 2, 3
 _AIRED_TITLE = re.compile(r"^(?P<t>\S.{15,}?)[.;]?\s+Aired\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m?\.?)?\s*(?:-\s*\d{1,2}(?::\d\d)?\s*)?"
                           r"(?:[ap]\.?m?\.?)?\s*(?:ET|EST|EDT|PT|CT|GMT|BST)\.?$", re.I)
+_TOPICAL = re.compile(r"\b(?:troops?|soldiers?|military|defen[cs]e|army|armed|forces?|bases?|deploy\w*|minister\w*|president|"
+                      r"war|ceasefire|security|mission|peacekeep\w*|sanctions?|missiles?|drones?|attacks?|talks|treat(?:y|ies)|"
+                      r"agreements?|embassy|diplomat\w*|summit|visit\w*|intelligence|officials?|government|navy|air\s+force|"
+                      r"weapons?|arms|front|offensive|border|strikes?|killed|casualties)\b", re.I)
 _AUTHOR_BIO = re.compile(r"^About\s+the\s+authors?\s*[:.—–-]", re.I)
 _LIST_TEASER = re.compile(r"^\s*(?:[-•*·▪►▸→]|\d{1,2}[.)])\s+\S.{10,}?\s+[–—|-]\s+\S")
 _TEASER_LEAD = re.compile(r"^\W*(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:from|on)|trending|"

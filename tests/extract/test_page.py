@@ -192,3 +192,16 @@ def test_an_outlet_naming_itself_in_a_desk_byline_or_app_link_is_no_entity(lines
             "Follow us on X  |  Share\n")
     r = extract(page)
     assert "Kilele TV" not in {e["label"] for e in r["entities"]}
+
+
+def test_a_live_pages_entry_on_another_subject_is_no_part_of_the_story():
+    page = ("Africa Live: France hands over its last bases in Senegal\n\nLast updated: Thursday 17 July 2025, 18:05 GMT\n\n"
+            "18:05 GMT\nFrance hands over its bases\n\nFrance handed over Camp Geille in Dakar on Thursday, ending the "
+            "permanent presence of about 350 French soldiers in Senegal, the French embassy said.\n\n"
+            "14:30 GMT\nNigeria's naira firms to 1,530 to the dollar\n\nNigeria's currency has strengthened to 1,530 naira "
+            "to the dollar, its best level in six months, the Central Bank of Nigeria said.\n\n"
+            "12:55 GMT\nTeranga Lionesses into semi-finals\n\nSenegal's women beat Zambia 2-1 in Casablanca on Wednesday "
+            "night to reach the semi-finals.\n")
+    p = parse_page(page)
+    assert "French soldiers" in p.body
+    assert "naira" not in p.body and "Zambia" not in p.body
