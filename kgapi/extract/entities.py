@@ -105,7 +105,8 @@ _PLACE_PREP = re.compile(r"(?:\b(?:in|at|near|into|toward|towards|visit|visited|
                          r"(?:heading|headed|bound|left|leaving|departed)\s+for|(?:advance|march|marched|advancing)\s+on|"
                          r"around|across|via|arrived in|trip to|flew to|travelled to|traveled to|inside|over|"
                          r"(?:arrived|flew|returned|travell?ed|came|departed|left|fled|evacuated|launched|fired)\s+from|"
-                         r"(?:outskirts|centre|center|streets|suburbs|city|mayor|skies|airport)\s+of)\s+)$",
+                         r"(?:outskirts|centre|center|streets|suburbs|city|mayor|skies|airport)\s+of)\s+"
+                         r"(?:(?:northern|southern|eastern|western|central|downtown|north|south|east|west)\s+)?)$",  # "in southern Seoul"
                          re.IGNORECASE)
 _METONYM_PLACE_OK = re.compile(r"\b(?i:officials?|sources?|diplomats?|authorities|intelligence|analysts|observers|"
                                r"experts|governments?|leaders|policymakers|lawmakers)\s+(?:in|from)\s+"

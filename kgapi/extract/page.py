@@ -370,9 +370,14 @@ def _bare_byline(lines: list[str], i: int) -> bool:
     # ("Jane Doe" over "Senior Fellow, Maritime Security Programme")
 
 
+_NAME_IN_CITY = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+# "Eleanor Whitcombe in Seoul and Tomasz Lewandowski in Kyiv": reporters and where they file from
+_REPORTERS_IN = re.compile(r"^" + _NAME_IN_CITY + r"(?:\s*(?:,|and)\s+" + _NAME_IN_CITY + r")*$")
+
+
 def _is_byline(line: str) -> bool:
     return len(line) < 140 and (bool(_BYLINE.match(line)) or (len(_WORD.findall(line)) <= 8 and bool(
-        _CORRESPONDENT.search(line))))
+        _CORRESPONDENT.search(line))) or bool(_REPORTERS_IN.match(line)))
 
 
 def _content_words(s: str) -> set[str]:

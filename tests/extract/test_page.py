@@ -205,3 +205,21 @@ def test_a_live_pages_entry_on_another_subject_is_no_part_of_the_story():
     p = parse_page(page)
     assert "French soldiers" in p.body
     assert "naira" not in p.body and "Zambia" not in p.body
+
+
+def test_reporters_and_the_cities_they_file_from_are_a_byline():
+    page = ("Russia–North Korea defence pact comes into force\n\nEleanor Whitcombe in Seoul and Tomasz Lewandowski in Kyiv\n\n"
+            "A mutual defence treaty between Russia and North Korea came into force on Wednesday, formalising an "
+            "alliance that has put thousands of North Korean soldiers on Russian soil.\n\nThe text was published.\n")
+    r = extract(page)
+    assert not {"Seoul", "Kyiv"} & {e["label"] for e in r["entities"]}
+    assert not {"Seoul", "Kyiv"} & {a for e in r["entities"] for a in e["aliases"]}
+
+
+def test_a_capital_in_a_caption_with_a_direction_is_a_place_of_the_caption_only():
+    page = ("N. Korea has sent 5,000 builders to Russia: NIS\n\nBy Kim Soo-bin\n\n"
+            "The headquarters of the National Intelligence Service in southern Seoul (Yonhap)\n\n"
+            "North Korea has sent some 5,000 military builders to Russia since September, South Korea's spy agency "
+            "said Tuesday.\n\nThe builders are working in Kursk, the agency said.\n")
+    r = extract(page)
+    assert "Seoul" not in {a for e in r["entities"] for a in e["aliases"]} | {e["label"] for e in r["entities"]}
