@@ -97,7 +97,9 @@ _AGENCIES = _AGENCY_ALT + r"|Pool|File|Handout"
 _CREDIT_TAIL = re.compile(r"(?:\s*[\[(](?:[^\[\]()]{0,40}?(?:/|\bvia\b|\bPhoto\b)[^\[\]()]{0,40}|(?:" + _AGENCIES
                           + r")(?:\s+(?:photo|Photo|file))?)[\])]"
                           r"|(?<=[.!?\]])\s+(?:[A-Z][\w.' -]{0,30}/)?(?:" + _AGENCIES + r")(?:\s+via\s+[\w .'-]{1,30})?\.?"
-                          r"|(?<=[.!?])\s+(?:Photo|Image|Picture|Photograph|Credit|Source)s?\s*:\s*[^.]{1,50}\.?)\s*$")
+                          r"|(?<=[.!?])\s+(?:Photo|Image|Picture|Photograph|Credit|Source)s?\s*:\s*[^.]{1,50}\.?"
+                          # "…east of Cairo. / Egyptian Ministry of Defence": a credit after a slash
+                          r"|(?<=[.!?])\s+/\s+[A-Z][^./]{1,60})\s*$")
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}?\s*(?:\([^)]{1,30}\)|[A-Z]{2,8})?\s*(?:—|–|--)\s*$")
 
 
@@ -251,6 +253,12 @@ def parse_page(raw: str, title: str | None = None, published: str | None = None)
             continue  # "London WNN —" on a line of its own
         if _CITE.match(ln):
             continue  # "Cite this: Author, "Title." Site, date.": the page's own reference
+        if _BREAK_TEASER.search(ln):
+            # a broadcast's "We have to take a quick break. When we come back, the race in Pennsylvania …. Stay with
+            # us.": those sentences go, the rest of the turn stays
+            ln = " ".join(x for x in re.split(r"(?<=[.!?])\s+", ln) if not _BREAK_TEASER.search(x))
+            if not _WORD.findall(re.sub(r"^[A-Z][A-Z'’ -]+:\s*", "", ln)):
+                continue
         if _AUTHOR_BIO.match(ln) and len(ln) < 700:
             continue  # "About the author: Dr. X is a senior fellow … The views expressed are her own."
         seen.add(k)
@@ -342,6 +350,8 @@ _TOPICAL = re.compile(r"\b(?:troops?|soldiers?|military|defen[cs]e|army|armed|fo
                       r"war|ceasefire|security|mission|peacekeep\w*|sanctions?|missiles?|drones?|attacks?|talks|treat(?:y|ies)|"
                       r"agreements?|embassy|diplomat\w*|summit|visit\w*|intelligence|officials?|government|navy|air\s+force|"
                       r"weapons?|arms|front|offensive|border|strikes?|killed|casualties)\b", re.I)
+_BREAK_TEASER = re.compile(r"\b(?:take\s+a\s+(?:quick\s+|short\s+)?break|when\s+we\s+come\s+back|stay\s+with\s+us|"
+                           r"still\s+ahead\s+(?:on|this)|coming\s+up\s+(?:next|after\s+the\s+break))\b", re.I)
 _AUTHOR_BIO = re.compile(r"^About\s+the\s+authors?\s*[:.—–-]", re.I)
 _LIST_TEASER = re.compile(r"^\s*(?:[-•*·▪►▸→]|\d{1,2}[.)])\s+\S.{10,}?\s+[–—|-]\s+\S")
 _TEASER_LEAD = re.compile(r"^\W*(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:from|on)|trending|"

@@ -223,3 +223,19 @@ def test_a_capital_in_a_caption_with_a_direction_is_a_place_of_the_caption_only(
             "said Tuesday.\n\nThe builders are working in Kursk, the agency said.\n")
     r = extract(page)
     assert "Seoul" not in {a for e in r["entities"] for a in e["aliases"]} | {e["label"] for e in r["entities"]}
+
+
+def test_a_caption_credit_after_a_slash_is_no_entity():
+    page = ("Egypt sends troops to Somalia\n\nEgyptian soldiers board a military transport plane at an air base east of "
+            "Cairo. / Egyptian Ministry of Defence\n\nEgypt has sent about 300 soldiers to Somalia, the army said on "
+            "Thursday.\n\nMore will follow.\n")
+    assert "Egyptian Ministry of Defence" not in parse_page(page).body
+
+
+def test_a_broadcasts_break_teaser_goes_and_the_rest_of_the_turn_stays():
+    page = ("U.S.: At Least 3,000 North Korean Troops In Russia. Aired 2-3p ET\n\nAired October 24, 2024 - 14:00   ET\n\n"
+            "ORTIZ-VEGA: North Korea moved at least 3,000 soldiers into eastern Russia, the White House said.\n\n"
+            "ORTIZ-VEGA: Seoul expects more. We have to take a quick break. When we come back, the race in Pennsylvania "
+            "and the 19 electoral votes everyone wants. Stay with us.\n")
+    body = parse_page(page).body
+    assert "Seoul expects more." in body and "Pennsylvania" not in body
