@@ -921,6 +921,10 @@ def extract_deployments(ctx: Context) -> list[dict]:
                 continue
             if _CAPACITY_LEFT.search(left):
                 continue  # "new accommodation for up to 1,500 personnel": room for them, not troops sent
+            if re.search(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}(?:armed\s+forces|forces|army|military|troops)\s+of\s+"
+                         r"(?:(?:some|about|around|roughly|nearly|more\s+than|over|up\s+to|at\s+least|an\s+estimated)\s+)?$",
+                         text[max(0, s - 80):s], re.I):
+                continue  # "the authorities in Tiraspol maintain their own armed forces of some 7,500 troops"
             if _CASUALTY_LEFT.search(left) and not re.search(
                     r"\b(?:among|out\s+of|of\s+(?:the|its|their))\s+(?:(?:its|their|the|some|about|around|an\s+estimated)\s+)?$",
                     left):

@@ -1721,3 +1721,12 @@ def test_a_body_that_announced_something_in_the_passive_reports_it():
     r = run('The drills, code-named "Eagle Assault 2024," were announced by China\'s Ministry of National Defense '
             'on Sunday.', published="2024-07-09")
     assert [e[:2] for e in evs(r) if e[0] == "Report"] == [("Report", "2024-07-07")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia keeps 1,500 troops in Transnistria. The authorities in Tiraspol maintain their own armed forces of some "
+    "7,500 troops.",
+    "Russia keeps 1,500 troops in Transnistria. Moldova has its own army of about 7,500 troops.",
+])
+def test_a_hosts_own_forces_are_no_deployment(text):
+    assert counts(run(text)) == {1500}
