@@ -1871,6 +1871,15 @@ def _fill_dates_status_source(ctx: Context, f: Figure) -> None:
             dist = (f.start - d.end) * 1.5 + 5
         if best is None or dist < best[0]:
             best = (dist, d)
+    if best is None:
+        # "about 11,000 troops, who arrived in the Kursk region in November": the relative clause dates their arrival
+        rm = re.match(r"\s*,\s+(?:who|which)\s+(?:had\s+|have\s+)?(?:first\s+)?(?:arrived|landed|came|were\s+(?:deployed|sent|"
+                      r"moved|flown|transferred))\b[^,;]*", text[f.end:])
+        if rm:
+            ds = [d for d in info.dates if d.value and f.end <= d.start < f.end + rm.end()
+                  and not _SPEECH_DATE.search(text[max(0, d.start - 45):d.start])]
+            if ds:
+                best = (0, ds[0])
     clause_text = text[a:b]
     withdraw = _WITHDRAW.search(clause_text)
     if withdraw and f.count is not None:

@@ -1730,3 +1730,9 @@ def test_a_body_that_announced_something_in_the_passive_reports_it():
 ])
 def test_a_hosts_own_forces_are_no_deployment(text):
     assert counts(run(text)) == {1500}
+
+
+def test_a_relative_clause_dates_the_arrival_of_the_figure_before_it():
+    r = run("HUR puts the original force at about 11,000 troops, who arrived in the Kursk region in November after "
+            "several weeks of training.", published="2025-02-10", title="North Korean troops in Russia")
+    assert [(d["start"], (d["location"] or {}).get("label")) for d in r["deployments"]] == [("2024-11", "Kursk")]
