@@ -261,6 +261,10 @@ def test_weekends_and_parts_of_the_day(expr, ref, value, end):
 
 
 # ------------------------------------------------------------------ events
+def ev_types(text: str, published: str) -> set:
+    return {e["type"] for e in run(text, published=published)["events"]}
+
+
 def evs(r: dict) -> set:
     return {(e["type"], e["date"], frozenset(p["label"] for p in e["participants"])) for e in r["events"]}
 
@@ -1315,7 +1319,7 @@ def test_a_guest_received_under_a_long_title_is_met(text, who):
     "Russia hosted some 11,000 North Korean soldiers, Vladimir Putin said on Friday.",
 ])
 def test_a_letter_or_troops_received_is_no_meeting(text):
-    assert not [e for e in run(text, published="2024-11-06")["events"] if e["type"] == "Meeting"]
+    assert "Meeting" not in ev_types(text, "2024-11-06")
 
 
 def test_the_two_men_sign_on_the_day_they_met():
@@ -1367,7 +1371,7 @@ def test_a_treaty_named_between_two_states_is_theirs():
     "Kim Jong Un is expected to visit Russia, Lavrov said.",
 ])
 def test_an_invitation_to_visit_is_no_visit(text):
-    assert not [e for e in run(text, published="2025-07-12")["events"] if e["type"] == "Visit"]
+    assert "Visit" not in ev_types(text, "2025-07-12")
 
 
 def test_an_ongoing_visit_and_its_arrival_are_one_visit():
@@ -1465,7 +1469,7 @@ def test_a_visit_told_with_the_talks_takes_their_date():
     "There is speculation that Kim Jong Un will travel to Moscow for the parade.",
 ])
 def test_a_possible_trip_is_no_visit(text):
-    assert not [e for e in run(text, published="2025-11-04")["events"] if e["type"] == "Visit"]
+    assert "Visit" not in ev_types(text, "2025-11-04")
 
 
 def test_the_treaty_a_deal_rests_on_with_its_full_name():
@@ -1524,7 +1528,7 @@ def test_officials_or_a_side_at_the_table_are_their_state(text, who):
     "Kim Jong Un met the demand on Sunday.",
 ])
 def test_meeting_resistance_is_no_meeting(text):
-    assert not [e for e in run(text, published="2025-03-24")["events"] if e["type"] == "Meeting"]
+    assert "Meeting" not in ev_types(text, "2025-03-24")
 
 
 @pytest.mark.parametrize("text,source", [
@@ -1620,7 +1624,7 @@ def test_a_phone_call_dated_before_between_is_a_meeting():
     "Kim Jong Un is expected to hold talks with Vladimir Putin next week.",
 ])
 def test_talks_still_to_come_are_no_meeting(text):
-    assert not [e for e in run(text, published="2026-01-21")["events"] if e["type"] == "Meeting"]
+    assert "Meeting" not in ev_types(text, "2026-01-21")
 
 
 def test_the_object_of_a_visit_is_not_the_subject_of_the_next_verb():
