@@ -356,8 +356,9 @@ def _appositive_role(info: SentInfo, m: Mention, head_re) -> tuple[str, str | No
     body = am.group("body")
     bstart = am.start("body")
     after = text[am.end():am.end() + 20]
-    if re.match(r"\s*(?:said|says|told|added)\b", after) and not re.match(r"(?:the|a|an)\s", body):
-        return None  # ", officials said"
+    if re.match(r"\s*(?:said|says|told|added)\b", after) and not re.match(r"(?:the|a|an)\s", body) and not re.search(
+            r"\b(?:for|of|at)\s+(?:the\s+)?[A-Z]", body):
+        return None  # ", officials said" (but "X, spokesman for Ukraine's military intelligence agency (HUR), said")
     lead = re.match(r"(?:the|a|an|his|her|its|their)\s+", body)
     off = lead.end() if lead else 0
     ms = [x for x in info.mentions if bstart <= x.start < bstart + len(body) and x.how not in ("pron", "desc")]

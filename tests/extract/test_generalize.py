@@ -1740,3 +1740,17 @@ def test_a_relative_clause_dates_the_arrival_of_the_figure_before_it():
     r = run("HUR puts the original force at about 11,000 troops, who arrived in the Kursk region in November after "
             "several weeks of training.", published="2025-02-10", title="North Korean troops in Russia")
     assert [(d["start"], (d["location"] or {}).get("label")) for d in r["deployments"]] == [("2024-11", "Kursk")]
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Egypt has sent 300 soldiers to Somalia, Ahmed Farouk, spokesman for Egypt's armed forces said on Monday.",
+     ("Ahmed Farouk", "spokesman")),
+    ("North Korea sent 3,000 troops, Andriy Yusov, spokesman for Ukraine's military intelligence agency said on "
+     "Monday.", ("Andrii Yusov", "spokesman")),
+])
+def test_a_titled_appositive_before_said_is_a_role(text, role):
+    assert role in {(p, r) for p, r, _of in roles_of(run(text))}
+
+
+def test_officials_said_after_a_name_is_no_role():
+    assert not run("The deal was signed by Putin, officials said on Monday.")["roles"]
