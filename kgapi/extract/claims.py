@@ -2893,6 +2893,16 @@ def extract_events(ctx: Context) -> list[dict]:
                             events.append({"type": "Visit", "label": f"Visit by {lbl}", "date": d.value if d else None,
                                            "participants": [ref(lbl)], "location": ref(loc),
                                            "sources": [source(info)], "according_to": [], "modality": "asserted"})
+    # "Admiral Tripathi, who also visited North Island, …": the same trip as the visit told before
+    for ev in events:
+        if ev["type"] == "Visit" and ev["date"] is None and "_at" in ev and re.search(
+                r"\balso\s+(?:\w+\s+)?$", ev["sources"][0]["sentence"][max(0, ev["_at"] - 20):ev["_at"]]):
+            who = {x["label"] for x in ev["participants"]}
+            before = [o for o in events if o is not ev and o["type"] in ("Visit", "Meeting") and o["date"]
+                      and who & {x["label"] for x in o["participants"]}
+                      and o["sources"][0]["start"] < ev["sources"][0]["start"]]
+            if before:
+                ev["date"] = before[-1]["date"]
     # "… in late April, when Mirzo visited Beijing and held talks with Dong Jun", "Kim traveled to Vladivostok and
     # met Putin … on Wednesday": one occasion, one date
     for ev in events:

@@ -1754,3 +1754,9 @@ def test_a_titled_appositive_before_said_is_a_role(text, role):
 
 def test_officials_said_after_a_name_is_no_role():
     assert not run("The deal was signed by Putin, officials said on Monday.")["roles"]
+
+
+def test_also_visited_is_the_same_trip_as_the_visit_told_before():
+    r = run("Admiral Dinesh K Tripathi visited Port Louis on Monday. Admiral Tripathi, who also visited North Island, "
+            "offered to station a second aircraft, officials said.", published="2026-04-16")
+    assert {e["date"] for e in r["events"] if e["type"] == "Visit"} == {"2026-04-13"}
