@@ -2066,6 +2066,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"(?:[\w-]+\s+){0,3}(?:meeting|session)|"
                            r"[Tt]alks\s+(?:in\s+[A-Z][\w-]+\s+|on\s+\w+\s+)?between|"
                            r"(?:was|were)\s+(?:received|welcomed|hosted|greeted)(?:\s+(?:on|at|in)\s+(?:the\s+)?\w+)?\s+by|summoned(?=\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,5})|"
+                           r"shook\s+hands(?:\s+with)?|"
                            r"(?:received|hosted|welcomed|greeted)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5}|\s+[A-Z][\w.-]*['’]s\s+(?:[a-z-]+\s+){1,4}[A-Z]|"
                            r"\s+(?:the\s+|an?\s+|[A-Z][\w.-]*['’]s\s+)(?:visiting\s+)?(?:[\w’'-]+\s+){1,9}?(?:[\w’'-]+,\s+(?:[A-Z][\w.-]*\s+){1,4}|"
                            r"(?:delegation|team|group)\s+(?:led|headed)\s+by\s+))|sat\s+down\s+with|met(?:\s+with)?|"
@@ -2079,7 +2080,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"(?:flew|travel(?:l)?ed|went|headed|came|arrived\s+\w+(?:\s+\w+)?)\s+(?:[^.;]|\.(?=\s+\d)){0,60}?\bto\s+meet(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
                            r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
-    ("Visit", re.compile(r"\b(?:visited|toured|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
+    ("Visit", re.compile(r"\b(?:visited|toured|(?<=who\s)(?:was|is|were|are)\s+visiting|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
                          r"(?:[\w-]+\s+){0,2}(?<!\bto\s)(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)['’]s\s+(?:trip|visit)|arrived\s+in|traveled\s+to|travelled\s+to|flew\s+(?:in\s+)?to|"
                          r"landed\s+in)\b")),

@@ -1760,3 +1760,17 @@ def test_also_visited_is_the_same_trip_as_the_visit_told_before():
     r = run("Admiral Dinesh K Tripathi visited Port Louis on Monday. Admiral Tripathi, who also visited North Island, "
             "offered to station a second aircraft, officials said.", published="2026-04-16")
     assert {e["date"] for e in r["events"] if e["type"] == "Visit"} == {"2026-04-13"}
+
+
+def test_a_guest_who_was_visiting_visits():
+    r = run("Simon Harris met Lebanese Defence Minister Michel Menassa, who was visiting Dublin, on the 4th.",
+            published="2025-11-13")
+    assert ("Visit", "2025-11-04", frozenset({"Michel Menassa"})) in evs(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Jong Un shook hands with Vladimir Putin at the Kremlin on Monday.",
+    "Kim Jong Un and Vladimir Putin met the press. On Monday the two men shook hands at the Kremlin.",
+])
+def test_two_leaders_shaking_hands_meet(text):
+    assert ("Meeting", "2025-11-10", frozenset({"Kim Jong Un", "Vladimir Putin"})) in evs(run(text, published="2025-11-13"))
