@@ -2170,8 +2170,11 @@ def _subject(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int
     text = info.sent.text
     masked = ctx.masked_appositives(text)
     groups = _actor_groups(ctx, info, seg[0], trig_start, masked)
+    rel = [(r.start(), r.end()) for r in re.finditer(r",\s+(?:who|which)\s[^,;]{3,120},", text[:trig_start])]
     for grp in reversed(groups):
         first = grp[0]
+        if any(a < first.start < b for a, b in rel):
+            continue  # "Güler, who was accompanied by Gen. Metin Gürak, also met …": the relative clause's object
         before = masked[max(0, first.start - 12):first.start]
         if re.search(r"\b(?:visited|toured|met|thanked|received|hosted|welcomed|urged|told|asked|called)\s+(?:the\s+)?$",
                      before):
@@ -2425,6 +2428,9 @@ def extract_events(ctx: Context) -> list[dict]:
             participants: list[Mention] = []
             etype_out = etype.rstrip("*+~^")
             if etype == "Meeting":
+                if re.match(r"\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){1,2}(?:personnel|troops|soldiers|servicemen|peacekeepers|"
+                            r"contingent|sailors|crews?)\b", text[m.end():m.end() + 50]):
+                    continue  # "met with Turkish personnel serving in Libya": a visit to troops, not two parties meeting
                 if re.search(r"\b(?:will|is\s+(?:expected|due|set|scheduled)\s+to|are\s+(?:expected|due|set|scheduled)\s+to|"
                              r"plans?\s+to|intends?\s+to)\b[^.;,]{0,60}$", text[seg[0]:m.start()]) and \
                         re.search(r"talks|meeting|summit", m.group(0)):

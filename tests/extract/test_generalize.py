@@ -1774,3 +1774,15 @@ def test_a_guest_who_was_visiting_visits():
 ])
 def test_two_leaders_shaking_hands_meet(text):
     assert ("Meeting", "2025-11-10", frozenset({"Kim Jong Un", "Vladimir Putin"})) in evs(run(text, published="2025-11-13"))
+
+
+def test_meeting_ones_own_troops_is_no_meeting_and_the_relative_clause_is_not_the_subject():
+    r = run("Turkish Defence Minister Yaşar Güler arrived in Tripoli on Monday. Güler, who was accompanied by Chief of "
+            "General Staff Gen. Metin Gürak, also met with Turkish personnel serving in Libya.", published="2024-12-18")
+    assert "Meeting" not in {e[0] for e in evs(r)}
+
+
+def test_the_subject_before_a_relative_clause_meets():
+    r = run("Choe Son Hui, who was received by Sergei Lavrov on Friday, met Vladimir Putin on Monday.",
+            published="2024-11-06")
+    assert ("Meeting", "2024-11-04", frozenset({"Choe Son Hui", "Vladimir Putin"})) in evs(r)
