@@ -13,7 +13,7 @@ from ..ids import slugify
 from .context import ACTOR_TYPES, Context, SentInfo
 from .dates import DateMention, to_date
 from .entities import _DOMAIN_WORDS, Mention
-from .resources import fold, gazetteer, lexicon
+from .resources import fold, gazetteer, lexicon, role_heads_alt
 
 
 def ref(label: str) -> dict:
@@ -29,22 +29,8 @@ def source(info: SentInfo) -> dict:
 _LOWER_ROLE_MODS = r"(?:(?:senior|junior|chief|top|deputy|vice|former|first|acting|principal|lead|leading|head)\s+)"
 
 
-def _role_heads_re():
-    lex = lexicon()
-    heads = sorted(set(lex.role_heads), key=len, reverse=True)
-    # the first letter in either case ("National security adviser", "national security adviser")
-    return "|".join("[" + h[0].upper() + h[0].lower() + "]" + re.escape(h[1:]) if h[0].isalpha() else re.escape(h)
-                    for h in heads)
-
-
-_ROLE_HEADS = None
-
-
-def _rh():
-    global _ROLE_HEADS
-    if _ROLE_HEADS is None:
-        _ROLE_HEADS = _role_heads_re()
-    return _ROLE_HEADS
+def _rh() -> str:
+    return role_heads_alt()
 
 
 def _known_role(person: str, role: str | None, when) -> tuple[str | None, str | None]:
@@ -2427,6 +2413,8 @@ def extract_events(ctx: Context) -> list[dict]:
             seg = ctx.segment_of(info, m.start())
             participants: list[Mention] = []
             etype_out = etype.rstrip("*+~^")
+            # "… in April 2024, state television RTN reported at the time": dated by what it told
+            at_the_time = etype == "Report" and bool(re.match(r"\s+at\s+the\s+time\b", text[m.end():m.end() + 14]))
             if etype == "Meeting":
                 if re.match(r"\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){1,2}(?:personnel|troops|soldiers|servicemen|peacekeepers|"
                             r"contingent|sailors|crews?)\b", text[m.end():m.end() + 50]):
@@ -2563,10 +2551,9 @@ def extract_events(ctx: Context) -> list[dict]:
                 if len({p.label for p in participants}) < 2:
                     # "the Treaty on Comprehensive Strategic Partnership between Russia and the DPRK, which was
                     # signed in Pyongyang on June 19, 2024": the parties the treaty's name gives
-                    bt = None
-                    for bt in re.finditer(r"\b(?:treaty|agreement|accord|pact|deal|protocol|memorandum|Treaty|Agreement|"
-                                          r"Accord|Pact|Protocol|Memorandum)\b[^.;]{0,60}?\bbetween\s+", text[:m.start()]):
-                        pass
+                    named = list(re.finditer(r"\b(?:treaty|agreement|accord|pact|deal|protocol|memorandum|Treaty|Agreement|"
+                                             r"Accord|Pact|Protocol|Memorandum)\b[^.;]{0,60}?\bbetween\s+", text[:m.start()]))
+                    bt = named[-1] if named else None  # the name nearest before the verb
                     if bt and m.start() - bt.end() < 120:
                         pair = [x for x in info.mentions if bt.end() <= x.start < bt.end() + 50 and x.type == "State"
                                 and x.how in ("name", "metonym", "short")][:2]
@@ -2750,8 +2737,7 @@ def extract_events(ctx: Context) -> list[dict]:
                       and _report_date_ok(text, d, m, participants[0])] or [
                     d for d in info.dates if d.value and d.end <= participants[0].start
                     and re.fullmatch(r"(?:[A-Z]\w*\s+){0,2}", text[:d.start])][:1]  # "Last Friday, the NIS said …"
-                if not ds and re.match(r"\s+at\s+the\s+time\b", text[m.end():m.end() + 14]):
-                    # "… arrived in Niamey in April 2024, state television RTN reported at the time"
+                if not ds and at_the_time:
                     ds = [d for d in info.dates if d.value and d.end <= m.start()][-1:]
                 if not ds:
                     continue
@@ -2832,7 +2818,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 # "The order came down in mid-June … Kim Jong Un personally signed the dispatch order":
                 # the date given to the same event named just before
                 dates = _coreferent_date(ctx, info, etype_out)
-            if etype_out in ("Report",) and not (etype == "Report" and re.match(r"\s+at\s+the\s+time\b", text[m.end():m.end() + 14])):
+            if etype_out in ("Report",) and not at_the_time:
                 dates = [d for d in dates if _report_date_ok(text, d, m, participants[0])]
             if etype_out in ("Denial", "Acknowledgement"):
                 participants = participants + _official_states(ctx, participants, leaders=etype_out == "Denial")

@@ -14,7 +14,7 @@ from datetime import date
 
 from .dates import DateMention, find_dates
 from .entities import EntityIndex, Mention
-from .resources import fold, gazetteer, lexicon
+from .resources import fold, gazetteer, role_heads_alt
 from .sentences import Sentence, clauses
 from . import world_places
 
@@ -81,9 +81,8 @@ _DESC = re.compile(r"\b(?:(?P<poss>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+|(?P
 
 @lru_cache(maxsize=1)
 def _role_head_re() -> re.Pattern:
-    """A lower-case office word ("defence minister", "spokesman") from the reference lexicon."""
-    heads = sorted(set(lexicon().role_heads), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(h.lower()) for h in heads) + r")\b")
+    """An office word ("defence minister", "spokesman") from the reference lexicon."""
+    return re.compile(r"\b(?:" + role_heads_alt() + r")\b")
 
 
 @lru_cache(maxsize=1)

@@ -256,6 +256,15 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def role_heads_alt() -> str:
+    """The lexicon's office words as one regex alternation, longest first, the first letter in either case
+    ("National security adviser", "national security adviser")."""
+    heads = sorted(set(lexicon().role_heads), key=len, reverse=True)
+    return "|".join("[" + h[0].upper() + h[0].lower() + "]" + re.escape(h[1:]) if h[0].isalpha() else re.escape(h)
+                    for h in heads)
+
+
+@lru_cache(maxsize=1)
 def state_words() -> frozenset[str]:
     """Single capitalised words of the states' names, short names and adjectives ('Korea', 'Korean'): no
     part of a personal name the data does not know. Capitals are left out: many are people's names too
