@@ -33,19 +33,25 @@ def _rh() -> str:
     return role_heads_alt()
 
 
-def _known_role(person: str, role: str | None, when) -> tuple[str | None, str | None]:
-    """(role, of) from reference data valid at ``when`` whose wording matches ``role`` (or the first)."""
-    g = gazetteer()
-    p = g.persons.get(person)
-    if not p:
-        return None, None
+def _valid_roles(person: str, when) -> list[dict]:
+    """The reference data's positions of ``person`` held at ``when`` (all of them when it is None)."""
+    p = gazetteer().persons.get(person)
     valid = []
-    for r in p.roles:
+    for r in p.roles if p else []:
         if when is not None:
             f, t = to_date(r.get("from")), to_date(r.get("to"))
             if f and when < f or t and when > t:
                 continue
         valid.append(r)
+    return valid
+
+
+def _known_role(person: str, role: str | None, when) -> tuple[str | None, str | None]:
+    """(role, of) from reference data valid at ``when`` whose wording matches ``role`` (or the first)."""
+    p = gazetteer().persons.get(person)
+    if not p:
+        return None, None
+    valid = _valid_roles(person, when)
     if role:
         fr = fold(role)
         for r in valid:
@@ -212,7 +218,8 @@ def extract_roles(ctx: Context) -> list[dict]:
                 found.append(app)
             for role, of in found:
                 role = _clean_role(role)
-                if role.lower().endswith("counterpart"):
+                counterpart = role.lower().endswith("counterpart")
+                if counterpart:
                     # "his Russian counterpart, Sergei Shoigu": the role of the person he is set against
                     prev_roles = [v for k, v in out.items() if k[0] != m.label and source(info) in v["sources"]]
                     if not prev_roles:
@@ -240,6 +247,9 @@ def extract_roles(ctx: Context) -> list[dict]:
                 if of is None and _GOV_ROLE.search(role):
                     # "Defence Minister X" with no state near: the headline's state, whose story it is
                     of = _title_state(ctx)
+                if counterpart and of in g.states:
+                    # the US Defense Secretary's Italian counterpart is Italy's Defense Minister
+                    role = lex.counterpart_office(role, of)
                 key = (m.label, fold(role), of)
                 if key in out:
                     if source(info) not in out[key]["sources"]:
@@ -2047,6 +2057,8 @@ def _dedupe_deployments(deps: list[dict]) -> list[dict]:
 
 
 # ================================================================== events ==
+_DEPLOY_WORDS = re.compile(r"\b(?:deploy\w*|troops|soldiers|units|sent|dispatch\w*|forces|presence|arriv\w+|personnel|"
+                           r"specialists|fighters|contingent)\b", re.I)
 _TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Meeting", re.compile(r"\b(?:(?:presided\s+over|chaired|convened|held|hosted|told|addressed|opened|called)\s+(?:an?|the)\s+"
                            r"(?:[\w-]+\s+){0,3}(?:meeting|session)|"
@@ -2055,7 +2067,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"shook\s+hands(?:\s+with)?|"
                            r"(?:received|hosted|welcomed|greeted)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5}|\s+[A-Z][\w.-]*['’]s\s+(?:[a-z-]+\s+){1,4}[A-Z]|"
                            r"\s+(?:the\s+|an?\s+|[A-Z][\w.-]*['’]s\s+)(?:visiting\s+)?(?:[\w’'-]+\s+){1,9}?(?:[\w’'-]+,\s+(?:[A-Z][\w.-]*\s+){1,4}|"
-                           r"(?:delegation|team|group)\s+(?:led|headed)\s+by\s+))|sat\s+down\s+with|met(?:\s+with)?|"
+                           r"(?:delegation|team|group)\s+(?:led|headed)\s+by\s+))|sat\s+down\s+(?:with|together|for\s+(?:\w+\s+)?talks)|met(?:\s+with)?|"
                            r"(?:hosted|held|gave|threw)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:banquet|dinner|reception|luncheon|lunch)\s+"
                            r"(?:for|in\s+honou?r\s+of)|"
                            r"(?:spoke|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video\s+link)\s+with|"
@@ -2219,9 +2231,37 @@ def _state_by_reference(ctx: Context, info: SentInfo, seg: tuple[int, int], trig
     return []
 
 
+_LEADER_OFFICE = re.compile(r"(?i)\b(?:president|prime\s+minister|premier|chancellor|(?:supreme\s+|junta\s+)?leader|king|"
+                            r"emir|crown\s+prince|head\s+of\s+state)$")
+
+
+def _is_leader(ctx: Context, person: Mention) -> bool:
+    """A head of state or government: by the reference data at the story's date, or by a title the story gives."""
+    if any(_LEADER_OFFICE.search(r["role"]) for r in _valid_roles(person.label, ctx.ref)):
+        return True
+    for inf in ctx.infos:
+        for x in inf.mentions:
+            if x.label == person.label and x.how != "pron" and _LEADER_OFFICE.search(
+                    re.sub(r"[\s,]+$", "", inf.sent.text[max(0, x.start - 30):x.start]).replace("’s", "").replace("'s", "")):
+                return True
+    return False
+
+
 def _last_two_persons(ctx: Context, info: SentInfo, pos: int) -> list[Mention]:
-    """The two different people named last before ``pos`` (this sentence, then the one before)."""
+    """The two different people named last before ``pos`` (this sentence, then the one before).
+
+    "The two leaders" are the two heads of state or government named last, further back if need be
+    ("The two leaders sat down together again" after a paragraph on ministers' visits)."""
     idx = ctx.infos.index(info)
+    if re.match(r"(?i)(?:the\s+two|both)\s+(?:leaders|presidents|heads\s+of\s+state)\b", info.sent.text[pos:pos + 30]):
+        leaders: list[Mention] = []
+        for j in range(idx, max(-1, idx - 8), -1):
+            for x in reversed([x for x in ctx.infos[j].mentions if x.type == "Person" and x.how != "pron"
+                               and (j < idx or x.start < pos)]):
+                if x.label not in [y.label for y in leaders] and _is_leader(ctx, x):
+                    leaders.append(x)
+                if len(leaders) == 2:
+                    return [Mention(pos, pos + 1, y.surface, "Person", y.label, "desc") for y in leaders]
     seen: list[Mention] = []
     for j in (idx, idx - 1, idx - 2):
         if j < 0:
@@ -2625,15 +2665,25 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             elif etype == "Acknowledgement":
                 by = re.match(r"\s+by\s+(?:both\s+)?", text[m.end():m.end() + 15])
+                lo = max(0, m.start() - 60)
+                said = re.search(r",\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}$", text[lo:m.start()])
+                trailing = said and re.match(r"(?:\s+(?:on|late\s+on|early\s+on|last)\s+\w+)?\s*(?:[.;]|,\s+(?:an?|the|which|"
+                                             r"adding|saying|as|after)\b|$)", text[m.end():])
+                speaker = [x for x in info.mentions if trailing and lo + said.start() < x.start and x.end <= m.start()
+                           and x.type in ("State", "Person", "Organization")]
                 if by:
                     subj = _object_after(ctx, info, m.end(), seg[1], ("by", "both"))
+                elif speaker and _DEPLOY_WORDS.search(text[:lo + said.start()]):
+                    # "The first Egyptian troops … have arrived in Mogadishu, Cairo confirmed on Wednesday": the
+                    # reporting clause after the claim names who confirms it
+                    subj = speaker
                 else:
                     subj = _subject(ctx, info, seg, m.start()) or _two_parties(ctx, info, seg, m.start())
                 participants = [p for p in subj if p.type in ("State", "Person", "Organization")]
                 if not participants:
                     continue
                 # the sending or host state (or their officials) acknowledge a deployment
-                if not re.search(r"\b(?:deploy\w*|troops|soldiers|units|sent|dispatch\w*|forces|presence|it|them|"
+                if subj is not speaker and not re.search(r"\b(?:deploy\w*|troops|soldiers|units|sent|dispatch\w*|forces|presence|it|them|"
                                  r"arriv\w+|personnel|specialists|fighters|contingent|military)\b",
                                  text[m.start():m.end() + 120], re.I) and not (
                         by and any(x.type == "Organization" and _sending_org(x) and x.start < m.start()

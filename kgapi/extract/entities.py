@@ -217,6 +217,10 @@ def _generic_org(state: str, generic: str) -> str | None:
     return pat.format(s=state) if pat else None
 
 
+_SPEAKS_AFTER = re.compile(r"\s+(?:(?:has|had|also|later)\s+)?(?:said|says|confirmed|confirms|denied|denies|announced|"
+                           r"insisted|insists|acknowledged|admitted|claimed|stressed)\b")
+
+
 def _capital_is_place(text: str, s: int, e: int, prev_mentions: list[Mention]) -> bool:
     before = text[max(0, s - 80):s]
     mo = _METONYM_PLACE_OK.search(before)
@@ -231,7 +235,10 @@ def _capital_is_place(text: str, s: int, e: int, prev_mentions: list[Mention]) -
         return True  # "arrived in Niger's capital Niamey"
     if _PLACE_PREP.search(before[-25:]):
         return True
-    # a list item takes the reading of the item before it
+    # a list item takes the reading of the item before it, unless it speaks ("… arrived in Mogadishu,
+    # Cairo confirmed on Wednesday": the reporting clause after the claim)
+    if re.search(r",\s*$", before[-6:]) and _SPEAKS_AFTER.match(text, e):
+        return False
     if re.search(r"(?:,|\band)\s*$", before[-6:]) and prev_mentions:
         p = prev_mentions[-1]
         if s - p.end < 8 and p.how in ("place", "metonym"):

@@ -108,6 +108,15 @@ class Lexicon:
     title_words: list[str]
     adversaries: set[tuple[str, str]] = field(default_factory=set)
     surname_first: set[str] = field(default_factory=set)
+    #: state (or "*") → lower-case office → that state's name for it
+    counterpart_offices: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def counterpart_office(self, role: str, state: str | None) -> str:
+        """The office of "his Italian counterpart" of a Defense Secretary, as Italy names it (Defense Minister)."""
+        if not state:
+            return role
+        table = self.counterpart_offices
+        return table.get(state, table.get("*", {})).get(role.lower(), role)
 
 
 @dataclass
@@ -252,7 +261,8 @@ def lexicon() -> Lexicon:
     return Lexicon(d["personnel_heads"], d["personnel_modifiers"], set(d["kind_drop_modifiers"]),
                    set(d["not_personnel_after"]), d["not_personnel_before"], d["role_heads"],
                    set(d["role_not_person_roles"]), d["title_words"],
-                   {tuple(p) for p in d.get("adversary_pairs", [])}, set(d.get("surname_first", [])))
+                   {tuple(p) for p in d.get("adversary_pairs", [])}, set(d.get("surname_first", [])),
+                   d.get("counterpart_offices", {}))
 
 
 @lru_cache(maxsize=1)

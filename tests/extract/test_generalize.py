@@ -1786,3 +1786,38 @@ def test_the_subject_before_a_relative_clause_meets():
     r = run("Choe Son Hui, who was received by Sergei Lavrov on Friday, met Vladimir Putin on Monday.",
             published="2024-11-06")
     assert ("Meeting", "2024-11-04", frozenset({"Choe Son Hui", "Vladimir Putin"})) in evs(r)
+
+
+@pytest.mark.parametrize("text,role", [
+    ("US Defense Secretary Lloyd Austin, after talks with his Italian counterpart Guido Crosetto in Rome, spoke.",
+     ("Guido Crosetto", "Defense Minister", "Italy")),
+    ("British Defence Secretary John Healey met his Ukrainian counterpart, Rustem Umerov, in London.",
+     ("Rustem Umerov", "Defence Minister", "Ukraine")),
+    ("Ukrainian Defence Minister Rustem Umerov met his British counterpart John Healey in Kyiv.",
+     ("John Healey", "Defence Secretary", "United Kingdom")),
+    ("Russian Foreign Minister Sergei Lavrov held talks with his US counterpart Marco Rubio in Riyadh.",
+     ("Marco Rubio", "Secretary of State", "United States")),
+    ("Russian Defence Minister Andrei Belousov met his Chinese counterpart Dong Jun in Beijing.",
+     ("Dong Jun", "Defence Minister", "China")),
+])
+def test_a_counterpart_holds_the_office_as_his_state_names_it(text, role):
+    assert role in roles_of(run(text))
+
+
+@pytest.mark.parametrize("verb", ["met again", "sat down together again", "held talks again"])
+def test_the_two_leaders_are_the_heads_of_state_named_last_not_the_last_two_people(verb):
+    r = run("Vladimir Putin visited Pyongyang in June 2024, where he held talks with Kim Jong Un. Russia's Defence "
+            "Minister Andrei Belousov held talks with Kim in Pyongyang on 29 November 2024. After Sergei Shoigu met Kim "
+            f"on 17 June 2025, Moscow announced new deployments. The two leaders {verb} in Beijing on 3 September.",
+            published="2026-03-10")
+    assert ("Meeting", "2025-09-03", frozenset({"Vladimir Putin", "Kim Jong Un"})) in evs(r)
+
+
+@pytest.mark.parametrize("text,who", [
+    ("The first Egyptian troops have arrived in Mogadishu, Cairo confirmed on Wednesday.", "Egypt"),
+    ("The first Egyptian troops for the African Union mission have arrived in Mogadishu, Cairo confirmed on "
+     "Wednesday, a deployment that has angered Ethiopia.", "Egypt"),
+    ("Russian instructors have arrived in Niamey, Niger's junta confirmed on Wednesday.", "Niger"),
+])
+def test_the_reporting_clause_after_the_claim_names_who_confirms_it(text, who):
+    assert ("Acknowledgement", "2025-01-08", frozenset({who})) in evs(run(text))
