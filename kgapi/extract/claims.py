@@ -99,6 +99,10 @@ _ROLE_ADJ = (r"(?:(?:transitional|interim|acting|deputy|vice|senior|junior|chief
 # "for Political Affairs", "of National Defence": the portfolio an office's title names
 _DOMAIN_RE = (r"(?:(?:" + "|".join(sorted(_DOMAIN_WORDS | {"State"})) + r")(?:\s+(?:and\s+|for\s+|of\s+)?(?:"
               + "|".join(sorted(_DOMAIN_WORDS)) + r")){0,3})\b")  # "Minister of State for Defence Affairs"
+# a state's military chief: of the state the sentence names (not the headline's: a story about two states
+# quotes the chiefs of both)
+_MIL_CHIEF = re.compile(r"\b(?:(?:army|navy|air\s+force|military)\s+chief|chief\s+of\s+(?:the\s+)?(?:general|defen[cs]e|army|"
+                        r"naval|air)\s+staff)\b", re.I)
 _GOV_ROLE = re.compile(r"\b(?:president|prime minister|premier|minister|ambassador|envoy|spokes(?:man|woman|person)|"
                        r"(?:national\s+)?security\s+advis[eo]r|chief\s+of\s+staff|"
                        r"secretary|chancellor|king|leader|chairman|foreign minister|defen[cs]e minister)\b", re.I)
@@ -223,6 +227,12 @@ def extract_roles(ctx: Context) -> list[dict]:
                     # "his Russian counterpart, Sergei Shoigu": the role of the person he is set against
                     prev_roles = [v for k, v in out.items() if k[0] != m.label and source(info) in v["sources"]]
                     if not prev_roles:
+                        # "Pistorius met his Lithuanian counterpart, …": the office told before of the person
+                        # named last before the word
+                        before = [x.label for x in info.mentions if x.type == "Person" and x.end <= m.start
+                                  and x.label != m.label]
+                        prev_roles = [v for k, v in out.items() if before and k[0] == before[-1]]
+                    if not prev_roles:
                         continue
                     role = prev_roles[-1]["role"]
                 if not role or role.lower() in lex.role_not or re.match(r"(?:key\s+)?figure", role, re.I):
@@ -239,7 +249,9 @@ def extract_roles(ctx: Context) -> list[dict]:
                 if of is None:
                     of = ctx.person_state.get(m.label) if m.label in g.persons else None
                     strength = 2 if of else 0
-                if of is None and _GOV_ROLE.search(role):
+                if of is None and (_GOV_ROLE.search(role) or _MIL_CHIEF.search(role) and len(
+                        {x.label for x in info.mentions if x.type == "State" and x.start < m.start}) < 2):
+                    # ("20,000 Pakistani soldiers were stationed in Saudi Arabia, and former army chief …": whose?)
                     of = _context_state(ctx, si, m.start)
                     strength = 1 if of else 0
                 if of is None and re.search(r"(?i)\bsecretary-general\b", role) and "United Nations" in g.orgs:

@@ -173,9 +173,15 @@ def extract(text: str, title: str | None = None, url: str | None = None,
     }
     # every ref points into entities
     g = gazetteer()
+    # a body named after its seat ("the Kremlin") is a place where something happens and a body whose
+    # spokesman speaks: when a role is held in it, the one entity is the body
+    bodies = {slugify(r["of"]["label"]) for r in roles if r.get("of") and r.get("_of_type") == "Organization"}
     by_id = {}
     for (t, label), e in index.entities.items():
-        by_id.setdefault(slugify(label), (t, e))
+        sid = slugify(label)
+        if t == "Organization" and sid in bodies and sid in by_id and by_id[sid][0] == "Place":
+            by_id[sid] = (t, e)
+        by_id.setdefault(sid, (t, e))
     for r, t in list(_refs(result)):
         if r["id"] not in by_id:
             if t is None:
@@ -188,7 +194,7 @@ def extract(text: str, title: str | None = None, url: str | None = None,
     seen_ids = set()
     for e in ents:
         eid = slugify(e.label)
-        if not eid or eid in seen_ids:
+        if not eid or eid in seen_ids or (eid in by_id and by_id[eid][1] is not e and by_id[eid][0] != e.type):
             continue
         seen_ids.add(eid)
         result["entities"].append({"id": eid, "label": e.label, "type": e.type, "aliases": list(e.aliases)})

@@ -1821,3 +1821,30 @@ def test_the_two_leaders_are_the_heads_of_state_named_last_not_the_last_two_peop
 ])
 def test_the_reporting_clause_after_the_claim_names_who_confirms_it(text, who):
     assert ("Acknowledgement", "2025-01-08", frozenset({who})) in evs(run(text))
+
+
+def test_a_body_named_after_its_seat_holds_roles_after_being_a_place():
+    r = run("Putin spoke at the Kremlin on Tuesday. Kremlin spokesman Dmitry Peskov on Wednesday declined to comment.")
+    assert ("Dmitry Peskov", "spokesman", "Kremlin") in roles_of(r)
+    assert {e["type"] for e in r["entities"] if e["label"] == "Kremlin"} == {"Organization"}
+
+
+def test_a_counterpart_of_a_person_whose_office_was_told_before():
+    r = run("German Defence Minister Boris Pistorius arrived in Vilnius on Monday. Pistorius met his Lithuanian "
+            "counterpart, Dovilė Šakalienė, on the sidelines.")
+    assert ("Dovilė Šakalienė", "Defence Minister", "Lithuania") in roles_of(r)
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Turkey sent its defence minister to Tripoli. He was accompanied by Chief of General Staff Gen. Metin Gürak.",
+     ("Metin Gürak", "Chief of General Staff", "Turkey")),
+    ("Navy chief Admiral Dinesh K Tripathi was in Port Louis last week.", None),
+    ("Turkey's defence minister flew to Tripoli, accompanied by Chief of General Staff Gen. Metin Gürak.",
+     ("Metin Gürak", "Chief of General Staff", "Turkey")),
+    ("Many Pakistani soldiers were stationed in Saudi Arabia, and former army chief General Raheel Sharif leads a "
+     "coalition there.", None),
+])
+def test_a_military_chief_without_a_state_takes_the_one_state_near_never_the_headlines(text, role):
+    r = run(text, title="Mauritius weighs Indian offer as Turkey and Saudi Arabia look on")
+    got = {x for x in roles_of(r) if x[0] in ("Metin Gürak", "Raheel Sharif", "Dinesh K Tripathi")}
+    assert got == ({role} if role else set())
