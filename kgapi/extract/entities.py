@@ -76,7 +76,7 @@ _NOT_NAME_WORDS |= state_words() | _seat_words()
 _ADJECTIVES = {a for st in gazetteer().states.values() for a in st.adjectives}
 _ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Commission|Party|Army|Navy|Forces|Force|"
               "Command|Center|Centre|Foundation|Office|Department|Bureau|Corporation|Association|Union|Academy|"
-              "Assembly|Parliament|Court|Group|Administration|Directorate|Staff|Guard|Corps|Brigade|Division|"
+              "Assembly|Parliament|Court|Group|Administration|Directorate|Staff|Guard|Corps|Brigade\\s+Combat\\s+Team|Brigade|Division|"
               "Regiment|Battalion|Fleet|News|Times|Post|Herald|Journal|Daily|Television|TV|Radio|Broadcasting|"
               "Network|School|College|Embassy|Consulate|Organization|Organisation|Alliance|Society|Forum|Fund|"
               "Bank|Studies|Sinmun|Ilbo|Gazette|Tribune|Telegraph|Monitor|Review|Observatory|Project|Programme|Program")
@@ -375,6 +375,24 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
         if of_m and not re.search(r"\b(?:" + _ORG_HEADS + r")\b", surface[:of_m.start()]):
             s += of_m.end()
             surface = surface[of_m.end():]
+        unit = re.match(r"(?:(?P<st>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)|[A-Z][\w’' ]*?['’]s?)\s+(?=\d+(?:st|nd|rd|th)\s)", surface)
+        if unit and (not unit.group("st") or (g.folded_index.get(fold(unit.group("st").rstrip("."))) or ("",))[0]
+                     in ("state", "state_adj")):
+            # "the US 2nd Armored Brigade", "the Defence Forces' 127th Infantry Battalion": the unit's name
+            # begins at its number; the state or force before it stays its own
+            owner = re.match(r"(.+?)['’]s?\s+$", surface[:unit.end()]) if not unit.group("st") else None
+            if owner and re.search(r"\b(?:" + _ORG_HEADS + r")$", owner.group(1)) and len(owner.group(1).split()) >= 2 \
+                    and not any(x.start < s + owner.end(1) and x.end > s for x in out):
+                out.append(Mention(s, s + owner.end(1), owner.group(1), "Organization", owner.group(1), "pattern"))
+                spans.append((s, s + owner.end(1)))
+            s += unit.end()
+            surface = surface[unit.end():]
+        regiment = re.match(r",\s+The\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\b", text[e:e + 50]) \
+            if re.search(r"\d+(?:st|nd|rd|th)\s+Battalion$", surface) else None
+        if regiment:
+            # "1st Battalion, The Royal Welsh": a British battalion is named with its regiment
+            surface += regiment.group(0)
+            e += regiment.end()
         if surface.endswith(".") and re.search(r"\w{4,}\.$", surface):
             surface, e = surface[:-1], e - 1  # the sentence's full stop, not an abbreviation
         words = surface.split()
@@ -602,6 +620,7 @@ def _find_contractors(text: str, out: list[Mention], spans: "Spans") -> None:
         spans.append((s, e))
 
 
+_AIRPORT = re.compile(r"(?<![\w’'-])(?:[Tt]he\s+)?(?P<name>(?:" + UP + r"[\w’'.-]*\s+){1,4}(?:International\s+)?Airport)\b")
 def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
     """Capitalised names after a locative preposition ('in Kidal', 'near Chongjin and Hamhung',
     'to Vilseck') or with a place noun ('the Lachin corridor') that no other pass claimed."""
@@ -612,6 +631,16 @@ def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
             continue
         name = m.group("name")
         out.append(Mention(s, e, name, "Place", _PLACE_SUFFIX_STRIP.sub("", re.sub(r"\s+(?:district|city|port|District)$", "", name)), "place"))
+        spans.append((s, e))
+    for m in _AIRPORT.finditer(text):
+        # "Aden Adde International Airport", "Dublin Airport": a place, with the city it is named for inside
+        s, e = m.span("name")
+        if m.group("name").split()[0] in _NOT_PLACE or any(
+                x.start < e and x.end > s and not (x.type in ("Place", "State") and s <= x.start and x.end <= e) for x in out):
+            continue
+        out[:] = [x for x in out if not (x.start < e and x.end > s)]
+        spans.remove(s, e)
+        out.append(Mention(s, e, m.group("name"), "Place", m.group("name"), "place"))
         spans.append((s, e))
     for m in _GEO_NAME.finditer(text):
         s, e = m.span("name")

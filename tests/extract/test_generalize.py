@@ -1848,3 +1848,29 @@ def test_a_military_chief_without_a_state_takes_the_one_state_near_never_the_hea
     r = run(text, title="Mauritius weighs Indian offer as Turkey and Saudi Arabia look on")
     got = {x for x in roles_of(r) if x[0] in ("Metin Gürak", "Raheel Sharif", "Dinesh K Tripathi")}
     assert got == ({role} if role else set())
+
+
+def ents(r: dict) -> set:
+    return {(e["type"], e["label"]) for e in r["entities"]}
+
+
+@pytest.mark.parametrize("text,unit,other", [
+    ("Soldiers of the US 2nd Armored Brigade Combat Team arrived in Poland.", "2nd Armored Brigade Combat Team",
+     ("State", "United States")),
+    ("The Estonian 1st Infantry Brigade hosts the battlegroup.", "1st Infantry Brigade", ("State", "Estonia")),
+    ("Members of the Defence Forces' 127th Infantry Battalion left on Tuesday.", "127th Infantry Battalion",
+     ("Organization", "Defence Forces")),
+    ("The 1st Battalion, The Royal Welsh will deploy to Estonia.", "1st Battalion, The Royal Welsh", ("State", "Estonia")),
+])
+def test_a_units_name_begins_at_its_number_and_keeps_its_regiment(text, unit, other):
+    got = ents(run(text))
+    assert ("Organization", unit) in got and other in got
+
+
+@pytest.mark.parametrize("text,airport", [
+    ("The troops landed at Aden Adde International Airport on Monday.", "Aden Adde International Airport"),
+    ("The battalion left Dublin Airport on Tuesday.", "Dublin Airport"),
+])
+def test_an_airport_is_a_place_with_its_citys_name_inside(text, airport):
+    got = ents(run(text))
+    assert ("Place", airport) in got and not any(label == "Dublin" for _t, label in got)
