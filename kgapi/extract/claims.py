@@ -2088,7 +2088,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"Friday|Saturday|Sunday)\s+)?(?:with|between)|"
                            r"(?:after|before|while|when|since)\s+meeting(?=\s+(?:with\s+)?(?:[A-Z]|his\s|her\s|the\s))|"
                            r"(?:flew|travel(?:l)?ed|went|headed|came|arrived\s+\w+(?:\s+\w+)?)\s+(?:[^.;]|\.(?=\s+\d)){0,60}?\bto\s+meet(?:\s+with)?|meets?\s+with|meeting\s+with|(?:held|hold|holds|holding)\s+"
-                           r"(?:\w+\s+)?talks|talks\s+with|summit\s+(?:with|in)|their\s+talks|"
+                           r"(?:\w+\s+)?talks|talks\s+with|(?:held|hold|holds|holding|had)\s+(?:\w+\s+)?discussions\s+with|summit\s+(?:with|in)|their\s+talks|"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?:talks|meeting|summit))\b")),
     ("Visit", re.compile(r"\b(?:visited|toured|(?<=who\s)(?:was|is|were|are)\s+visiting|(?:a|an|his|her|the|recent|first|second|third|official|state|surprise)\s+"
                          r"(?:[\w-]+\s+){0,2}(?<!\bto\s)(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
@@ -2108,7 +2108,8 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                          r"to\s+(?:deploy|send|dispatch|move|prepare|station|withdraw))|"
                          r"issued\s+(?:\w+\s+){0,2}(?:orders?|instructions?|directives?)|"
                          r"gave\s+(?:\w+\s+){0,2}(?:orders?|instructions?)|"
-                         r"signed\s+(?:the|an|a)\s+(?:\w+\s+)?order)\b")),
+                         r"signed\s+(?:the|an|a)\s+(?:\w+\s+)?order|(?:a|the)\s+(?:presidential\s+)?directive\s+(?:issued\s+)?(?:by|from)|"
+                         r"(?:on|following)\s+the\s+(?:orders?|instructions?|directives?)\s+of|at\s+the\s+direction\s+of)\b")),
     ("Acknowledgement", re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|confirmed|confirms)\b")),
     ("Denial", re.compile(r"\b(?:denied|denies|dismissed|rejected|rejects|refuted|called\s+(?:it|them|the\s+(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:\"|“)?(?:an?\s+)?(?:\w+\s+)?(?:lie|fake|false|baseless|slander\w*|fabricat\w+|groundless))\b")),
     ("Incursion", re.compile(r"\b(?:incursion|incursions|crossed\s+into|cross-border\s+(?:raid|offensive|attack)|"
@@ -2176,6 +2177,10 @@ def _actor_groups(ctx: Context, info: SentInfo, lo: int, hi: int, text_masked: s
     return groups
 
 
+# honorifics and abbreviated ranks between a preposition or comma and the name ("with Gen. Paul Nang Majok")
+_HON = r"(?:(?:Gen|Lt|Col|Maj|Adm|Brig|Capt|Cdr|Sgt|Dr|Mr|Ms|Mrs|Prof|Gov|Sen|Rep|H\.E)\.?\s+)*"
+
+
 def _subject(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int) -> list[Mention]:
     text = info.sent.text
     masked = ctx.masked_appositives(text)
@@ -2185,11 +2190,11 @@ def _subject(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int
         first = grp[0]
         if any(a < first.start < b for a, b in rel):
             continue  # "Güler, who was accompanied by Gen. Metin Gürak, also met …": the relative clause's object
-        before = masked[max(0, first.start - 12):first.start]
-        if re.search(r"\b(?:visited|toured|met|thanked|received|hosted|welcomed|urged|told|asked|called)\s+(?:the\s+)?$",
+        before = masked[max(0, first.start - 20):first.start]
+        if re.search(r"\b(?:visited|toured|met|thanked|received|hosted|welcomed|urged|told|asked|called)\s+(?:the\s+)?" + _HON + "$",
                      before):
             continue  # "Healey visited Estonia and met …": the object of a verb before is not the subject
-        if re.search(r"\b(?:with|by|to|from|for|of|in|at|on|into|about|against|between)\s+(?:the\s+)?$", before) and \
+        if re.search(r"\b(?:with|by|to|from|for|of|in|at|on|into|about|against|between)\s+(?:the\s+)?" + _HON + "$", before) and \
                 not re.search(r"\b(?:delegation|team|mission|group)\s+(?:\w+\s+)?(?:led|headed)\s+by\s+(?:the\s+)?$",
                               masked[max(0, first.start - 50):first.start]):
             # (but "a delegation led by Choe Son Hui arrived": its head is who acts)
@@ -2204,10 +2209,10 @@ def _subject(ctx: Context, info: SentInfo, seg: tuple[int, int], trig_start: int
         # "The rebel alliance …, the Strategic Framework … (CSP-DPA), said": the name is in the appositive
         groups = _actor_groups(ctx, info, seg[0], trig_start, text)
         for grp in reversed(groups):
-            before = text[max(0, grp[0].start - 12):grp[0].start]
-            if re.search(r"\b(?:with|by|to|from|for|of|in|at|on|into|about|against|between)\s+(?:the\s+)?$", before):
+            before = text[max(0, grp[0].start - 20):grp[0].start]
+            if re.search(r"\b(?:with|by|to|from|for|of|in|at|on|into|about|against|between)\s+(?:the\s+)?" + _HON + "$", before):
                 continue
-            if re.search(r",\s+(?:the\s+)?$", before):
+            if re.search(r",\s+(?:the\s+)?" + _HON + "$", before):
                 return grp
     if re.match(r"(?:who|which)\b", text[seg[0]:seg[0] + 6]) and seg[0] > 0:
         # "Choe Son Hui, who arrived in Moscow on Oct. 31, was received by Putin": the antecedent
@@ -2319,9 +2324,9 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
                                         for x in info.mentions))] for g in groups]
     groups = [g for g in groups if g]
     for grp in groups:
-        before = text[max(0, grp[0].start - 40):grp[0].start]
-        appos = re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,4}(?P<head>[\w-]+),\s+$", before)
-        if re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,5}$", before) or (
+        before = text[max(0, grp[0].start - 48):grp[0].start]
+        appos = re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,4}(?P<head>[\w-]+),\s+" + _HON + "$", before)
+        if re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,5}" + _HON + "$", before) or (
                 # "talks with her Russian counterpart, Sergei Lavrov": the name after the title
                 grp[0].type == "Person" and appos and _rh_re().fullmatch(appos.group("head"))):
             if (grp[0].type == "State" and grp[0].how in ("name", "adj", "metonym")) or grp[0].type == "Organization":
@@ -2667,7 +2672,16 @@ def extract_events(ctx: Context) -> list[dict]:
             elif etype in ("Order",):
                 if re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()]):
                     continue
-                subj = _subject(ctx, info, seg, m.start())
+                if re.search(r"(?:by|from|of)$", m.group(0)):
+                    # "following a directive by the Commander in Chief …, Yoweri Museveni, on 1st July": who gave it
+                    participants = [x for x in info.mentions if m.end() <= x.start < m.end() + 120 and x.type == "Person"
+                                    and x.how != "pron"][:1]
+                    if not participants:
+                        continue
+                    seg = (m.start(), min(seg[1], participants[0].end + 40))
+                    subj = participants
+                else:
+                    subj = _subject(ctx, info, seg, m.start())
                 participants = [p for p in subj if p.type in ("Person", "State", "Organization")]
                 if not participants:
                     ps = [x for x in info.mentions if x.type == "Person" and x.start < m.start()]

@@ -1874,3 +1874,21 @@ def test_a_units_name_begins_at_its_number_and_keeps_its_regiment(text, unit, ot
 def test_an_airport_is_a_place_with_its_citys_name_inside(text, airport):
     got = ents(run(text))
     assert ("Place", airport) in got and not any(label == "Dublin" for _t, label in got)
+
+
+def test_a_directive_by_a_leader_is_his_order():
+    r = run("Uganda's army said that, following a directive by the Commander in Chief, H.E. Yoweri Kaguta Museveni, on "
+            "1st July 2026, a contingent of 650 officers was deployed to South Sudan on 3rd July 2026.",
+            published="2026-07-08")
+    assert ("Order", "2026-07-01", frozenset({"Yoweri Kaguta Museveni"})) in evs(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Uganda's army chief Gen. Muhoozi Kainerugaba held discussions with his South Sudanese counterpart, Gen. Paul "
+    "Nang Majok, on Monday.",
+    "Uganda's army chief Gen. Muhoozi Kainerugaba flagged off the contingent and later held talks with his South "
+    "Sudanese counterpart, Gen. Paul Nang Majok, on Monday.",
+    "Uganda's army chief, Gen. Muhoozi Kainerugaba, held talks with Gen. Paul Nang Majok on Monday.",
+])
+def test_a_rank_before_a_name_does_not_hide_who_meets(text):
+    assert ("Meeting", "2025-01-06", frozenset({"Muhoozi Kainerugaba", "Paul Nang Majok"})) in evs(run(text))
