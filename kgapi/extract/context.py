@@ -163,7 +163,10 @@ class Context:
                             # "In April, the Royal Welsh will hand over …": a leading date takes the tense of
                             # the clause it leads
                             words = s.text[hi + 1:].split()[:8]  # its verb comes within a few words
-                            hi = hi + 1 + len(" ".join(words)) + 1
+                            # (not the verb of a clause it governs: "On Wednesday, Ankara denied a report that it
+                            # would send …" is last Wednesday)
+                            cut = next((k for k, w in enumerate(words) if w in ("that", "which", "who")), len(words))
+                            hi = hi + 1 + len(" ".join(words[:cut])) + 1
                         said = _SAID_ON.search(s.text[max(0, dp.start - 40):dp.start])
                         # "The Kremlin said on Monday it would …": the day of a past statement stays past
                         dates.append(dp if said else dfut if _FUTURE.search(s.text[lo:hi]) else dp)

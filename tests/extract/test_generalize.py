@@ -1892,3 +1892,17 @@ def test_a_directive_by_a_leader_is_his_order():
 ])
 def test_a_rank_before_a_name_does_not_hide_who_meets(text):
     assert ("Meeting", "2025-01-06", frozenset({"Muhoozi Kainerugaba", "Paul Nang Majok"})) in evs(run(text))
+
+
+def test_a_states_denial_is_voiced_by_its_official_quoted_right_after():
+    r = run('On Wednesday, Ankara denied a report that it would send 1,000 more troops to Libya. "There is no plan to '
+            'increase it," ministry spokesperson Rear Adm. Zeki Aktürk told a weekly press briefing.',
+            published="2024-12-19", title="Turkey denies plan to send more troops to Libya")
+    assert ("Denial", "2024-12-18", frozenset({"Turkey", "Zeki Aktürk"})) in evs(r)
+
+
+def test_an_invention_within_hours_is_a_denial_on_the_day_of_the_report():
+    r = run("Moldova's intelligence service said on Thursday that Russia had brought 300 more servicemen into "
+            "Transnistria. Russia's ambassador in Chisinau, Gennady Voronkov, called the report \"an invention\" "
+            "within hours.", published="2026-03-13")
+    assert ("Denial", "2026-03-12", frozenset({"Gennady Voronkov", "Russia"})) in evs(r)
