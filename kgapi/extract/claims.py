@@ -2555,7 +2555,9 @@ def extract_events(ctx: Context) -> list[dict]:
                 if not participants:
                     own = [x for x in info.mentions if x.type == "Person" and x.how == "pron"
                            and m.start() - 25 <= x.start <= m.end() + 25]
-                    participants = own or _subject(ctx, info, seg, m.start())
+                    # (a pronoun after the verb is the visitor only when the clause names none before it:
+                    # "No Kwang Chol visited Moscow, where he and …" is his visit)
+                    participants = [x for x in own if x.start <= m.start()] or _subject(ctx, info, seg, m.start()) or own
                     if participants and _personnel_any().search(text, participants[-1].end, m.start()):
                         continue  # "He said another 1,500 troops had arrived in the region": troops, not him
                 if not participants:
@@ -2878,7 +2880,10 @@ def extract_events(ctx: Context) -> list[dict]:
                 # joined by "and" happened when the clause before it did
                 prior = [d for d in info.dates if d.value and d.end <= seg[0] and not d.end_value
                          and not _SPEECH_DATE.search(text[max(0, d.start - 25):d.start])]
-                dates = prior[-1:]
+                # (the clause's own date comes first: "…, and last month No Kwang Chol visited Moscow, where
+                # he and Belousov signed a plan")
+                own = [d for d in info.dates if d.value and seg[0] <= d.start and d.end <= m.start() and not d.end_value]
+                dates = own[:1] or prior[-1:]
             if not dates and etype_out in ("Denial", "Acknowledgement", "Report"):
                 # "Moscow dismissed the reports, with Kremlin spokesman Dmitry Peskov calling them 'another
                 # fake' on Oct. 21": the participle clause that says how gives the day

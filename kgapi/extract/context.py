@@ -257,6 +257,7 @@ class Context:
                         lead = re.sub(r"^(?:(?:Last|Early|Late|On|In|Earlier|Later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
                                       r"Friday|Saturday|Sunday|week|month|year|January|February|March|April|May|June|July|"
                                       r"August|September|October|November|December)\s+(?=[A-Z])", "", lead)
+                        lead = re.sub(r"^(?:last|next|this|earlier|later)\s+(?:week|month|year)\s+(?=[A-Z])", "", lead)
                         titled = re.fullmatch(r"(?:[A-Z][\w.'’-]*['’]s\s+|the\s+)?((?:[a-z-]+\s+){0,3}[a-z-]+),\s+"
                                              r"(?:(?:General|Gen\.|Lt\.|Lieutenant|Col\.|Colonel|Admiral|Adm\.|Marshal|"
                                              r"Brig\.|Brigadier|Maj\.|Major|Captain|Capt\.|Dr\.?|Mr\.?|Ms\.?)\s+)*", lead)

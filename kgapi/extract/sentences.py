@@ -105,7 +105,10 @@ _MONTHS_WD = (r"(?:January|February|March|April|May|June|July|August|September|O
 _CLAUSE = re.compile(r";\s+|,\s+(?=(?:and|but|while|whereas|although|though)\s+(?:(?!" + _MONTHS_WD
                      + r"(?!['’]s))[A-Z]|(?:he|she|they|it|its|his|her|their|the|a|an|both|some|that)\s|"
                      r"(?:has|have|had|was|were|is|are|will|would|also)\s+(?:\w+\s+)?(?:kept|been|continued|begun|started|"
-                     r"sent|shipped|supplied|delivered|provided|said|told|denied|called|warned)\b))"
+                     r"sent|shipped|supplied|delivered|provided|said|told|denied|called|warned)\b|"
+                     # ", and last month No Kwang Chol visited …": a time adverbial opens a clause of its own
+                     r"(?:(?:last|next|this|earlier|later)\s+(?:week|month|year|spring|summer|autumn|fall|winter|[A-Z]\w+day)|"
+                     r"(?:days?|weeks?|months?|a\s+(?:day|week|month|year))\s+later|on\s+\d|in\s+(?:\d|early|mid|late))\b))"
                      r"|,\s+(?=which\b|who\b)|\s+(?=while\b)")
 
 

@@ -1906,3 +1906,12 @@ def test_an_invention_within_hours_is_a_denial_on_the_day_of_the_report():
             "Transnistria. Russia's ambassador in Chisinau, Gennady Voronkov, called the report \"an invention\" "
             "within hours.", published="2026-03-13")
     assert ("Denial", "2026-03-12", frozenset({"Gennady Voronkov", "Russia"})) in evs(r)
+
+
+def test_a_time_adverbial_after_and_opens_a_clause_with_its_own_actor_and_date():
+    r = run("Kim and Vladimir Putin met in Beijing on 3 September 2025, and last month North Korean Defence Minister "
+            "No Kwang Chol visited Moscow, where he and Russian Defence Minister Andrei Belousov signed a plan of "
+            "military cooperation for 2026.", published="2026-02-12")
+    assert evs(r) == {("Meeting", "2025-09-03", frozenset({"Kim Jong Un", "Vladimir Putin"})),
+                      ("Visit", "2026-01", frozenset({"No Kwang Chol"})),
+                      ("Agreement", "2026-01", frozenset({"No Kwang Chol", "Andrei Belousov"}))}
