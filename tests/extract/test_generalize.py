@@ -1915,3 +1915,11 @@ def test_a_time_adverbial_after_and_opens_a_clause_with_its_own_actor_and_date()
     assert evs(r) == {("Meeting", "2025-09-03", frozenset({"Kim Jong Un", "Vladimir Putin"})),
                       ("Visit", "2026-01", frozenset({"No Kwang Chol"})),
                       ("Agreement", "2026-01", frozenset({"No Kwang Chol", "Andrei Belousov"}))}
+
+
+def test_a_spy_agency_is_the_one_the_story_names_not_south_koreas():
+    r = run("Russia's Foreign Intelligence Service said some 700 British servicemen were in Ukraine. The SVR, as the spy "
+            "agency headed by Sergei Naryshkin is known, said in a statement on Tuesday that they planned strikes.",
+            published="2025-03-27")
+    assert ("Report", "2025-03-25", frozenset({"Foreign Intelligence Service of Russia"})) in evs(r)
+    assert "National Intelligence Service" not in {e["label"] for e in r["entities"]}
