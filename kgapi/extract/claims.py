@@ -1313,6 +1313,7 @@ _RECEIVE = re.compile(r"\b(?:received|receives|receiving|receive|host|hosts|host
                       r"invited|requested|(?:took|taken|taking|takes)\s+in|(?:asked|asks|asking|called|calls|appealed)\s+for|"
                       r"sought|seeks)\b")
 _WITHDRAW = re.compile(r"\b(?:(?:pull|rotat)(?:ed|ing|s|es|e)?\s+(?:[\w,]+\s+){0,6}?(?:out|back)\b|withdr[ae]w\w*|withdrawal|"
+                       r"(?:bring|brings|bringing|brought)\s+(?:[\w,]+\s+){0,6}?home\b|"
                        r"(?:left|leav(?:e|es|ing))(?!\s+(?:[A-Z][\w.-]*\s+){0,3}for\b)|"
                        r"exit(?:ed)?|ended|end(?:ing)?\s+(?:its|their)|redeploy\w*\s+(?:home|back))\b", re.I)
 _START_VERB = re.compile(r"\b(?:deploy\w*|sent|sen[dt]s?|arriv\w+|dispatch\w*|mov(?:ed|ing)|entered|began|"
@@ -1336,10 +1337,22 @@ def _the_country(ctx: Context, info: SentInfo, sending: str | None, pos: int = 1
     return None
 
 
+_FORCE_HEAD = re.compile(r"\b(?:Forces?|Army|Navy|Ministry|Department|Command|Guard|Corps|Defen[cs]e)\b")
+
+
 def _sending_org(m: Mention) -> str | None:
-    o = gazetteer().orgs.get(m.label)
+    """The state a military or government body belongs to: by the data, else by the state's name or
+    adjective its own name opens with ("the South African National Defence Force")."""
+    g = gazetteer()
+    o = g.orgs.get(m.label)
     if o and o.state and o.kind in ("military", "government"):
         return o.state
+    if o is None and m.how == "pattern" and _FORCE_HEAD.search(m.surface):
+        words = m.surface.split()
+        for k in (2, 1):
+            st = g.folded_index.get(fold(" ".join(words[:k])))
+            if st and st[0] in ("state", "state_adj") and len(words) > k:
+                return st[1]
     return None
 
 
@@ -1356,7 +1369,7 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict, frames: l
 
 _SPEAKER_SENDS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|confirmed|stated)\s+(?:(?:on|last|this)\s+\w+\s+)?"
                             r"(?:that\s+)?(?:it|they)\s+(?:[\w']+\s+){0,2}?(?:sen[dt]|sends|sending|deploy\w*|dispatch\w*|"
-                            r"station\w*|contribut\w+)\b")
+                            r"station\w*|contribut\w+|has|have|had|keeps?|keeping|maintains?)\b")
 
 
 def _host_candidate(host_c: list, loc_c: list, score: float, m: Mention, state: str) -> None:
@@ -1425,8 +1438,10 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             # (nor the source a statement is attributed to)
             if any(ss <= m.start < se for ss, se in src_spans) and not _SPEAKER_SENDS.match(text, m.end):
                 continue  # (but "The Philippine Navy said it plans to send …": the speaker sends)
-            if m.start < f.start and not re.search(r"\b(?:by|from|with|of|and|in|to|into|on|at|for|against|"
-                                                   r"near|over|than)\s+(?:the\s+)?$", before):
+            if m.start < f.start and (not re.search(r"\b(?:by|from|with|of|and|in|to|into|on|at|for|against|"
+                                                    r"near|over|than)\s+(?:the\s+)?$", before) or re.match(
+                    # "contrasts with Greece's decision to bring home its … 120 personnel": the state decides
+                    r"['’]s\s+(?:\w+\s+)?(?:decision|plan|move|offer|pledge|promise|bid|refusal)\s+to\b", poss_after)):
                 if m.type == "State" and m.how in ("name", "metonym", "pron") and not re.match(r"['’]s\s+(?!own\b)", poss_after):
                     subj_cands.append((m.start, m.label))
                 elif m.type == "State" and m.how == "adj" and re.search(r"(?:ans|ese|is|ers|ians)$", m.surface) and \
@@ -1445,13 +1460,14 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                         r"pledged|promised|agreed\s+to\s+send)\b", text[m.end:m.end + 50]):
                     subj_cands.append((m.start, ctx.person_state[m.label]))  # "Kim Jong Un sent 6,000 troops"
                 elif m.type == "Organization" and _sending_org(m) and (
-                        gazetteer().orgs[m.label].kind == "military" or
+                        m.label not in gazetteer().orgs or gazetteer().orgs[m.label].kind == "military" or
                         re.match(r"\s+(?:\w+\s+){0,2}(?:to\s+)?(?:send|sent|sends|sending|deploy\w*|dispatch\w*|move|moved|"
                                  r"moving|will|plans)\b",
                                  text[m.end:m.end + 40])):
                     subj_cands.append((m.start, _sending_org(m)))
                 elif m.type == "State" and m.how in ("name", "metonym") and re.match(r"['’]s\s+(?:\w+\s+){0,2}(?:army|military|forces|troops|soldiers|contingent|force|units|deployment|junta|government|defen[cs]e\s+ministry|"
-                                                                               r"parliament|president|leadership|cabinet|leader)", poss_after):
+                                                                               r"parliament|president|leadership|cabinet|leader|"
+                                                                               r"decision|plan|move|offer|pledge|promise|bid|refusal)", poss_after):
                     subj_cands.append((m.start, m.label))
         for m in ms:
             if m.start > f.start and re.search(r"\b(?:left|leave|leaves|leaving|quit|quitting|exited|vacated)\s+(?:the\s+)?$",
@@ -1508,6 +1524,14 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                         text[m.end:m.end + 60]):
                     sending = m.label
                     break
+        if sending is None:
+            # "a Norwegian NASAMS detachment of some 100 soldiers": the unit the figure is counted in
+            um = re.search(r"\b(?:an?|the|its|their)\s+(?P<adj>[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:detachment|"
+                           r"contingent|battalion|unit|team|battery|company|brigade|regiment|squadron|mission|task\s+force)"
+                           r"\s+of\s+(?:\w+\s+){0,3}$", text[max(a, f.start - 90):f.start])
+            st = gazetteer().folded_index.get(fold(um.group("adj"))) if um else None
+            if st and st[0] == "state_adj":
+                sending = st[1]
         if sending is None and not _WITHDRAW.search(text, a, b):
             # "3,000 troops were moved from North Korea to Russia": where they came from sends them
             for m in ms:

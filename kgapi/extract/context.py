@@ -295,17 +295,24 @@ class Context:
         g = gazetteer()
         for k in range(1, len(self.infos)):
             info, prev = self.infos[k], self.infos[k - 1]
-            m = self._IT_SUBJECT.match(info.sent.text)
+            # ("Until December it also had some 2,500 soldiers in Somalia": after a leading time adverbial)
+            adv = re.match(r"(?:Until|Since|By|In|On|Last|Earlier|Later|Meanwhile|Now|Then|Today|Yesterday)\b[^,.;]{0,25}?"
+                           r",?\s+(?=it\s)", info.sent.text)
+            at = adv.end() if adv else 0
+            m = self._IT_SUBJECT.match(info.sent.text[:at] + "It" + info.sent.text[at + 2:] if adv else info.sent.text, at)
             if not m or not prev.mentions:
                 continue
             p0 = prev.mentions[0]
             lead = prev.sent.text[:p0.start]
+            # ("Burundi's army is stretched. … it": the state whose army the sentence is about)
             if p0.type != "State" or p0.how not in ("name", "metonym", "pron") or \
-                    re.match(r"['’]s\b", prev.sent.text[p0.end:p0.end + 2]) or \
+                    (re.match(r"['’]s\b", prev.sent.text[p0.end:p0.end + 2]) and not re.match(
+                        r"['’]s\s+(?:army|military|armed\s+forces|forces|government|junta)\b", prev.sent.text[p0.end:])) or \
                     not re.fullmatch(r"(?:(?:The|the)\s+)?|(?:[A-Z]\w*(?:\s+\w+){0,3},\s+)", lead):
                 continue
             surface = m.group(0).split()[0] if m.group(0).startswith("It") else " ".join(m.group(0).split()[:2])
-            info.mentions = sorted(info.mentions + [Mention(0, len(surface), surface, "State", p0.label, "pron")],
+            surface = info.sent.text[at:at + len(surface)]
+            info.mentions = sorted(info.mentions + [Mention(at, at + len(surface), surface, "State", p0.label, "pron")],
                                    key=lambda x: (x.start, -x.end))
         del g
 

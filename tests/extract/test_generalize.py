@@ -1923,3 +1923,15 @@ def test_a_spy_agency_is_the_one_the_story_names_not_south_koreas():
             published="2025-03-27")
     assert ("Report", "2025-03-25", frozenset({"Foreign Intelligence Service of Russia"})) in evs(r)
     assert "National Intelligence Service" not in {e["label"] for e in r["entities"]}
+
+
+@pytest.mark.parametrize("text,fig", [
+    ("Rwanda denies backing M23. The South African National Defence Force says it has about 1,000 soldiers in Congo.",
+     ("South Africa", "Democratic Republic of the Congo", 1000)),
+    ("Germany sent 300 soldiers to Poland. The extension contrasts with Greece's decision to bring home its Patriot "
+     "battery and about 120 personnel from Saudi Arabia in 2023.", ("Greece", "Saudi Arabia", 120)),
+    ("Rwanda has troops in Congo. Burundi's army is stretched. Until December it also had some 2,500 soldiers in "
+     "Somalia.", ("Burundi", "Somalia", 2500)),
+])
+def test_the_sending_state_is_the_actor_of_the_clause_not_the_storys_pair(text, fig):
+    assert fig in figs(run(text))
