@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
 import re
@@ -2118,7 +2119,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                          r"(?:[\w-]+\s+){0,2}(?<!\bto\s)(?:visit|trip)|visit\s+(?:to|by)|trip\s+to|(?:Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)['’]s\s+(?:trip|visit)|arrived\s+in|traveled\s+to|travelled\s+to|flew\s+(?:in\s+)?to|"
                          r"landed\s+in)\b")),
-    ("Agreement", re.compile(r"\b(?:(?:signed|inked)(?!\s+(?:the|an|a)\s+(?:\w+\s+)?order)|(?:an|the|new)\s+agreement|"
+    ("Agreement", re.compile(r"\b(?:(?<![Dd]ecree\s)(?<!\d,\s)(?:signed|inked)(?!\s+(?:the|an|a)\s+(?:\w+\s+)?order)|(?:an|the|new)\s+agreement|"
                              r"(?:was|were|has\s+been|had\s+been)\s+agreed|agreed\s+to\s+(?:\w+\s+)?(?:withdraw|pull|leave|end|remove|"
                              r"exit)|ratified|ratifies|ratify|concluded\s+an?\s+(?:agreement|treaty|pact)|"
                              r"(?:struck|reached|sealed|clinched)\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)|"
@@ -2132,7 +2133,8 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                          r"to\s+(?:deploy|send|dispatch|move|prepare|station|withdraw))|"
                          r"issued\s+(?:\w+\s+){0,2}(?:orders?|instructions?|directives?)|"
                          r"gave\s+(?:\w+\s+){0,2}(?:orders?|instructions?)|"
-                         r"signed\s+(?:the|an|a)\s+(?:\w+\s+)?order|(?:a|the)\s+(?:presidential\s+)?directive\s+(?:issued\s+)?(?:by|from)|"
+                         r"signed\s+(?:the|an|a)\s+(?:\w+\s+)?order|signed\s+off\s+on|"
+                         r"(?:[Dd]ecree|executive\s+order)\b[^.;]{0,40}?\bsigned\s+(?:on\s+[\w\s]{3,20}?\s+)?by|(?:a|the)\s+(?:presidential\s+)?directive\s+(?:issued\s+)?(?:by|from)|"
                          r"(?:on|following)\s+the\s+(?:orders?|instructions?|directives?)\s+of|at\s+the\s+direction\s+of)\b")),
     ("Acknowledgement", re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|confirmed|confirms)\b")),
     ("Denial", re.compile(r"\b(?:denied|denies|dismissed|rejected|rejects|refuted|called\s+(?:it|them|the\s+(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:\"|“)?(?:an?\s+)?(?:\w+\s+)?(?:lie|fake|false|baseless|slander\w*|fabricat\w+|groundless|invention|fiction|hoax|fantasy))\b")),
@@ -3029,6 +3031,20 @@ def extract_events(ctx: Context) -> list[dict]:
             if visits:
                 ev["date"] = visits[-1]["date"]
     _denial_voiced(ctx, events)
+    starts = [inf.sent.start for inf in ctx.infos]
+    for ev in events:
+        # "… coincided with a visit to India by Foreign Minister Moosa Zameer. Zameer met Jaishankar in New Delhi
+        # on Thursday": the visit's talks, told in the next sentence, date it
+        if ev["type"] != "Visit" or ev["date"] is not None:
+            continue
+        who = {x["label"] for x in ev["participants"]}
+        at = ev["sources"][0]["start"]
+        k = bisect.bisect_right(starts, at)
+        nxt = starts[k] if k < len(starts) else None
+        talks = [o for o in events if o["type"] == "Meeting" and o["date"] and nxt is not None
+                 and at < o["sources"][0]["start"] <= nxt and who <= {x["label"] for x in o["participants"]}]
+        if talks:
+            ev["date"] = talks[0]["date"]
     for ev in events:
         # "Moldova's intelligence service said on Thursday … Russia's ambassador called the report 'an invention'
         # within hours": the day of the dated event told last before it

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .resources import _alt, fold, fold_accents, gazetteer, lexicon, state_words
+from .resources import _alt, fold, fold_accents, gazetteer, lexicon, role_heads_alt, state_words
 
 UP = (r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƠƯȘȚ"
       r"ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")  # Vietnamese, Romanian
@@ -398,6 +398,8 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
         words = surface.split()
         if len(words) < 2:
             continue
+        if re.search(r"\b[Cc]ommander-in-[Cc]hief\b|^(?:Republic|Nation|State|Government)\s+and\s", surface):
+            continue  # "the President of the Republic and Commander-in-Chief of the Army": an office's title
         if _STAFF_TITLE.fullmatch(surface) and re.search(r"(?i:chief|chiefs)\s+of\s+(?:the\s+)?$", text[max(0, s - 20):s]):
             # "Uganda's Chief of Defence Forces", "Chief of General Staff": an office's title, no body (unless the
             # data knows that state's body by the name: "Russia's chief of the General Staff")
@@ -456,8 +458,9 @@ def _title_re():
 
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|said|says|told|added|(?:led|headed|chaired|commanded)\s+by)\s+(?P<name>"
                         + _NAME + r")\b")
-_ROLE_COMMA_NAME = re.compile(r"\b(?:" + "|".join(sorted((re.escape(h) for h in lexicon().role_heads), key=len, reverse=True))
-                              + r"),\s+(?P<name>" + _NAME + r"),")
+# "the minister, Ghassan Maumoon,", "the President of the Republic …, Bernardo Arévalo."
+_ROLE_COMMA_NAME = re.compile(r"\b(?:" + role_heads_alt() + r")(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*)?,\s+"
+                              r"(?P<name>" + _NAME + r")(?:,|\.(?:\s|$)|\s+(?:said|says|told|who)\b)")
 _NAME_RE = re.compile(r"(?<![\w’'])" + _NAME + r"(?![\w])")
 
 

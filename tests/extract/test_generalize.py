@@ -1935,3 +1935,29 @@ def test_a_spy_agency_is_the_one_the_story_names_not_south_koreas():
 ])
 def test_the_sending_state_is_the_actor_of_the_clause_not_the_storys_pair(text, fig):
     assert fig in figs(run(text))
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Officials tell me Defense Secretary Pete Hegseth signed off on the plan earlier this week.",
+     ("Order", "2025-01", frozenset({"Pete Hegseth"}))),
+    ("The deployment was authorised by Government Decree 45-2025, signed on 5 January by the President of the Republic "
+     "and Commander-in-Chief of the Army, Bernardo Arévalo.", ("Order", "2025-01-05", frozenset({"Bernardo Arévalo"}))),
+])
+def test_signing_off_or_signing_a_decree_is_an_order(text, event):
+    r = run(text)
+    assert event in evs(r) and not [e for e in evs(r) if e[0] == "Agreement"]
+    assert not [e for e in r["entities"] if "Commander-in-Chief" in e["label"]]
+
+
+def test_a_visit_is_dated_by_its_talks_told_in_the_next_sentence():
+    r = run("The withdrawal coincided with a visit to India by Foreign Minister Moosa Zameer, his first since taking "
+            "office. Zameer met External Affairs Minister S. Jaishankar in New Delhi on Thursday.", published="2024-05-11")
+    assert ("Visit", "2024-05-09", frozenset({"Moosa Zameer"})) in evs(r)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The deployment was signed by the President, Bernardo Arévalo.", "Bernardo Arévalo"),
+    ("He met the minister, Ghassan Maumoon, on Monday.", "Ghassan Maumoon"),
+])
+def test_a_name_after_a_title_and_a_comma_is_a_person(text, name):
+    assert ("Person", name) in ents(run(text))
