@@ -121,7 +121,7 @@ def extract_roles(ctx: Context) -> list[dict]:
                         r"|\s+for\s+(?:the\s+)?" + _DOMAIN_RE + r"){0,2})(?P<post>\s+(?:in|to)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s*,))?)"
                         r"(?P<sep>\s*,\s+|\s+)"
                         r"(?:(?:[A-Z][a-z]{0,3}\.|Rear|Vice|Brigadier|Colonel|Lieutenant|Major|Admiral|Captain|Marshal|"
-                        r"Field|Air|Senior|Prince|Sheikh|H\.\s?E\.|(?:Colonel|Lieutenant|Major)-General|"
+                        r"Field|Air|Senior|Prince|Sheikh|H\.\s?E\.|Dr|Mr|Mrs|Ms|Prof|Sir|Dame|(?:Colonel|Lieutenant|Major)-General|"
                         r"General(?=\s+[A-Z][\w’'-]*\s+[A-Z]))\s+){0,4}$")
     head_re = re.compile(r"\b(?:" + rh + r"|" + titled + r")\b")
     for si, info in enumerate(ctx.infos):
@@ -175,7 +175,7 @@ def extract_roles(ctx: Context) -> list[dict]:
                         of_tail = st[-1]
                 for q in reversed([x for x in info.mentions if x.end <= role_start and role_start - x.end <= 30]):
                     gap = text[q.end:role_start]
-                    if q.type in ("State", "Organization") and "," not in gap and (role_start - q.end <= 4 or (
+                    if q.type in ("State", "Organization") and "," not in gap and (re.fullmatch(r"(?:['’]s?)?\s*", gap) or (
                             re.fullmatch(r"(?:['’]s)?\s+(?:[a-z]+\s+){1,3}", gap) and not re.search(
                                 r"\b(?:that|which|who|and|or|but|as|said|says|when|while|where|by|with|to|from|for|"
                                 r"the|a|an)\b", gap))):
@@ -217,6 +217,11 @@ def extract_roles(ctx: Context) -> list[dict]:
                           r"(?P<role>(?:[a-z-]+\s+){0,2}(?:" + rh + r"))\b", text[m.end:m.end + 80])
             if cm:
                 found.append((cm.group("role"), None))
+            # ---- a plural title before two names ("Prime Ministers Anthony Albanese and James Marape")
+            pl = re.search(r"\b(?P<t>(?:(?:Foreign|Defen[cs]e|Deputy|Vice|Interior)\s+)?(?:Prime\s+Minister|Minister|President|Secretary|Chancellor|"
+                           r"Premier)s)\s+(?:(?:[A-Z][\w’'.-]*\s+){1,4}and\s+)?$", text[max(0, m.start - 80):m.start])
+            if pl and not pm:
+                found.append((pl.group("t")[:-1], None))
             # ---- appositive after the name ("Hong Min, a senior researcher at the …")
             app = _appositive_role(info, m, head_re)
             if app:
@@ -258,8 +263,9 @@ def extract_roles(ctx: Context) -> list[dict]:
                 if of is None and re.search(r"(?i)\bsecretary-general\b", role) and "United Nations" in g.orgs:
                     of = "United Nations"  # "Under-Secretary-General for Peace Operations": the UN's, unless one is named
                 if of is None and _GOV_ROLE.search(role):
-                    # "Defence Minister X" with no state near: the headline's state, whose story it is
-                    of = _title_state(ctx)
+                    # "Defence Minister X" with no state near: the headline's state, whose story it is (not the
+                    # one the sentence has him visit)
+                    of = _title_state(ctx, _destinations(info, m.start))
                 if counterpart and of in g.states:
                     # the US Defense Secretary's Italian counterpart is Italy's Defense Minister
                     role = lex.counterpart_office(role, of)
@@ -317,19 +323,27 @@ def _title_states(ctx: Context) -> list[Mention]:
     return cached
 
 
-def _title_state(ctx: Context) -> str | None:
-    """The first state the headline names, the one a story's untitled officials most often belong to."""
-    return next((m.label for m in _title_states(ctx) if m.how in ("name", "adj", "metonym")), None)
+def _title_state(ctx: Context, avoid: set[str] = frozenset()) -> str | None:
+    """The first state the headline names, the one a story's untitled officials most often belong to
+    (other than ``avoid``: the state the sentence has them visit)."""
+    return next((m.label for m in _title_states(ctx) if m.how in ("name", "adj", "metonym") and m.label not in avoid), None)
+
+
+def _destinations(info: SentInfo, pos: int) -> set[str]:
+    """States named before ``pos`` as where someone goes ('a visit to India by Foreign Minister X')."""
+    return {m.label for m in info.mentions if m.type == "State" and m.start < pos and re.search(
+        r"\b(?:to|into|visit(?:ed|ing|s)?|toured)\s+(?:the\s+)?$", info.sent.text[max(0, m.start - 12):m.start])}
 
 
 def _context_state(ctx: Context, si: int, pos: int) -> str | None:
     """The state a government title without one belongs to: the first state named as an actor
     before it in the sentence, else the first in the sentence before."""
     info = ctx.infos[si]
+    avoid = _destinations(info, pos)
     for m in info.mentions:
         if m.start >= pos:
             break
-        if m.type == "State" and m.how in ("name", "metonym"):
+        if m.type == "State" and m.how in ("name", "metonym") and m.label not in avoid:
             return m.label
     if si > 0:
         for m in ctx.infos[si - 1].mentions[:1]:

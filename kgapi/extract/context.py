@@ -192,7 +192,9 @@ class Context:
                     if m.start - p.end > 40:
                         break
                     if p.type == "State" and p.how in ("adj", "name", "metonym") and \
-                            re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){0,3}", info.sent.text[p.end:m.start]):
+                            re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){0,3}", info.sent.text[p.end:m.start]) and \
+                            not re.search(r"\b(?:by|to|from|with|in|at|for|and|or|than)\b", info.sent.text[p.end:m.start]):
+                        # ("a visit to India by Foreign Minister Moosa Zameer": not India's)
                         self.person_state[m.label] = p.label
                         break
         self._resolve_pronouns_and_descriptions()

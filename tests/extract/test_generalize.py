@@ -1961,3 +1961,15 @@ def test_a_visit_is_dated_by_its_talks_told_in_the_next_sentence():
 ])
 def test_a_name_after_a_title_and_a_comma_is_a_person(text, name):
     assert ("Person", name) in ents(run(text))
+
+
+@pytest.mark.parametrize("text,title,role", [
+    ("When Prime Ministers Anthony Albanese and James Marape signed the treaty in Canberra, few noticed.", "x",
+     ("James Marape", "Prime Minister", "Papua New Guinea")),
+    ("The last group flew out a day before the deadline set by President Dr Mohamed Muizzu.", "x",
+     ("Mohamed Muizzu", "President", "Maldives")),
+    ("The withdrawal coincided with a visit to India by Foreign Minister Moosa Zameer, his first since taking office.",
+     "Last Indian troops leave Maldives", ("Moosa Zameer", "Foreign Minister", "Maldives")),
+])
+def test_titles_before_names_plural_with_an_honorific_or_after_a_destination(text, title, role):
+    assert role in roles_of(run(text, title=title, published="2025-11-18"))
