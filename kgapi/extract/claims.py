@@ -2516,6 +2516,10 @@ def extract_events(ctx: Context) -> list[dict]:
                 if re.match(r"\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){1,2}(?:personnel|troops|soldiers|servicemen|peacekeepers|"
                             r"contingent|sailors|crews?)\b", text[m.end():m.end() + 50]):
                     continue  # "met with Turkish personnel serving in Libya": a visit to troops, not two parties meeting
+                if m.group(0).startswith("summit") and re.search(
+                        r"\b(?:for|to|at|attend\w*|ahead\s+of|before|after|during)\s+the\s+(?:[\w-]+\s+){0,5}$",
+                        text[max(0, m.start() - 60):m.start()]):
+                    continue  # "in China since Sunday for the Shanghai Cooperation Organisation summit in Tianjin": a gathering
                 if re.search(r"\b(?:will|is\s+(?:expected|due|set|scheduled)\s+to|are\s+(?:expected|due|set|scheduled)\s+to|"
                              r"plans?\s+to|intends?\s+to)\b[^.;,]{0,60}$", text[seg[0]:m.start()]) and \
                         re.search(r"talks|meeting|summit", m.group(0)):
@@ -2884,7 +2888,8 @@ def extract_events(ctx: Context) -> list[dict]:
                 r"\bfor\s+(?:the\s+)?(?:years?\s+|period\s+)?$", text[max(0, d.start - 16):d.start]))]
             if not dates and etype_out in ("Meeting", "Visit", "Agreement") and ctx.ref and not any(
                     d.value for d in info.dates) and re.search(
-                    r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:held|met|signed|arrived|begun|started|concluded|opened)\b",
+                    r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:held|met|signed|arrived|begun|started|concluded|opened|landed|"
+                    r"flown|gone|travell?ed)\b",
                     text[max(seg[0], m.start() - 30):m.end() + 5]):
                 # "Putin and Kim have held talks in Beijing" (a live page, a breaking story): today
                 dates = [_implied_date(ctx.ref.isoformat())]

@@ -1973,3 +1973,12 @@ def test_a_name_after_a_title_and_a_comma_is_a_person(text, name):
 ])
 def test_titles_before_names_plural_with_an_honorific_or_after_a_destination(text, title, role):
     assert role in roles_of(run(text, title=title, published="2025-11-18"))
+
+
+def test_being_in_town_for_a_summit_is_no_meeting_and_a_live_arrival_is_today():
+    r = run("Putin, who has been in China since Sunday for the Shanghai Cooperation Organisation summit in Tianjin, held "
+            "talks with Xi yesterday at the Great Hall of the People.", published="2025-09-03")
+    assert {e for e in evs(r) if e[0] == "Meeting"} == {("Meeting", "2025-09-02", frozenset({"Vladimir Putin", "Xi Jinping"}))}
+    r = run("Volodymyr Zelensky has landed in Paris and has gone straight into a bilateral meeting with Macron.",
+            published="2026-01-06")
+    assert ("Visit", "2026-01-06", frozenset({"Volodymyr Zelensky"})) in evs(r)
