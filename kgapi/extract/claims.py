@@ -670,7 +670,10 @@ _NOT_SENT = re.compile(r"\b(?:massed|amass(?:ed|ing)|concentrat(?:ed|ing)(?=\s+(
 _CAPACITY_LEFT = re.compile(r"\b(?:accommodation|accommodations|housing|barracks|beds|capacity|room|space|quarters)\s+"
                             r"(?:for|to\s+(?:house|accommodate|hold))\s+(?:(?:up\s+to|about|around|some|as\s+many\s+as|"
                             r"more\s+than|over|at\s+least)\s+)?$|\b(?:able|built|designed|enough)\s+to\s+(?:house|accommodate|"
-                            r"hold|sleep)\s+(?:(?:up\s+to|about|around|some|as\s+many\s+as|more\s+than|over)\s+)?$", re.I)
+                            r"hold|sleep)\s+(?:(?:up\s+to|about|around|some|as\s+many\s+as|more\s+than|over)\s+)?$|"
+                            # a mission's authorised ceiling: "resolution 2699, which allows for up to 2,500 personnel"
+                            r"\b(?:allows?\s+for|(?:ceiling|cap|authori[sz]ed\s+strength)\s+of|"
+                            r"capped\s+at)\s+(?:(?:up\s+to|a\s+maximum\s+of|as\s+many\s+as)\s+)?$", re.I)
 _CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
                             r"lost|losing|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|slain|slew|perished)\b[^.;]{0,30}$", re.I)
 
@@ -2020,9 +2023,14 @@ def _drop_sums(figures: list[Figure]) -> list[Figure]:
     sums: dict[tuple[str | None, int], list[tuple[Figure, Figure]]] = {}
     for group in by_sent.values():
         for i, x in enumerate(group[:20]):
-            for y in group[i + 1:20]:
+            for j, y in enumerate(group[i + 1:20], i + 1):
                 if x.sending == y.sending:
                     sums.setdefault((x.sending, x.count + y.count), []).append((x, y))
+                    # ("made up of 120 infantry soldiers, 20 military police officers and 10 medical personnel")
+                    for z in group[j + 1:12]:
+                        # (not with a subtotal among them: "1,000 sappers and 5,000 builders – the 6,000-strong force")
+                        if z.sending == x.sending and max(x.count, y.count, z.count) * 2 != x.count + y.count + z.count:
+                            sums.setdefault((x.sending, x.count + y.count + z.count), []).append((x, z))
     counts: dict[str | None, list[int]] = {}
     for f in figures:
         if f.count:

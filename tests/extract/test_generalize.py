@@ -1982,3 +1982,21 @@ def test_being_in_town_for_a_summit_is_no_meeting_and_a_live_arrival_is_today():
     r = run("Volodymyr Zelensky has landed in Paris and has gone straight into a bilateral meeting with Macron.",
             published="2026-01-06")
     assert ("Visit", "2026-01-06", frozenset({"Volodymyr Zelensky"})) in evs(r)
+
+
+def test_a_total_broken_down_into_three_parts_is_no_figure_of_its_own():
+    r = run("Guatemala has deployed a second contingent to Haiti. The 150-strong contingent is made up of 120 infantry "
+            "soldiers, 20 military police officers and 10 medical personnel.")
+    assert counts(r) == {120, 20, 10}
+
+
+def test_a_subtotal_does_not_make_three_parts_of_an_earlier_total():
+    r = run("Between 11,000 and 12,000 North Korean troops went to Russia in October. In June Moscow said the North would "
+            "send 1,000 sappers and 5,000 military builders to Kursk - the 6,000-strong reconstruction force.")
+    assert 12000 in counts(r)
+
+
+def test_a_missions_authorised_ceiling_is_no_figure():
+    r = run("Guatemala sent 150 troops to Haiti. The mission was authorised by resolution 2699, which allows for up to "
+            "2,500 personnel.")
+    assert 2500 not in counts(r)
