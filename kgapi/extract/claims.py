@@ -807,8 +807,18 @@ def _personnel_np(text: str, pos: int, state_adj: dict, unit_ok: bool = False
     while run < len(toks) and run < 6 and (toks[run].group(0)[:1].isupper() or (
             run and toks[run].group(0) == "of" and run + 1 < len(toks) and toks[run + 1].group(0)[:1].isupper())):
         run += 1
-    if run >= 3 and _match_head(toks, run) and not any(
+    lead = 0  # "150 Australian Defence Force engineers": the state's adjective, then the force's name
+    if run >= 2 and " ".join(t.group(0) for t in toks[:2]) in state_adj and run >= 4:
+        lead = 2
+    elif run >= 2 and toks[0].group(0) in state_adj:
+        lead = 1
+    if lead and _match_head(toks, run) and not any(
+            toks[k].group(0) in state_adj for k in range(lead, run)):
+        state = state_adj[" ".join(t.group(0) for t in toks[:lead])]
+        i = run  # (the kind is the head: the state already says whose force)
+    elif (run >= 3 or run == 1 and re.fullmatch(r"[A-Z]{2,6}", toks[0].group(0))) and _match_head(toks, run) and not any(
             toks[k].group(0) in state_adj or " ".join(t.group(0) for t in toks[k:k + 2]) in state_adj for k in range(run)):
+        # ("30 MNDF pilots": a force's acronym)
         kind_words = [t.group(0) for t in toks[:run]]
         i = run
     while i < len(toks) and i < 12:

@@ -2000,3 +2000,15 @@ def test_a_missions_authorised_ceiling_is_no_figure():
     r = run("Guatemala sent 150 troops to Haiti. The mission was authorised by resolution 2699, which allows for up to "
             "2,500 personnel.")
     assert 2500 not in counts(r)
+
+
+@pytest.mark.parametrize("text,fig", [
+    ("Canberra is set to deploy some 150 Australian Defence Force engineers to Papua New Guinea early next year.",
+     ("Australia", "Papua New Guinea", 150)),
+    ("Canberra is set to deploy some 150 Australian Defence Force engineers and logisticians to Papua New Guinea.",
+     ("Australia", "Papua New Guinea", 150)),
+])
+def test_a_forces_name_between_the_number_and_the_head_keeps_the_count(text, fig):
+    r = run(text)
+    assert fig in figs(r)
+    assert all(not (p["kind"] or "").startswith("Defence Force") for d in r["deployments"] for p in d["personnel"])
