@@ -2202,7 +2202,10 @@ _NEG_CLAIM = re.compile(r"\b(?:insisted|insists|maintained|maintains|stressed|re
 _NO_TROOPS = re.compile(r"\b(?:[Tt]here\s+(?:are|were|is|was)\s+no|no)\s+(?:[A-Z][\w.-]*\s+){0,2}(?:troops|soldiers|forces|"
                         r"servicemen|military\s+personnel|units|fighters|mercenaries|instructors|contingents?)\s+"
                         r"(?:(?:are|were|have\s+been|had\s+been|is|was)\s+)?(?:(?:now|currently|ever)\s+)?(?:in|on|inside|"
-                        r"fighting|deployed|stationed|present|taking\s+part|involved)\b")
+                        r"fighting|deployed|stationed|present|taking\s+part|involved)\b|"
+                        # 'said flatly that there was, quote, "no deployment of Turkish troops" to the base'
+                        r"\bno\s+(?:deployment|presence|dispatch)\s+of\s+(?:any\s+)?(?:[A-Z][\w.-]*\s+){1,2}(?:troops|soldiers|"
+                        r"forces|servicemen|military\s+personnel|units)\b")
 _THANK = re.compile(r"\b(?:thank(?:ed|ing|s)?|prais(?:ed|ing|es))\b[^.;]{0,110}\b(?:troops|soldiers|servicemen|units|fighters)\b")
 
 
@@ -2383,7 +2386,9 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
     groups = [g for g in groups if g]
     for grp in groups:
         before = text[max(0, grp[0].start - 48):grp[0].start]
-        appos = re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,4}(?P<head>[\w-]+),\s+" + _HON + "$", before)
+        # ("talks with the Force Commander of the MSS, Godfrey Otunge": the title may name its body)
+        appos = re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,4}(?P<head>[\w-]+)(?:\s+of\s+(?:the\s+)?"
+                          r"[\w.-]+(?:\s+[\w.-]+){0,3})?,\s+" + _HON + "$", before)
         if re.search(r"\b(?:" + "|".join(preps) + r")\s+(?:\w+\s+){0,5}" + _HON + "$", before) or (
                 # "talks with her Russian counterpart, Sergei Lavrov": the name after the title
                 grp[0].type == "Person" and appos and _rh_re().fullmatch(appos.group("head"))):
@@ -2391,8 +2396,11 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
                 # "talks with DPRK Foreign Minister Choe Son Hui", "a visit by Russian Security Council secretary
                 # Sergei Shoigu": the state or body qualifies the person's title
                 titled = [x for x in info.mentions if x.type == "Person" and x.how != "pron" and 0 < x.start - grp[0].end <= 45
-                          and re.fullmatch(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|[a-z-]+),?\s+){1,5}", text[grp[0].end:x.start])
-                          and _rh_re().search(text[grp[0].end:x.start])]
+                          and (re.fullmatch(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|[a-z-]+),?\s+){1,5}", text[grp[0].end:x.start])
+                               and _rh_re().search(text[grp[0].end:x.start])
+                               # "with the Force Commander of the MSS, Godfrey Otunge": the title's holder after it
+                               or grp[0].type == "Organization" and re.fullmatch(r",\s+" + _HON, text[grp[0].end:x.start])
+                               and _rh_re().search(text[max(0, grp[0].start - 40):grp[0].start]))]
                 if titled:
                     return [titled[0]]
             return grp

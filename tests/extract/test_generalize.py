@@ -2012,3 +2012,15 @@ def test_a_forces_name_between_the_number_and_the_head_keeps_the_count(text, fig
     r = run(text)
     assert fig in figs(r)
     assert all(not (p["kind"] or "").startswith("Defence Force") for d in r["deployments"] for p in d["personnel"])
+
+
+def test_talks_with_a_titled_head_of_a_body_named_after_the_title():
+    r = run("Guatemala's defence minister Henry Reyes visited Port-au-Prince on 21 January, where he held talks with the "
+            "Force Commander of the MSS, Godfrey Otunge, and inspected the facilities.", published="2025-03-14")
+    assert ("Meeting", "2025-01-21", frozenset({"Henry Reyes", "Godfrey Otunge"})) in evs(r)
+
+
+def test_no_deployment_of_a_states_troops_is_a_denial():
+    r = run('On Thursday, Turkey\'s defence ministry said flatly that there was, quote, "no deployment of Turkish '
+            'troops" to the base.', published="2025-04-18")
+    assert ("Denial", "2025-04-17", frozenset({"Turkey"})) in evs(r)
