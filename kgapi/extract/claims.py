@@ -212,6 +212,20 @@ def extract_roles(ctx: Context) -> list[dict]:
                         # "ministry spokeswoman Narine Avetisyan-Grigoryan": the ministry the story named last
                         of = ctx._org_by_noun(nm.group("noun"), info.sent.start + role_start)
                     found.append((role, of))
+                    # "Polish Deputy Prime Minister and Defence Minister Władysław Kosiniak-Kamysz": both offices
+                    both = re.search(r"(?<![\w-])(?P<r2>(?:[A-Z][\w-]*\s+){0,2}(?:" + role_heads_alt() + r"))\s+and\s+$",
+                                     text[max(0, role_start - 50):role_start])
+                    lead_st = re.search(r"([A-Z][\w.-]*)(?:['’]s)?\s+$", text[:max(0, role_start - 50) + both.start("r2")]) \
+                        if both else None
+                    # (only under one state's name: "talks between the President and Foreign Minister Lavrov" are two people)
+                    if both and not re.search(r"['’]s$", both.group("r2")) and lead_st and (
+                            g.folded_index.get(fold(lead_st.group(1))) or ("",))[0] in ("state", "state_adj"):
+                        found.insert(len(found) - 1, (both.group("r2"), of))  # (the office next to the name stays last)
+            # ---- "Koulamallah, who is also the government spokesman, said …"
+            wm = re.match(r",\s+who\s+is\s+(?:also\s+)?(?:the\s+|an?\s+)?(?P<role>(?:[a-z-]+\s+){0,3}(?:" + rh + r"))\b(?=\s*[,;.])",
+                          text[m.end:m.end + 90])
+            if wm:
+                found.append((wm.group("role"), None))
             # ---- "Prime Minister Han Duck-soo is serving as acting president"
             cm = re.match(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:serving|acting|working)\s+as\s+(?:the\s+|an?\s+)?"
                           r"(?P<role>(?:[a-z-]+\s+){0,2}(?:" + rh + r"))\b", text[m.end:m.end + 80])

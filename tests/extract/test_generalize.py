@@ -2024,3 +2024,22 @@ def test_no_deployment_of_a_states_troops_is_a_denial():
     r = run('On Thursday, Turkey\'s defence ministry said flatly that there was, quote, "no deployment of Turkish '
             'troops" to the base.', published="2025-04-18")
     assert ("Denial", "2025-04-17", frozenset({"Turkey"})) in evs(r)
+
+
+def test_two_offices_joined_before_a_name_and_a_counterpart_of_the_one_next_to_it():
+    r = run("Polish Deputy Prime Minister and Defence Minister Władysław Kosiniak-Kamysz met his German counterpart "
+            "Boris Pistorius in Berlin.")
+    assert {("Władysław Kosiniak-Kamysz", "Deputy Prime Minister", "Poland"),
+            ("Władysław Kosiniak-Kamysz", "Defence Minister", "Poland"),
+            ("Boris Pistorius", "Defence Minister", "Germany")} == roles_of(r)
+
+
+def test_an_office_in_a_relative_clause_after_the_name():
+    r = run("Chad's foreign minister spoke first. Koulamallah Abderaman, who is also the government spokesman, said "
+            "Chad would decide alone.", title="Chad ends its defence pact with France")
+    assert ("Koulamallah Abderaman", "government spokesman", "Chad") in roles_of(r)
+
+
+def test_two_people_named_by_office_are_not_one_person_with_two_offices():
+    r = run("The talks between the President and Foreign Minister Sergei Lavrov lasted two hours.")
+    assert not [x for x in roles_of(r) if x[1] == "President"]
