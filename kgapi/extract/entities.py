@@ -261,6 +261,8 @@ def _town_named_for(text: str, s: int, e: int) -> tuple[int, int] | None:
     wb = _WATER_BEFORE.search(text, max(0, s - 20), s)
     if wb:
         return wb.start() + 4, e
+    if text[max(0, s - 5):s] == "Lake ":
+        return s - 5, e  # "Lake Chad"
     return None
 
 

@@ -2043,3 +2043,15 @@ def test_an_office_in_a_relative_clause_after_the_name():
 def test_two_people_named_by_office_are_not_one_person_with_two_offices():
     r = run("The talks between the President and Foreign Minister Sergei Lavrov lasted two hours.")
     assert not [x for x in roles_of(r) if x[1] == "President"]
+
+
+@pytest.mark.parametrize("text,ent", [
+    ("Boko Haram fighters attacked the base near Lake Chad.", ("Place", "Lake Chad")),
+    ("Boko Haram fighters attacked the base near Lake Chad.", ("Organization", "Boko Haram")),
+    ("Middle East Eye reported that Turkish troops were at the base.", ("Organization", "Middle East Eye")),
+    ("The Kurdish-led Syrian Democratic Forces hold the camp.", ("Organization", "Syrian Democratic Forces")),
+    ("Raytheon will build more interceptors for Poland.", ("Organization", "RTX")),
+])
+def test_armed_groups_outlets_companies_and_lakes_the_kind_of_article_names(text, ent):
+    got = ents(run(text))
+    assert ent in got and ("State", "Chad") not in got
