@@ -2149,7 +2149,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"(?:was|were)\s+(?:received|welcomed|hosted|greeted)(?:\s+(?:on|at|in)\s+(?:the\s+)?\w+)?\s+by|summoned(?=\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,5})|"
                            r"shook\s+hands(?:\s+with)?|"
                            r"(?:received|hosted|welcomed|greeted)(?=\s+(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){1,5}|\s+[A-Z][\w.-]*['’]s\s+(?:[a-z-]+\s+){1,4}[A-Z]|"
-                           r"\s+(?:the\s+|an?\s+|[A-Z][\w.-]*['’]s\s+)(?:visiting\s+)?(?:[\w’'-]+\s+){1,9}?(?:[\w’'-]+,\s+(?:[A-Z][\w.-]*\s+){1,4}|"
+                           r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|[A-Z][\w.-]*['’]s\s+)(?:visiting\s+)?(?:[\w’'-]+\s+){1,9}?(?:[\w’'-]+,\s+(?:[A-Z][\w.-]*\s+){1,4}|"
                            r"(?:delegation|team|group)\s+(?:led|headed)\s+by\s+))|sat\s+down\s+(?:with|together|for\s+(?:\w+\s+)?talks)|met(?:\s+with)?|"
                            r"(?:hosted|held|gave|threw)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:banquet|dinner|reception|luncheon|lunch)\s+"
                            r"(?:for|in\s+honou?r\s+of)|"
@@ -2410,7 +2410,7 @@ def _object_after(ctx: Context, info: SentInfo, pos: int, hi: int, preps=("with"
                 # "talks with DPRK Foreign Minister Choe Son Hui", "a visit by Russian Security Council secretary
                 # Sergei Shoigu": the state or body qualifies the person's title
                 titled = [x for x in info.mentions if x.type == "Person" and x.how != "pron" and 0 < x.start - grp[0].end <= 45
-                          and (re.fullmatch(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|[a-z-]+),?\s+){1,5}", text[grp[0].end:x.start])
+                          and (re.fullmatch(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|[a-z-]+),?\s+){1,7}", text[grp[0].end:x.start])
                                and _rh_re().search(text[grp[0].end:x.start])
                                # "with the Force Commander of the MSS, Godfrey Otunge": the title's holder after it
                                or grp[0].type == "Organization" and re.fullmatch(r",\s+" + _HON, text[grp[0].end:x.start])
@@ -2576,8 +2576,8 @@ def extract_events(ctx: Context) -> list[dict]:
                 if not obj and re.fullmatch(r"met|meets?|received|hosted|welcomed|greeted|summoned|.*\bto\s+meet|"
                                                         r".*\b(?:for|honou?r\s+of)|"
                                                         r"(?:after|before|while|when|since)\s+meeting", m.group(0)):
-                    obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 50 and x.type == "Person"
-                           and x.how != "pron" and not re.match(r"['’]s\b", text[x.end:x.end + 2]) and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,8}", text[m.end():x.start])][:1]
+                    obj = [x for x in info.mentions if m.end() <= x.start < m.end() + 70 and x.type == "Person"
+                           and x.how != "pron" and not re.match(r"['’]s\b", text[x.end:x.end + 2]) and re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+),?\s+){0,10}", text[m.end():x.start])][:1]
                 if not obj and re.fullmatch(r"received|hosted|welcomed|greeted", m.group(0)):
                     # "received Sudan's army chief and head of the Sovereignty Council, Gen. Abdel Fattah
                     # al-Burhan", "received a Russian military delegation led by Defence Minister Andrei Belousov":
@@ -2704,6 +2704,7 @@ def extract_events(ctx: Context) -> list[dict]:
                             participants = pair
                 if len({p.label for p in participants}) < 2:
                     two_m = re.search(r"\b[Tt]he\s+two\s+(?:leaders|men|ministers|presidents|envoys|officials)\b|"
+                                      r"\b[Tt]he\s+two\s+(?:also\s+|then\s+|later\s+)?$|"
                                       r"\b[Bb]oth\s+(?:leaders|men|ministers)\b", text[seg[0]:m.start()])
                     if two_m:
                         # "The two leaders signed a mutual defence treaty": the two people named last
@@ -2749,10 +2750,15 @@ def extract_events(ctx: Context) -> list[dict]:
                     continue
             elif etype == "Report^":
                 # "A study by the Korea Institute for Defense Analyses last October put …": the institute reports
-                participants = [x for x in info.mentions if x.type == "Organization" and x.start == m.start("org")][:1]
-                if not participants and "when" in m.re.groupindex:
+                org_at = m.start("org") if m.re.groupindex.get("org2") is None or m.group("org") else m.start("org2")
+                participants = [x for x in info.mentions if x.type == "Organization" and x.start == org_at][:1]
+                if not participants and "when" in m.re.groupindex and m.group("when"):
+                    # the outlet named last before the date ("in the Post-Courier newspaper last Thursday")
                     participants = [x for x in info.mentions if x.type == "Organization"
-                                    and m.start("org") <= x.start and x.end <= m.end("org")][-1:]
+                                    and m.start() <= x.start and x.end <= m.start("when")][-1:]
+                if not participants and m.re.groupindex.get("org2") and m.group("org2"):
+                    participants = [x for x in info.mentions if x.type == "Organization"
+                                    and m.start("org2") <= x.start < m.end("org2")][:1]
                 if not participants:
                     continue
             elif etype in ("Order",):
@@ -2984,7 +2990,7 @@ def extract_events(ctx: Context) -> list[dict]:
                 # "The order came down in mid-June … Kim Jong Un personally signed the dispatch order":
                 # the date given to the same event named just before
                 dates = _coreferent_date(ctx, info, etype_out)
-            if etype_out in ("Report",) and not at_the_time:
+            if etype_out in ("Report",) and not at_the_time and etype != "Report^":  # (a dated mention of the report is its own)
                 dates = [d for d in dates if _report_date_ok(text, d, m, participants[0])]
             if etype_out in ("Denial", "Acknowledgement"):
                 participants = participants + _official_states(ctx, participants, leaders=etype_out == "Denial")
@@ -3278,10 +3284,16 @@ _ACK_UNTIL = re.compile(r"(?:\b[Nn]either\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-
                         r"(?:publicly\s+|officially\s+)?)(?P<verb>admit|acknowledge|confirm)\w*\b[^.;]{0,70}?"
                         r"(?P<until>\buntil\s+)")
 # "a report in the Port Louis daily l'Express last Tuesday, which said …": the outlet, then the report's date
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _REPORT_IN = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?report\s+(?:in|by|from|on)\s+(?:the\s+)?"
                         r"(?:[A-Z][\w’'-]*\s+){0,3}(?:daily|weekly|newspaper|broadcaster|website|magazine|paper|outlet)?\s*"
-                        r"(?P<org>[A-Za-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+(?P<when>(?:last|this|on|in|earlier)\s+[\w.]+"
-                        r"(?:\s+\d{1,2})?|yesterday)\b")
+                        r"(?P<org>[A-Za-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
+                        # ("in the Post-Courier newspaper last Thursday", "by the weekly Afrique Horizons, published on Monday")
+                        r"(?:\s+(?:newspaper|daily|weekly|website|paper|magazine))?(?:,\s+published)?"
+                        r"\s+(?P<when>(?:last|this|on|in|earlier)\s+[\w.]+(?:\s+\d{1,2})?|yesterday)\b|"
+                        # "a report in Sunday's Folha de S.Paulo", "in Tuesday's edition of the daily Mihaaru"
+                        r"\breport\s+(?:in|by)\s+(?P<when2>" + _WEEKDAYS + r"['’]s)\s+(?:edition\s+of\s+)?(?:the\s+)?"
+                        r"(?P<org2>[\w’'.-]+(?:\s+[\w’'.-]+){0,5})")
 _STUDY_BY = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}(?:study|report|survey|analysis|assessment|paper)\s+by\s+"
                        r"(?:the\s+)?(?P<org>[A-Z])[^,;.]{0,80}?\b(?:published|released)?\s*(?:in\s+|on\s+|last\s+|this\s+)?"
                        r"[^,;.]{0,30}?\b(?:put|found|estimated|said|says|showed|shows|concluded|puts|finds|estimates)\b")

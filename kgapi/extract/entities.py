@@ -461,8 +461,10 @@ def _title_re():
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|said|says|told|added|(?:led|headed|chaired|commanded)\s+by)\s+(?P<name>"
                         + _NAME + r")\b")
 # "the minister, Ghassan Maumoon,", "the President of the Republic …, Bernardo Arévalo."
-_ROLE_COMMA_NAME = re.compile(r"\b(?:" + role_heads_alt() + r")(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*)?,\s+"
-                              r"(?P<name>" + _NAME + r")(?:,|\.(?:\s|$)|\s+(?:said|says|told|who)\b)")
+# "the US special envoy for Iraq, Mark Savaya,", "Minister for Defence, the Hon Dr Billy Joseph MP,"
+_ROLE_COMMA_NAME = re.compile(r"\b(?:" + role_heads_alt() + r")(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*)?"
+                              r",\s+(?:the\s+)?(?:(?:Hon|Honourable|Dr|Mr|Ms|Mrs|Prof|Gen|Lt|Col|Maj|Adm|Brig|Capt|H\.E)\.?\s+)*"
+                              r"(?P<name>" + _NAME + r")(?:\s+MP)?(?:,|\.(?:\s|$)|\s+(?:said|says|told|who)\b)")
 _NAME_RE = re.compile(r"(?<![\w’'])" + _NAME + r"(?![\w])")
 
 

@@ -2055,3 +2055,30 @@ def test_two_people_named_by_office_are_not_one_person_with_two_offices():
 def test_armed_groups_outlets_companies_and_lakes_the_kind_of_article_names(text, ent):
     got = ents(run(text))
     assert ent in got and ("State", "Chad") not in got
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Rwivanga on Monday dismissed a report in the Post-Courier newspaper last Thursday that Australia would base "
+     "troops at Lae.", ("Report", "2025-01-09", frozenset({"Post-Courier"}))),
+    ("On Monday its defence ministry denied a report in Sunday's Folha de S.Paulo that it had moved 2,000 troops.",
+     ("Report", "2025-01-05", frozenset({"Folha de S.Paulo"}))),
+    ("Jaiswal on Thursday denied a report in Tuesday's edition of the Dhivehi-language daily Mihaaru that soldiers "
+     "would stay.", ("Report", "2025-01-07", frozenset({"Mihaaru"}))),
+    ("On Wednesday, Foreign Minister Koulamallah denied a report by the Paris-based weekly Afrique Horizons, published "
+     "on Monday, that instructors had arrived.", ("Report", "2025-01-06", frozenset({"Afrique Horizons"}))),
+])
+def test_a_denied_report_is_the_outlets_own_on_its_day(text, event):
+    assert event in evs(run(text))
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Caretaker Prime Minister Mohammed Shia al-Sudani met the US special envoy for Iraq, Mark Savaya, in Baghdad on "
+     "Tuesday.", ("Meeting", "2025-01-07", frozenset({"Mohammed Shia al-Sudani", "Mark Savaya"}))),
+    ("The deployments were agreed when Richard Marles met Papua New Guinea's Minister for Defence, the Hon Dr Billy "
+     "Joseph MP, in Canberra last Friday.", ("Meeting", "2025-01-03", frozenset({"Richard Marles", "Billy Joseph"}))),
+    ("Polish Defence Minister Władysław Kosiniak-Kamysz hosted his Dutch counterpart, Ruben Brekelmans, in Warsaw on "
+     "Monday. The two signed a letter of intent on joint training.",
+     ("Agreement", "2025-01-06", frozenset({"Władysław Kosiniak-Kamysz", "Ruben Brekelmans"}))),
+])
+def test_guests_named_after_long_titles_and_the_two_who_sign(text, event):
+    assert event in evs(run(text))
