@@ -414,6 +414,12 @@ _MEDIA_TEASER = re.compile(r"^(?:Watch|WATCH|Listen|LISTEN|Video|VIDEO|Podcast|A
                            r"\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 
 
+_TRANSCRIPT_LABEL = re.compile(r"(?:Transcript|TRANSCRIPT)\s*:\s+(?=\S)")
+_OFFICE_LINE = re.compile(r"(?:(?:[A-Z][\w'’-]*|of|for|the|and)\s+){0,4}(?:Minister|Secretary|President|Chancellor|Spokesperson|"
+                          r"Spokesman|Spokeswoman|Ambassador|Governor)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?|"
+                          r"The\s+Hon(?:ourable|\.)?\s+(?:[A-Z][\w'’.-]*\s+){1,4}MP")
+
+
 def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
                 first: int) -> tuple[int | None, str | None]:
     """The headline: the headline-like line before the body that best looks like one.
@@ -429,6 +435,10 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
     if stamped:
         lo = stamped[0]
     texts = {i: _breadcrumb_tail(lines[i]) or lines[i] for i in range(lo, first)}
+    # "Transcript: US and UK troops for Guyana …": a broadcast page's headline under its label
+    labelled = {i for i in range(lo, first) if _TRANSCRIPT_LABEL.match(lines[i])}
+    for i in labelled:
+        texts[i] = lines[i][_TRANSCRIPT_LABEL.match(lines[i]).end():]
     window = [i for i in range(lo, first) if not prose[i] and _headline_like(texts[i])
               and (not chrome_flags[i] or texts[i] != lines[i])]
     if not window:
@@ -460,8 +470,12 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
             # a shouted heading inside the text (a press statement's own) or a section kicker
             # ("FORWARD LAND FORCES"), not the page's headline
             sc -= 1.5 if len(_WORD.findall(ln)) >= 4 else 3
-        if ln != lines[i]:
+        if i in labelled:
+            sc += 2
+        elif ln != lines[i]:
             sc -= 2  # a breadcrumb's last crumb: a short form of the headline, used when there is no other
+        if _OFFICE_LINE.fullmatch(ln.strip()):
+            sc -= 5  # "Deputy Prime Minister", "The Hon Richard Marles MP": a release's signatory, not its headline
         if _CAPTION_WORDS.search(ln) or _is_caption(ln):
             sc -= 8
         words = _content_words(ln)
@@ -472,7 +486,8 @@ def _find_title(lines: list[str], chrome_flags: list[bool], prose: list[bool],
     # a headline followed by its deck (a longer line right after it): the deck is not the title
     for i in window:
         j = i + 1
-        if j in scores and texts[i] == lines[i] and not lines[i].rstrip().endswith(".") and not lines[i].isupper() and \
+        if j in scores and j not in labelled and texts[i] == lines[i] and not lines[i].rstrip().endswith(".") and \
+                not lines[i].isupper() and \
                 len(_WORD.findall(lines[i])) >= 5 and \
                 len(_WORD.findall(lines[j])) > len(_WORD.findall(lines[i])) and \
                 not _norm_key(lines[j]).endswith(_norm_key(lines[i])) and \

@@ -239,3 +239,22 @@ def test_a_broadcasts_break_teaser_goes_and_the_rest_of_the_turn_stays():
             "and the 19 electoral votes everyone wants. Stay with us.\n")
     body = parse_page(page).body
     assert "Seoul expects more." in body and "Pennsylvania" not in body
+
+
+def test_a_ministers_media_release_is_titled_by_its_headline_not_its_signatory():
+    page = parse_page("Skip to main content\nAustralian Government\nDefence Ministers\nHome | Ministers | Media releases\n\n"
+                      "Australian engineers to deploy to Papua New Guinea under the new treaty\n\nMedia release\n"
+                      "Monday, 9 March 2026\n\nThe Hon Richard Marles MP\nDeputy Prime Minister\nMinister for Defence\n\n"
+                      "Around 150 Australian Defence Force engineers will deploy to Papua New Guinea next month, the "
+                      "Deputy Prime Minister announced today. The engineers will rebuild the wharf at Lombrum.\n")
+    assert page.title == "Australian engineers to deploy to Papua New Guinea under the new treaty"
+    assert page.published == "2026-03-09"
+
+
+def test_a_broadcast_transcript_is_titled_by_the_line_its_label_heads():
+    page = parse_page("ATLANTIC PUBLIC RADIO\nListen live | Programmes | Podcasts | News\n\nThe World at One Today\n\n"
+                      "Transcript: US and UK troops for Guyana as border tensions rise\n\n"
+                      "Broadcast: Wednesday 11 February 2026, 12:06 GMT | Duration 27 mins\n\n"
+                      "PRESENTER: The United States and Britain will send troops to Guyana, officials said today, as "
+                      "tensions with Venezuela rise along the border.\n")
+    assert page.title == "US and UK troops for Guyana as border tensions rise"
