@@ -2637,6 +2637,10 @@ def extract_events(ctx: Context) -> list[dict]:
                     # "the June 17 visit to Pyongyang by Sergei Shoigu"
                     participants = _object_after(ctx, info, m.end(), seg[1], ("by", "of"))
                 if not participants:
+                    # "on Zameer's first official visit to India": whose visit the possessive says
+                    participants = [x for x in info.mentions if x.type == "Person" and x.how != "pron"
+                                    and re.fullmatch(r"['’]s\s+", text[x.end:m.start()])]
+                if not participants:
                     own = [x for x in info.mentions if x.type == "Person" and x.how == "pron"
                            and m.start() - 25 <= x.start <= m.end() + 25]
                     # (a pronoun after the verb is the visitor only when the clause names none before it:
@@ -3098,6 +3102,25 @@ def extract_events(ctx: Context) -> list[dict]:
     _denial_voiced(ctx, events)
     starts = [inf.sent.start for inf in ctx.infos]
     for ev in events:
+        # "Baghdad denies asking US to stay" (a live page's entry heading, a subheading): present-tense news
+        # of the day the page was published
+        sent = ev["sources"][0]["sentence"].strip()
+        if ev["date"] is None and ctx.ref and "_at" in ev and not sent.endswith((".", "?", "!", "\"", "”")) and \
+                len(sent.split()) <= 12 and re.match(r"(?:denies|rejects|confirms|admits|acknowledges|says|meets|signs|"
+                                                     r"arrives|visits|orders|dismisses)\b", sent[ev["_at"]:]):
+            ev["date"] = ctx.ref.isoformat()
+            # the entry's text right after tells the same event more fully ("Iraqi government spokesman Basim
+            # al-Awadi has denied reports …"): one event, dated by the heading
+            k = bisect.bisect_right(starts, ev["sources"][0]["start"])
+            nxt = starts[k] if k < len(starts) else None
+            who = {x["label"] for x in ev["participants"]}
+            same = [o for o in events if o is not ev and o["type"] == ev["type"] and o["date"] is None
+                    and o["sources"][0]["start"] == nxt and who <= {x["label"] for x in o["participants"]}]
+            if same:
+                same[0]["date"] = ev["date"]
+                ev["_drop"] = True
+    events[:] = [ev for ev in events if not ev.get("_drop")]
+    for ev in events:
         # "… coincided with a visit to India by Foreign Minister Moosa Zameer. Zameer met Jaishankar in New Delhi
         # on Thursday": the visit's talks, told in the next sentence, date it
         if ev["type"] != "Visit" or ev["date"] is not None:
@@ -3114,7 +3137,8 @@ def extract_events(ctx: Context) -> list[dict]:
         # "Moldova's intelligence service said on Thursday … Russia's ambassador called the report 'an invention'
         # within hours": the day of the dated event told last before it
         if ev["date"] is None and "_at" in ev and re.search(
-                r"\b(?:within\s+(?:hours|minutes)|(?:hours|minutes)\s+later|later\s+(?:that|the\s+same)\s+day|the\s+same\s+day)\b",
+                r"\b(?:within\s+(?:hours|minutes)|(?:hours|minutes)\s+later|later\s+(?:that|the\s+same)\s+day|the\s+same\s+day|"
+                r"that\s+(?:same\s+)?(?:day|evening|night|morning|afternoon))\b",
                 ev["sources"][0]["sentence"][ev["_at"]:]):
             # the last day the story told before this sentence
             days = [d.value for inf in ctx.infos if inf.sent.start < ev["sources"][0]["start"] for d in inf.dates

@@ -338,8 +338,10 @@ def _resolve_match(name: str, m: re.Match, ref: date, tense: str,
         n = _num(g["n"])
         if n is None:
             return None, None, False
-        return _shift(ref.isoformat(), -n, g["unit"]) if g["unit"].lower() != "week" else \
-            _iso((ref - timedelta(weeks=n)).year, (ref - timedelta(weeks=n)).month), None, False
+        if g["unit"].lower() == "week":
+            # "two weeks ago": that day (the closest ISO form to the week the text gives)
+            return (ref - timedelta(weeks=n)).isoformat(), None, False
+        return _shift(ref.isoformat(), -n, g["unit"]), None, False
     if name == "later":
         n = _num(g["n"])
         if n is None or not prev:

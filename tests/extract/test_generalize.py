@@ -2082,3 +2082,24 @@ def test_a_denied_report_is_the_outlets_own_on_its_day(text, event):
 ])
 def test_guests_named_after_long_titles_and_the_two_who_sign(text, event):
     assert event in evs(run(text))
+
+
+@pytest.mark.parametrize("text,published,event", [
+    ("Chapo travelled to Kigali two weeks ago for talks with President Paul Kagame.", "2025-02-18",
+     ("Visit", "2025-02-04", frozenset({"Daniel Chapo"}))),
+    ("Russian drones crossed into Poland on 10 September. Moscow denied that day that it had targeted Poland.",
+     "2025-10-16", ("Denial", "2025-09-10", frozenset({"Russia"}))),
+    ("The withdrawal came a day after Foreign Minister Moosa Zameer met External Affairs Minister S. Jaishankar in "
+     "New Delhi on Thursday, on Zameer's first official visit to India.", "2024-05-11",
+     ("Visit", "2024-05-09", frozenset({"Moosa Zameer"}))),
+    ("The United States will keep about 1,500 troops in Erbil until September, officials in Washington said on "
+     "Wednesday, as the coalition mission in federal Iraq winds down.\n\nBaghdad denies asking US to stay\n\n"
+     "Iraqi government spokesman Basim al-Awadi has denied reports that Baghdad asked Washington to keep thousands "
+     "of troops in the country after September.\n\nThe timetable agreed in 2024 stands, he told state television.\n",
+     "2026-01-15",
+     ("Denial", "2026-01-15", frozenset({"Basim al-Awadi", "Iraq"}))),
+])
+def test_dates_from_weeks_ago_that_day_a_possessive_visit_and_a_live_entrys_heading(text, published, event):
+    got = evs(run(text, published=published))
+    assert event in got
+    assert not [e for e in got if e[0] == event[0] and e != event]
