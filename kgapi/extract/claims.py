@@ -279,7 +279,11 @@ def extract_roles(ctx: Context) -> list[dict]:
                 if of is None and _GOV_ROLE.search(role):
                     # "Defence Minister X" with no state near: the headline's state, whose story it is (not the
                     # one the sentence has him visit)
-                    of = _title_state(ctx, _destinations(info, m.start))
+                    # (only when the headline names one state: a story about two states quotes officials of both,
+                    # and a wrong state is worse than none)
+                    heads = {x.label for x in _title_states(ctx) if x.how in ("name", "adj", "metonym")}
+                    if len(heads) == 1:
+                        of = _title_state(ctx, _destinations(info, m.start))
                 if counterpart and of in g.states:
                     # the US Defense Secretary's Italian counterpart is Italy's Defense Minister
                     role = lex.counterpart_office(role, of)

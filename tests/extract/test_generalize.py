@@ -455,7 +455,7 @@ def test_more_to_follow_is_a_planned_deployment(text):
     ("Chief of General Staff Gen. Metin Gurak attended the talks.", "Metin Gurak", None),
 ])
 def test_ranks_between_an_office_and_a_name(text, person, role):
-    r = run(text, title="Rwanda and Türkiye send troops")  # (whose office: the headline's state)
+    r = run(text, title="Türkiye sends troops")  # (whose office: the headline's one state)
     assert person in {e["label"] for e in r["entities"] if e["type"] == "Person"}
     assert not [e for e in r["entities"] if e["label"] in ("Rear Adm", "Brig")]
     if role:
@@ -907,7 +907,7 @@ def test_ranks_seats_and_the_ministry_of_a_spokeswoman(text, person, role, of):
 # ------------------------------------------------------------------ roles: ranks, portfolios, envoys, defaults
 @pytest.mark.parametrize("text,title,person,role,of", [
     # a "Senior" rank (PLA, Vietnam People's Army) is no role; the office before it is
-    ("Navy spokesman Senior Captain Zhao Weiming told reporters the ships left port.", "Chinese warships reach Djibouti",
+    ("Navy spokesman Senior Captain Zhao Weiming told reporters the ships left port.", "Chinese warships reach the Horn of Africa",
      "Zhao Weiming", "Navy spokesman", "China"),
     # portfolio words before "minister" and "spokesman" are part of the office
     ("Ghana's information minister, Kojo Oppong-Nkrumah, said the troops would stay.", "x",
@@ -927,7 +927,7 @@ def test_ranks_seats_and_the_ministry_of_a_spokeswoman(text, person, role, of):
     ("They met Under-Secretary-General for Peace Operations Jean-Pierre Lacroix in New York.", "x",
      "Jean-Pierre Lacroix", "Under-Secretary-General for Peace Operations", "United Nations"),
     # a government office with no state near it: the headline's state
-    ("Defence Minister Ion Popescu-Vlad travelled to Rome for talks.", "Moldova asks Italy for deminers",
+    ("Defence Minister Ion Popescu-Vlad travelled to Rome for talks.", "Moldova asks for deminers",
      "Ion Popescu-Vlad", "Defence Minister", "Moldova"),
     # a middle initial is part of the name
     ("General Laura J. Richardson-Hale, commander of US Southern Command, said 300 troops would go.", "x",
@@ -1897,7 +1897,7 @@ def test_a_rank_before_a_name_does_not_hide_who_meets(text):
 def test_a_states_denial_is_voiced_by_its_official_quoted_right_after():
     r = run('On Wednesday, Ankara denied a report that it would send 1,000 more troops to Libya. "There is no plan to '
             'increase it," ministry spokesperson Rear Adm. Zeki Aktürk told a weekly press briefing.',
-            published="2024-12-19", title="Turkey denies plan to send more troops to Libya")
+            published="2024-12-19", title="Turkey denies plan to send more troops")
     assert ("Denial", "2024-12-18", frozenset({"Turkey", "Zeki Aktürk"})) in evs(r)
 
 
@@ -1968,8 +1968,8 @@ def test_a_name_after_a_title_and_a_comma_is_a_person(text, name):
      ("James Marape", "Prime Minister", "Papua New Guinea")),
     ("The last group flew out a day before the deadline set by President Dr Mohamed Muizzu.", "x",
      ("Mohamed Muizzu", "President", "Maldives")),
-    ("The withdrawal coincided with a visit to India by Foreign Minister Moosa Zameer, his first since taking office.",
-     "Last Indian troops leave Maldives", ("Moosa Zameer", "Foreign Minister", "Maldives")),
+    ("The Maldives marked the withdrawal with a visit to India by Foreign Minister Moosa Zameer, his first since "
+     "taking office.", "x", ("Moosa Zameer", "Foreign Minister", "Maldives")),
 ])
 def test_titles_before_names_plural_with_an_honorific_or_after_a_destination(text, title, role):
     assert role in roles_of(run(text, title=title, published="2025-11-18"))
@@ -2103,3 +2103,8 @@ def test_dates_from_weeks_ago_that_day_a_possessive_visit_and_a_live_entrys_head
     got = evs(run(text, published=published))
     assert event in got
     assert not [e for e in got if e[0] == event[0] and e != event]
+
+
+def test_an_office_with_no_state_near_is_not_guessed_from_a_headline_naming_two_states():
+    r = run("Defence Minister Ion Popescu-Vlad travelled to Rome for talks.", title="Moldova asks Italy for deminers")
+    assert not [x for x in roles_of(r) if x[0] == "Ion Popescu-Vlad"]
