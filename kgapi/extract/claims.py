@@ -1578,6 +1578,18 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             st = gazetteer().folded_index.get(fold(um.group("adj"))) if um else None
             if st and st[0] == "state_adj":
                 sending = st[1]
+        if sending is None:
+            # "a contingent of 120 from the UK's Royal Air Force": the force they came from
+            fm = re.match(r"\s+from\s+(?P<the>the\s+)?", text[f.end:f.end + 12])
+            if fm:
+                at = (f.end + fm.end(), f.end + fm.start("the") if fm.group("the") else -1)
+                for m in ms:
+                    if m.start in at and m.type == "State" and m.how in ("name", "adj", "short") and re.match(
+                            r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,3}(?:Air\s+Force|Army|Navy|Forces|Marines|Guard|Corps)\b",
+                            text[m.end:m.end + 60]):
+                        sending = m.label
+                    elif m.start in at and m.type == "Organization" and _sending_org(m):
+                        sending = _sending_org(m)
         if sending is None and not _WITHDRAW.search(text, a, b):
             # "3,000 troops were moved from North Korea to Russia": where they came from sends them
             for m in ms:
@@ -1738,7 +1750,9 @@ def _inherit_inner(ctx: Context, figures: list[Figure], frames: list[Figure]) ->
                         re.search(r"\b(?:in|at|near|to|into|inside|on)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$",
                                   text[max(a, x.start - 40):x.start])]
             if unplaced:
-                st = _the_country(ctx, f.info, f.sending, f.start) or (main[1] if main and main[0] == f.sending else None)
+                # (the story's host first: "The Luftwaffe will send … 150 personnel to Malbork air base" in a story
+                # about air defence in Poland; then the country last named)
+                st = (main[1] if main and main[1] != f.sending else None) or _the_country(ctx, f.info, f.sending, f.start)
                 if st and st != f.sending and (f.sending, st) not in lexicon().adversaries:
                     f.host = st
                     if f.location is None:

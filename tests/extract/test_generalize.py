@@ -2108,3 +2108,12 @@ def test_dates_from_weeks_ago_that_day_a_possessive_visit_and_a_live_entrys_head
 def test_an_office_with_no_state_near_is_not_guessed_from_a_headline_naming_two_states():
     r = run("Defence Minister Ion Popescu-Vlad travelled to Rome for talks.", title="Moldova asks Italy for deminers")
     assert not [x for x in roles_of(r) if x[0] == "Ion Popescu-Vlad"]
+
+
+def test_an_air_force_and_a_contingent_from_another_states_force_send_their_own():
+    r = run("The Netherlands has rotated a Patriot unit of about 300 personnel into south-eastern Poland. Germany is set "
+            "to follow. The Luftwaffe will send four Eurofighter Typhoons and some 150 personnel to Malbork air base "
+            "from November. The detachment replaces a contingent of 120 from the UK's Royal Air Force that left "
+            "Malbork at the end of September.", title="Air defence for Poland")
+    got = figs(r)
+    assert ("Germany", "Poland", 150) in got and ("United Kingdom", "Poland", 120) in got
