@@ -692,6 +692,9 @@ _CAPACITY_LEFT = re.compile(r"\b(?:accommodation|accommodations|housing|barracks
                             # a mission's authorised ceiling: "resolution 2699, which allows for up to 2,500 personnel"
                             r"\b(?:allows?\s+for|(?:ceiling|cap|authori[sz]ed\s+strength)\s+of|"
                             r"capped\s+at)\s+(?:(?:up\s+to|a\s+maximum\s+of|as\s+many\s+as)\s+)?$", re.I)
+# "Resolution 2793 of September 30, 2025 authorized up to 5,550 uniformed personnel": a mandate's ceiling
+_MANDATE_LEFT = re.compile(r"\b(?:[Rr]esolution|Security\s+Council|mandate)\b[^.;]{0,70}\bauthori[sz](?:ed|es|ing)\s+(?:a\s+force\s+of\s+)?"
+                           r"(?:up\s+to|as\s+many\s+as|a\s+maximum\s+of)\s+$")
 _CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
                             r"lost|losing|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|slain|slew|perished)\b[^.;]{0,30}$", re.I)
 
@@ -974,7 +977,7 @@ def extract_deployments(ctx: Context) -> list[dict]:
             if re.search(r"[$€£₩]\s*$|\b(?:US|USD|KRW|No\.|number|page|aged?|top|Article|Resolution|resolution|"
                          r"Brigade|Division|Regiment|Corps|Unit|unit)\s*$", left):
                 continue
-            if _CAPACITY_LEFT.search(left):
+            if _CAPACITY_LEFT.search(left) or _MANDATE_LEFT.search(text, max(0, s - 110), s):
                 continue  # "new accommodation for up to 1,500 personnel": room for them, not troops sent
             if re.search(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}(?:armed\s+forces|forces|army|military|troops)\s+of\s+"
                          r"(?:(?:some|about|around|roughly|nearly|more\s+than|over|up\s+to|at\s+least|an\s+estimated)\s+)?$",
@@ -1411,6 +1414,7 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict, frames: l
     figures[:] = [f for f in figures if not (f.sending is None and (
         getattr(f, "exercise_total", False) or getattr(f, "own_force", False)))]
     _inherit(ctx, figures, frames or [])
+    figures[:] = [f for f in figures if not getattr(f, "spread", False)]
 
 
 _SPEAKER_SENDS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|confirmed|stated)\s+(?:(?:on|last|this)\s+\w+\s+)?"
@@ -1639,6 +1643,9 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
             host = None
         if location and _state_of_place(location, ctx) not in (host, None):
             location = None
+        if host is None and re.match(r"\s+(?:[\w-]+\s+){0,2}across\s+(?:the\s+)?(?:Sahel|region|continent|Africa|Middle\s+East|"
+                                     r"Europe|Asia|Gulf|Balkans|Baltics|Baltic\s+states|Horn\s+of\s+Africa)\b", text[f.end:]):
+            f.spread = True  # type: ignore[attr-defined]  # "deployed 5,100 troops across the Sahel": no one host
         f.sending, f.host, f.location = sending, host, location
 
 

@@ -2117,3 +2117,13 @@ def test_an_air_force_and_a_contingent_from_another_states_force_send_their_own(
             "Malbork at the end of September.", title="Air defence for Poland")
     got = figs(r)
     assert ("Germany", "Poland", 150) in got and ("United Kingdom", "Poland", 120) in got
+
+
+@pytest.mark.parametrize("text,count", [
+    ("Kenya sent 400 police officers to Haiti. Resolution 2793 of September 30, 2025 authorized up to 5,550 uniformed "
+     "personnel for the Gang Suppression Force.", 5550),
+    ("Russia has sent instructors to Chad. At its peak, France's Operation Barkhane deployed 5,100 troops across the "
+     "Sahel.", 5100),
+])
+def test_a_mandates_ceiling_and_a_force_spread_across_a_region_are_no_figures(text, count):
+    assert count not in counts(run(text))
