@@ -696,6 +696,7 @@ _CAPACITY_LEFT = re.compile(r"\b(?:accommodation|accommodations|housing|barracks
 _MANDATE_LEFT = re.compile(r"\b(?:[Rr]esolution|Security\s+Council|mandate)\b[^.;]{0,70}\bauthori[sz](?:ed|es|ing)\s+(?:a\s+force\s+of\s+)?"
                            r"(?:up\s+to|as\s+many\s+as|a\s+maximum\s+of)\s+$")
 _CASUALTY_LEFT = re.compile(r"\b(?:casualt(?:y|ies)|losses|killed|wounded|deaths|dead|death toll|injured|captured|"
+                            r"guards|guarding|detains|detaining|detained|jailed|imprisoned|"  # prisoners held, no force sent
                             r"lost|losing|killing|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|slain|slew|perished)\b[^.;]{0,30}$", re.I)
 
 

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .resources import _alt, fold, fold_accents, gazetteer, lexicon, role_heads_alt, state_words
+from .resources import _alt, ambiguous_aliases, fold, fold_accents, gazetteer, lexicon, role_heads_alt, state_words
 
 UP = (r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƠƯȘȚ"
       r"ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")  # Vietnamese, Romanian
@@ -343,7 +343,7 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
             out.append(Mention(s, e, surface, "State", label))
         elif kind == "state_adj":
             out.append(Mention(s, e, surface, "State", label, "adj"))
-        elif kind == "capital" and re.match(r"\s+" + UP + LOW + r"+(?:\s|$|[,.;'’(])", text[e:e + 30]) and \
+        elif kind == "capital" and re.match(r"[ \t]+" + UP + LOW + r"+(?:\s|$|[,.;'’(])", text[e:e + 30]) and \
                 not g.surface_re.match(text, e + 1) and not re.match(r"\s+(?:" + _ORG_HEADS + r"|and|Is|Was|Has|Says|Said)\b", text[e:e + 20]):
             continue  # "Wellington Koo": a first name, not the capital
         elif kind in ("capital", "state", "state_adj") and re.match(r"-based\b", text[e:e + 7]):
@@ -395,6 +395,13 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
             # "1st Battalion, The Royal Welsh": a British battalion is named with its regiment
             surface += regiment.group(0)
             e += regiment.end()
+        cut = re.search(r"\n|\.\s+(?=[A-Z])", surface)
+        if cut:
+            # "the University of Guyana. Dr St. Hill-Persaud": the name ends with its sentence or line
+            e -= len(surface) - cut.start()
+            surface = surface[:cut.start()]
+        if surface.split() and surface.split()[-1] in _ADJECTIVES:
+            continue  # "(Chief of) Staff of the Chadian (army)": a phrase cut off before its noun
         if surface.endswith(".") and re.search(r"\w{4,}\.$", surface):
             surface, e = surface[:-1], e - 1  # the sentence's full stop, not an abbreviation
         words = surface.split()
@@ -439,7 +446,22 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
     # places the data does not know
     _find_unknown_places(text, out, spans)
     out.sort(key=lambda x: (x.start, -x.end))
+    _read_ambiguous(text, out)
     return out
+
+
+def _read_ambiguous(text: str, out: list[Mention]) -> None:
+    """'SDF' in a story about Syria is the Syrian Democratic Forces, in one about Japan its Self-Defense Forces."""
+    table = ambiguous_aliases()
+    for k, m in enumerate(out):
+        readings = table.get(m.surface) if m.type == "Organization" else None
+        if not readings:
+            continue
+        cue = {label: sum(len(re.findall(r"\b" + re.escape(w) + r"\b", text)) for w in words)
+               for label, words in readings.items()}
+        best = max(cue, key=cue.get)
+        if cue[best] and best != m.label:
+            out[k] = Mention(m.start, m.end, m.surface, m.type, best, m.how, m.in_title)
 
 
 _TITLE_RE = None
@@ -523,11 +545,14 @@ _PLACE_SUFFIX = (r"(?:\s+(?:River|Sea|Strait|Peninsula|Island|Islands|Mountains|
                  r"training\s+(?:ground|area|range|centre|center|camp)|firing\s+range|range|garrison|camp|airfield|"
                  r"Port|Bay|Valley|Oblast|Krai|Province|Region|District|corridor|air\s+base|naval\s+base|base|"
                  r"airport|port|region|province|oblast|district|front|area|county))?")
-_PLACE_CAND = re.compile(
-    r"\b(?P<prep>in|to|at|near|from|into|toward|towards|outside|around|across|over|via|through|of|and)\s+(?:the\s+)?"
-    r"(?P<name>" + _PLACE_WORD + r"(?:\s+" + _PLACE_WORD + r")?" + _PLACE_SUFFIX + r")(?![\w’'-])")
+_PLACE_CAND = re.compile(  # (within a line: "in Baghdad\n\nKey events" names Baghdad only)
+    r"\b(?P<prep>in|to|at|near|from|into|toward|towards|outside|around|across|over|via|through|of|and)[ \t]+(?:the[ \t]+)?"
+    r"(?P<name>" + _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r")?"
+    r"(?:[ \t]+(?:al|el|ad|as|ash|ar|an|az|at)-" + _PLACE_WORD + r")?"  # "Ain al-Asad"
+    + _PLACE_SUFFIX + r")(?![\w’'-])")
 _DIRECTIONS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
-_NOT_PLACE = set("""Europe Asia Africa America Americas Latin Middle East West North South Western Eastern Congress Parliament
+_NOT_PLACE = set("""The A An This That These Those Its Our Their His Her Under After Before During One Two Three
+Europe Asia Africa America Americas Latin Middle East West North South Western Eastern Congress Parliament
 Senate English Christmas Easter Ramadan Internet Twitter Telegram Facebook YouTube Google
 Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Sgt Capt Maj Adm St
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September

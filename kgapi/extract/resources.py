@@ -266,6 +266,13 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def ambiguous_aliases() -> dict[str, dict[str, list[str]]]:
+    """Acronyms two bodies share ('SDF': Japan's Self-Defense Forces, the Syrian Democratic Forces) → each reading
+    with the words that cue it."""
+    return json.loads(_read("organizations.json")).get("ambiguous_aliases", {})
+
+
+@lru_cache(maxsize=1)
 def role_heads_alt() -> str:
     """The lexicon's office words as one regex alternation, longest first, the first letter in either case
     ("National security adviser", "national security adviser")."""

@@ -2127,3 +2127,28 @@ def test_an_air_force_and_a_contingent_from_another_states_force_send_their_own(
 ])
 def test_a_mandates_ceiling_and_a_force_spread_across_a_region_are_no_figures(text, count):
     assert count not in counts(run(text))
+
+
+@pytest.mark.parametrize("text,good,bad", [
+    ("From our Middle East live team, with Layla Haddad-Rahimi in Baghdad\n\nKey events\n\nThe last US troops left "
+     "the base on Tuesday.", ("Place", "Baghdad"), "Baghdad\n\nKey"),
+    ("He lectures in international relations at the University of Guyana. Dr St. Hill-Persaud, is this the plan?",
+     ("Organization", "University of Guyana"), "University of Guyana. Dr St. Hill-Persaud"),
+    ("At a short ceremony, the Chief of Staff of the Chadian army, General Abakar Abdelkerim Daoud, spoke.",
+     ("State", "Chad"), "Staff of the Chadian"),
+    ("Next door in Iraq, the drawdown is on a separate track. Under the arrangement Baghdad agreed, troops leave.",
+     ("State", "Iraq"), "Under"),
+])
+def test_names_end_with_their_line_and_sentence_and_function_words_are_no_places(text, good, bad):
+    got = ents(run(text))
+    assert good in got and not any(label == bad for _t, label in got)
+
+
+def test_an_acronym_two_bodies_share_is_read_by_the_story():
+    assert ("Organization", "Syrian Democratic Forces") in ents(run("The Kurdish-led SDF holds the camps in north-east Syria."))
+    assert ("Organization", "Japan Self-Defense Forces") in ents(run("Japan sent SDF personnel to Djibouti, Tokyo said."))
+
+
+def test_prisoners_a_force_guards_are_no_figure():
+    assert 9000 not in counts(run("The US will halve its force in Syria. The SDF still guards some 9,000 ISIS fighters "
+                                  "in its prisons."))
