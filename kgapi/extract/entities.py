@@ -79,7 +79,8 @@ _ORG_HEADS = ("Institute|University|Ministry|Agency|Service|Council|Committee|Co
               "Assembly|Parliament|Court|Group|Administration|Directorate|Staff|Guard|Corps|Brigade\\s+Combat\\s+Team|Brigade|Division|"
               "Regiment|Battalion|Fleet|News|Times|Post|Herald|Journal|Daily|Television|TV|Radio|Broadcasting|"
               "Network|School|College|Embassy|Consulate|Organization|Organisation|Alliance|Society|Forum|Fund|"
-              "Bank|Studies|Sinmun|Ilbo|Gazette|Tribune|Telegraph|Monitor|Review|Observatory|Project|Programme|Program")
+              "Bank|Studies|Sinmun|Ilbo|Gazette|Tribune|Telegraph|Monitor|Review|Observatory|Project|Programme|Program|"
+              "Limited|Ltd|Inc|GmbH|plc|PLC")
 _CAPW = r"(?:" + UP + r"(?:[\w&.-]|['’](?!s\b))*|\d+(?:st|nd|rd|th)|al-\w+)"
 _ORG_RE = re.compile(
     r"(?<![\w’'])(?:" + _CAPW + r"\s+(?:(?:of|for|on|the|de|du)\s+|and\s+(?!the\b))*){0,5}(?:" + _ORG_HEADS + r")\b"

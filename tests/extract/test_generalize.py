@@ -2152,3 +2152,12 @@ def test_an_acronym_two_bodies_share_is_read_by_the_story():
 def test_prisoners_a_force_guards_are_no_figure():
     assert 9000 not in counts(run("The US will halve its force in Syria. The SDF still guards some 9,000 ISIS fighters "
                                   "in its prisons."))
+
+
+@pytest.mark.parametrize("text,ent", [
+    ("The contracts went to Bharat Electronics Ltd last year.", ("Organization", "Bharat Electronics Ltd")),
+    ("TotalEnergies suspended its gas project near Palma.", ("Organization", "TotalEnergies")),
+    ("Some soldiers stayed on under HAL contracts.", ("Organization", "Hindustan Aeronautics Limited")),
+])
+def test_companies_by_their_legal_suffix_or_the_data(text, ent):
+    assert ent in ents(run(text))
