@@ -653,7 +653,9 @@ def _find_contractors(text: str, out: list[Mention], spans: "Spans") -> None:
         spans.append((s, e))
 
 
-_AIRPORT = re.compile(r"(?<![\w’'-])(?:[Tt]he\s+)?(?P<name>(?:" + UP + r"[\w’'.-]*\s+){1,4}(?:International\s+)?Airport)\b")
+_AIRPORT = re.compile(r"(?<![\w’'-])(?:[Tt]he\s+)?(?P<name>(?:" + UP + r"[\w’'.-]*[ \t]+(?:(?:al|el|ad|as|an|ar)-" + UP
+                      + r"[\w’'.-]*[ \t]+)?){1,4}(?:International[ \t]+Airport|Airport|international[ \t]+airport|[Aa]ir[ \t]+[Bb]ase|"
+                      r"Naval[ \t]+Base|naval[ \t]+base|Barracks|[Aa]irbase))\b")
 def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
     """Capitalised names after a locative preposition ('in Kidal', 'near Chongjin and Hamhung',
     'to Vilseck') or with a place noun ('the Lachin corridor') that no other pass claimed."""
@@ -666,7 +668,8 @@ def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
         out.append(Mention(s, e, name, "Place", _PLACE_SUFFIX_STRIP.sub("", re.sub(r"\s+(?:district|city|port|District)$", "", name)), "place"))
         spans.append((s, e))
     for m in _AIRPORT.finditer(text):
-        # "Aden Adde International Airport", "Dublin Airport": a place, with the city it is named for inside
+        # "Aden Adde International Airport", "Dublin Airport", "T4 air base", "Ain al-Asad air base", "Igam Barracks":
+        # a place, with the city it is named for inside
         s, e = m.span("name")
         if m.group("name").split()[0] in _NOT_PLACE or any(
                 x.start < e and x.end > s and not (x.type in ("Place", "State") and s <= x.start and x.end <= e) for x in out):

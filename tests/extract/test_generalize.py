@@ -2161,3 +2161,12 @@ def test_prisoners_a_force_guards_are_no_figure():
 ])
 def test_companies_by_their_legal_suffix_or_the_data(text, ent):
     assert ent in ents(run(text))
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Turkish troops were reported at the T4 air base in central Syria.", "T4 air base"),
+    ("The last US troops left Ain al-Asad air base on Tuesday.", "Ain al-Asad air base"),
+    ("They will train at Igam Barracks in Lae.", "Igam Barracks"),
+])
+def test_bases_and_barracks_are_places_by_their_noun(text, place):
+    assert ("Place", place) in ents(run(text))
