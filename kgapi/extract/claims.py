@@ -692,6 +692,10 @@ _CAPACITY_LEFT = re.compile(r"\b(?:accommodation|accommodations|housing|barracks
                             # a mission's authorised ceiling: "resolution 2699, which allows for up to 2,500 personnel"
                             r"\b(?:allows?\s+for|(?:ceiling|cap|authori[sz]ed\s+strength)\s+of|"
                             r"capped\s+at)\s+(?:(?:up\s+to|a\s+maximum\s+of|as\s+many\s+as)\s+)?$", re.I)
+# "the insurgents numbered fewer than 250 fighters": the strength of a non-state armed group, no state's force
+_NONSTATE_LEFT = re.compile(r"\b(?:insurgents|rebels|militants|jihadists|gangs|militias|insurgency|insurgent\s+group)\b[^.;]{0,30}?"
+                            r"\b(?:numbered|number|numbers|totalled|totaled|counted|had|have|has|field|fielded)\s+"
+                            r"(?:[\"“]?(?:fewer|less|more)\s+than|about|around|some|roughly|an\s+estimated|up\s+to|at\s+least)?\s*$")
 # "Resolution 2793 of September 30, 2025 authorized up to 5,550 uniformed personnel": a mandate's ceiling
 _MANDATE_LEFT = re.compile(r"\b(?:[Rr]esolution|Security\s+Council|mandate)\b[^.;]{0,70}\bauthori[sz](?:ed|es|ing)\s+(?:a\s+force\s+of\s+)?"
                            r"(?:up\s+to|as\s+many\s+as|a\s+maximum\s+of)\s+$")
@@ -978,7 +982,8 @@ def extract_deployments(ctx: Context) -> list[dict]:
             if re.search(r"[$€£₩]\s*$|\b(?:US|USD|KRW|No\.|number|page|aged?|top|Article|Resolution|resolution|"
                          r"Brigade|Division|Regiment|Corps|Unit|unit)\s*$", left):
                 continue
-            if _CAPACITY_LEFT.search(left) or _MANDATE_LEFT.search(text, max(0, s - 110), s):
+            if _CAPACITY_LEFT.search(left) or _MANDATE_LEFT.search(text, max(0, s - 110), s) or \
+                    _NONSTATE_LEFT.search(text, max(0, s - 80), s):
                 continue  # "new accommodation for up to 1,500 personnel": room for them, not troops sent
             if re.search(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}(?:armed\s+forces|forces|army|military|troops)\s+of\s+"
                          r"(?:(?:some|about|around|roughly|nearly|more\s+than|over|up\s+to|at\s+least|an\s+estimated)\s+)?$",

@@ -2170,3 +2170,9 @@ def test_companies_by_their_legal_suffix_or_the_data(text, ent):
 ])
 def test_bases_and_barracks_are_places_by_their_noun(text, place):
     assert ("Place", place) in ents(run(text))
+
+
+def test_the_strength_of_an_insurgent_group_is_no_figure():
+    r = run('Rwanda has 4,000 troops in Mozambique. The minister told parliament in December that the insurgents '
+            'numbered "fewer than 250 fighters" but remained able to strike.')
+    assert counts(r) == {4000}
