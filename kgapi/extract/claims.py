@@ -1423,9 +1423,11 @@ def _fill_states(ctx: Context, figures: list[Figure], state_adj: dict, frames: l
     figures[:] = [f for f in figures if not getattr(f, "spread", False)]
 
 
-_SPEAKER_SENDS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|confirmed|stated)\s+(?:(?:on|last|this)\s+\w+\s+)?"
-                            r"(?:that\s+)?(?:it|they)\s+(?:[\w']+\s+){0,2}?(?:sen[dt]|sends|sending|deploy\w*|dispatch\w*|"
-                            r"station\w*|contribut\w+|has|have|had|keeps?|keeping|maintains?)\b")
+_SPEAKER_SENDS = re.compile(r"\s+(?:[\w-]+\s+){0,5}?(?:said|says|announced|confirmed|stated)\s+(?:(?:on|last|this)\s+\w+\s+)?"
+                            r"(?:that\s+)?(?:it|they)\s+(?:(?:[\w']+\s+){0,2}?(?:sen[dt]|sends|sending|deploy\w*|dispatch\w*|"
+                            r"station\w*|contribut\w+|has|have|had|keeps?|keeping|maintains?)|"
+                            # "said on Wednesday that it would hand over the base …, keeping some 80 soldiers"
+                            r"(?:[\w'’-]+\s+){1,16}?[\w'’-]+,\s+(?:keeping|leaving|retaining|maintaining))\b")
 
 
 def _host_candidate(host_c: list, loc_c: list, score: float, m: Mention, state: str) -> None:
@@ -1508,7 +1510,7 @@ def _resolve_states(ctx: Context, f: Figure, state_adj: dict) -> None:
                         r"aircraft|jets|vessels|ships|personnel|contingents?|units?|fighters|mercenaries|specialists|"
                         r"instructors|advisers|engineers|workers|peacekeepers|government|authorities|"
                         r"defen[cs]e\s+ministry|ministry|delegation|leadership|leader|regime|negotiators|officials|"
-                        r"diplomats|envoys|commanders|planners)\b", poss_after):
+                        r"diplomats|envoys|commanders|planners|Ministry|Army|Navy|Air\s+Force|Armed\s+Forces)\b", poss_after):
                     subj_cands.append((m.start, m.label))
                 elif m.type == "Person" and ctx.person_state.get(m.label) and re.match(
                         r"\s+(?:\w+\s+){0,2}?(?:(?:has|had|have|will|would|is|was|to|also|reportedly|personally)\s+)*"

@@ -2176,3 +2176,10 @@ def test_the_strength_of_an_insurgent_group_is_no_figure():
     r = run('Rwanda has 4,000 troops in Mozambique. The minister told parliament in December that the insurgents '
             'numbered "fewer than 250 fighters" but remained able to strike.')
     assert counts(r) == {4000}
+
+
+def test_the_speaking_ministry_keeps_its_own_soldiers():
+    r = run("Hungary is moving into Chad. The French Ministry of Armed Forces said on Wednesday that it would hand over "
+            "the Port-Bouët base in Abidjan to the Ivorian army on 20 February, keeping some 80 soldiers in Côte "
+            "d'Ivoire for training missions.", published="2025-01-31")
+    assert ("France", "Ivory Coast", 80) in figs(r)
