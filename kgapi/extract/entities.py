@@ -442,6 +442,7 @@ def find_mentions(text: str, offset_title: bool = False) -> list[Mention]:
     _find_unknown_media(text, out, spans)
     _find_contractors(text, out, spans)
     _find_missions(text, out, spans)
+    _find_expert_panels(text, out, spans)
     # persons the data does not know
     _find_unknown_persons(text, out, spans, lex)
     # places the data does not know
@@ -656,6 +657,21 @@ def _find_contractors(text: str, out: list[Mention], spans: "Spans") -> None:
 _AIRPORT = re.compile(r"(?<![\w’'-])(?:[Tt]he\s+)?(?P<name>(?:" + UP + r"[\w’'.-]*[ \t]+(?:(?:al|el|ad|as|an|ar)-" + UP
                       + r"[\w’'.-]*[ \t]+)?){1,4}(?:International[ \t]+Airport|Airport|international[ \t]+airport|[Aa]ir[ \t]+[Bb]ase|"
                       r"Naval[ \t]+Base|naval[ \t]+base|Barracks|[Aa]irbase))\b")
+_EXPERTS = re.compile(r"(?P<un>U\.N\.|UN|United\s+Nations)\s+(?P<kind>Group|Panel)\s+of\s+Experts"
+                      r"(?P<on>\s+on\s+(?:the\s+)?" + UP + LOW + r"+(?:\s+" + UP + LOW + r"+)?)?")
+
+
+def _find_expert_panels(text: str, out: list[Mention], spans: "Spans") -> None:
+    """'The U.N. Group of Experts said in a report', 'the UN Panel of Experts on Sudan': a body of its own, not the UN."""
+    for m in _EXPERTS.finditer(text):
+        s, e = m.span()
+        label = f"United Nations {m.group('kind')} of Experts{m.group('on') or ''}"
+        out[:] = [x for x in out if not (x.start < e and x.end > s)]
+        spans.remove(s, e)
+        out.append(Mention(s, e, text[s:e], "Organization", label, "pattern"))
+        spans.append((s, e))
+
+
 def _find_unknown_places(text: str, out: list[Mention], spans: "Spans") -> None:
     """Capitalised names after a locative preposition ('in Kidal', 'near Chongjin and Hamhung',
     'to Vilseck') or with a place noun ('the Lachin corridor') that no other pass claimed."""

@@ -2183,3 +2183,10 @@ def test_the_speaking_ministry_keeps_its_own_soldiers():
             "the Port-Bouët base in Abidjan to the Ivorian army on 20 February, keeping some 80 soldiers in Côte "
             "d'Ivoire for training missions.", published="2025-01-31")
     assert ("France", "Ivory Coast", 80) in figs(r)
+
+
+def test_a_un_panel_of_experts_is_a_body_of_its_own():
+    r = run("The U.N. Group of Experts said in a report last July that 4,000 Rwandan troops were in Congo.",
+            published="2025-02-20")
+    assert ("Report", "2024-07", frozenset({"United Nations Group of Experts"})) in evs(r)
+    assert ("Organization", "United Nations") not in ents(r)
