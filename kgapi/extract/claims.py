@@ -122,7 +122,7 @@ def extract_roles(ctx: Context) -> list[dict]:
                         r"(?P<sep>\s*,\s+|\s+)"
                         r"(?:(?:[A-Z][a-z]{0,3}\.|Rear|Vice|Brigadier|Colonel|Lieutenant|Major|Admiral|Captain|Marshal|"
                         r"Field|Air|Senior|Prince|Sheikh|H\.\s?E\.|Dr|Mr|Mrs|Ms|Prof|Sir|Dame|(?:Colonel|Lieutenant|Major)-General|"
-                        r"General(?=\s+[A-Z][\w’'-]*\s+[A-Z]))\s+){0,4}$")
+                        r"General(?=\s+[A-Z][\w’'-]*\s+[A-Z]|\s*$))\s+){0,4}$")
     head_re = re.compile(r"\b(?:" + rh + r"|" + titled + r")\b")
     for si, info in enumerate(ctx.infos):
         text = info.sent.text
@@ -175,7 +175,7 @@ def extract_roles(ctx: Context) -> list[dict]:
                         of_tail = st[-1]
                 for q in reversed([x for x in info.mentions if x.end <= role_start and role_start - x.end <= 30]):
                     gap = text[q.end:role_start]
-                    if q.type in ("State", "Organization") and "," not in gap and (re.fullmatch(r"(?:['’]s?)?\s*", gap) or (
+                    if q.type in ("State", "Organization") and "," not in gap and (re.fullmatch(r"(?:['’]s?)?\s*(?:\([A-Z]{2,8}\)\s*)?", gap) or (
                             re.fullmatch(r"(?:['’]s)?\s+(?:[a-z]+\s+){1,3}", gap) and not re.search(
                                 r"\b(?:that|which|who|and|or|but|as|said|says|when|while|where|by|with|to|from|for|"
                                 r"the|a|an)\b", gap))):
@@ -3286,6 +3286,8 @@ def _official_states(ctx: Context, participants: list[Mention], leaders: bool = 
                 continue
             of = r["of"]["label"]
             st = of if of in g.states else (g.orgs[of].state if of in g.orgs else r.get("_of_state"))
+            # ("spokesperson of the Ministry of External Affairs": the ministry's state is its spokesperson's)
+            st = st or ctx.person_state.get(p.label)
             if st and st not in [x.label for x in participants]:
                 out.append(Mention(p.start, p.end, st, "State", st, "desc"))
             break

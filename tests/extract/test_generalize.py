@@ -2190,3 +2190,12 @@ def test_a_un_panel_of_experts_is_a_body_of_its_own():
             published="2025-02-20")
     assert ("Report", "2024-07", frozenset({"United Nations Group of Experts"})) in evs(r)
     assert ("Organization", "United Nations") not in ents(r)
+
+
+def test_a_spokesperson_with_a_full_rank_and_a_ministrys_state_from_the_person():
+    r = run("The troops moved by road, Rwanda Defence Force spokesperson Brigadier General Ronald Rwivanga told "
+            "reporters on Tuesday.")
+    assert ("Ronald Rwivanga", "spokesperson", "Rwanda Defence Force") in roles_of(r)
+    r = run("In New Delhi, the Ministry of External Affairs spokesperson Randhir Jaiswal on Thursday denied a report "
+            "that Indian soldiers would stay.", published="2024-05-11")
+    assert ("Denial", "2024-05-09", frozenset({"Randhir Jaiswal", "India"})) in evs(r)
