@@ -3089,9 +3089,13 @@ def extract_events(ctx: Context) -> list[dict]:
                     {ctx.person_state.get(lbl) for lbl, t in labels if t == "Person"}) >= 2)
                 # (two leaders meeting in a third country: where they met, not a visit to its host)
                 if etype_out == "Meeting" and loc and loc_prep == "in" and not third:
+                    # (whose state a person is: the data, an adjective before the name, else an office the story
+                    # gives him: "the US special envoy for Iraq, Mark Savaya")
+                    role_st = {r["person"]["label"]: r["of"]["label"] for r in reversed(getattr(ctx, "roles", []))
+                               if r.get("of") and r["of"]["label"] in g.states}
                     for lbl, t in labels:
-                        if t == "Person" and pst and ctx.person_state.get(lbl) and ctx.person_state[lbl] != pst \
-                                and lbl not in posted:
+                        home = ctx.person_state.get(lbl) or role_st.get(lbl)
+                        if t == "Person" and pst and home and home != pst and lbl not in posted:
                             events.append({"type": "Visit", "label": f"Visit by {lbl}", "date": d.value if d else None,
                                            "participants": [ref(lbl)], "location": ref(loc),
                                            "sources": [source(info)], "according_to": [], "modality": "asserted"})

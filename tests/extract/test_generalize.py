@@ -2199,3 +2199,9 @@ def test_a_spokesperson_with_a_full_rank_and_a_ministrys_state_from_the_person()
     r = run("In New Delhi, the Ministry of External Affairs spokesperson Randhir Jaiswal on Thursday denied a report "
             "that Indian soldiers would stay.", published="2024-05-11")
     assert ("Denial", "2024-05-09", frozenset({"Randhir Jaiswal", "India"})) in evs(r)
+
+
+def test_a_guest_whose_state_only_his_office_gives_visits_where_he_is_hosted():
+    r = run("Polish Defence Minister Władysław Kosiniak-Kamysz hosted his Dutch counterpart, Ruben Brekelmans, in Warsaw "
+            "on Monday.")
+    assert ("Visit", "2025-01-06", frozenset({"Ruben Brekelmans"})) in evs(r)
